@@ -1,0 +1,211 @@
+/**
+ * The .xlsx adapter: bytes ↔ grids with ExcelJS. Takes and returns Uint8Array, never a path.
+ * Writes only the owned output columns; everything else in the file is loaded and saved as it was.
+ */
+import ExcelJS from "exceljs";
+import type { CellValue, SheetGrid, SheetWrite, StatusFill } from "../../sheets/grid";
+
+export class WorkbookFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WorkbookFormatError";
+  }
+}
+
+/** Status fills (ARGB): retain green, rectify amber, revoke red, error grey. */
+export const STATUS_COLOURS: Record<StatusFill, string> = {
+  retain: "FFC6EFCE",
+  qualified: "FFC6EFCE",
+  rectify: "FFFFEB9C",
+  below: "FFFFEB9C",
+  unverified: "FFFFEB9C",
+  revoke: "FFFFC7CE",
+  ineligible: "FFFFC7CE",
+  error: "FFD9D9D9",
+};
+
+function asciiIndex(bytes: Uint8Array, needle: string, utf16 = false): number {
+  const pat: number[] = [];
+  for (const ch of needle) {
+    pat.push(ch.charCodeAt(0));
+    if (utf16) pat.push(0);
+  }
+  outer: for (let i = 0; i + pat.length <= bytes.length; i++) {
+    for (let j = 0; j < pat.length; j++) if (bytes[i + j] !== pat[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** Recognises what a file is before ExcelJS sees it, so the user gets a reason, not a stack trace. */
+export function sniffFormat(bytes: Uint8Array): "xlsx" | "encrypted" | "xls" | "unknown" {
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return "xlsx";
+  const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  if (bytes.length >= 8 && ole.every((b, i) => bytes[i] === b)) {
+    return asciiIndex(bytes, "EncryptedPackage", true) >= 0 ? "encrypted" : "xls";
+  }
+  return "unknown";
+}
+
+function plain(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v;
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o["richText"])) return (o["richText"] as { text: string }[]).map((t) => t.text).join("");
+    if ("formula" in o || "sharedFormula" in o) return plain(o["result"]);
+    if ("hyperlink" in o || "text" in o) return plain(o["text"]);
+    if ("error" in o) return String(o["error"]);
+  }
+  return String(v);
+}
+
+function cloneStyle<T>(style: T): T {
+  return style === undefined ? style : (JSON.parse(JSON.stringify(style)) as T);
+}
+
+export class XlsxWorkbook {
+  private constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  static async open(bytes: Uint8Array): Promise<XlsxWorkbook> {
+    const kind = sniffFormat(bytes);
+    if (kind === "encrypted") throw new WorkbookFormatError("文件已加密（设置了打开密码），请在 Excel 中取消密码后另存为 .xlsx 再试");
+    if (kind === "xls") throw new WorkbookFormatError("这是旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）后再试");
+    if (kind !== "xlsx") throw new WorkbookFormatError("不是 Excel 工作簿（.xlsx）文件");
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    } catch (e) {
+      throw new WorkbookFormatError(`无法读取工作簿，文件可能已损坏或不是 .xlsx 格式（${e instanceof Error ? e.message : String(e)}）`);
+    }
+    return new XlsxWorkbook(wb);
+  }
+
+  static create(): XlsxWorkbook {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = "示范岗考评助手";
+    return new XlsxWorkbook(wb);
+  }
+
+  sheetNames(): string[] {
+    return this.workbook.worksheets.map((w) => w.name);
+  }
+
+  /** Every sheet as a grid from A1: values (formulas as their cached results) and number formats. */
+  readSheets(): SheetGrid[] {
+    return this.workbook.worksheets.map((ws) => {
+      const values: CellValue[][] = [];
+      const formats: string[][] = [];
+      ws.eachRow({ includeEmpty: false }, (row, r) => {
+        const vr: CellValue[] = [];
+        const fr: string[] = [];
+        row.eachCell({ includeEmpty: false }, (cell, c) => {
+          // ExcelJS reports a merged area's master value in every cell; the port wants it once, as Excel does.
+          vr[c - 1] = cell.isMerged && cell.master !== cell ? null : plain(cell.value);
+          fr[c - 1] = cell.numFmt ?? "";
+        });
+        for (let i = 0; i < vr.length; i++) {
+          if (vr[i] === undefined) vr[i] = null;
+          if (fr[i] === undefined) fr[i] = "";
+        }
+        values[r - 1] = vr;
+        formats[r - 1] = fr;
+      });
+      for (let i = 0; i < values.length; i++) {
+        values[i] ??= [];
+        formats[i] ??= [];
+      }
+      const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice();
+      return { name: ws.name, values, formats, merges };
+    });
+  }
+
+  /** Writes owned columns: header, values (text always as text, never a formula) and status fills. */
+  write(writes: readonly SheetWrite[]): void {
+    for (const w of writes) {
+      const ws = this.workbook.getWorksheet(w.sheet);
+      if (!ws) throw new WorkbookFormatError(`找不到工作表「${w.sheet}」`);
+      for (const col of w.columns) {
+        const head = ws.getCell(w.headerRow, col.col);
+        head.value = col.header;
+        if (col.isNew) {
+          const left = ws.getCell(w.headerRow, col.col - 1);
+          if (left.style && Object.keys(left.style).length) head.style = cloneStyle(left.style);
+          const column = ws.getColumn(col.col);
+          column.width = col.header === "扣分明细" || col.header === "撤销原因" || col.header === "整改项" || col.header === "提示" ? 48 : 12;
+        }
+        col.values.forEach((v, i) => {
+          const cell = ws.getCell(w.firstRow + i, col.col);
+          const before = cell.value;
+          if (v === null && (before === null || before === undefined)) return;
+          cell.value = v;
+          const style = cloneStyle(cell.style) ?? {};
+          if (typeof v === "string" && v.includes("\n")) style.alignment = { ...(style.alignment ?? {}), wrapText: true, vertical: "top" };
+          const fill = col.fills?.[i];
+          if (col.fills) {
+            style.fill = fill
+              ? { type: "pattern", pattern: "solid", fgColor: { argb: STATUS_COLOURS[fill] } }
+              : { type: "pattern", pattern: "none" };
+          }
+          cell.style = style;
+        });
+      }
+    }
+  }
+
+  async toBytes(): Promise<Uint8Array> {
+    const buf = await this.workbook.xlsx.writeBuffer();
+    return new Uint8Array(buf as ArrayBuffer);
+  }
+}
+
+/** Renders a template spec as a new workbook: title row, header row, drop-downs, formats, a 说明 sheet. */
+export function renderTemplate(spec: import("../../sheets/template").TemplateSpec): XlsxWorkbook {
+  const book = XlsxWorkbook.create();
+  const wb = book.workbook;
+  for (const s of spec.sheets) {
+    const ws = wb.addWorksheet(s.name, { views: [{ state: "frozen", ySplit: 2 }] });
+    const n = s.columns.length;
+    ws.mergeCells(1, 1, 1, n);
+    const title = ws.getCell(1, 1);
+    title.value = s.title;
+    title.font = { bold: true, size: 14 };
+    title.alignment = { horizontal: "center" };
+    const header = ws.getRow(2);
+    s.columns.forEach((c, i) => {
+      const cell = header.getCell(i + 1);
+      cell.value = c.header;
+      cell.font = { bold: true };
+      cell.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+      cell.border = { bottom: { style: "thin" } };
+      if (c.note) cell.note = c.note;
+      ws.getColumn(i + 1).width = c.width;
+      const range = `${ws.getColumn(i + 1).letter}3:${ws.getColumn(i + 1).letter}${2 + s.dataRows}`;
+      const validations = (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+      if (c.list) {
+        validations.add(range, {
+          type: "list",
+          allowBlank: true,
+          formulae: [`"${c.list.join(",")}"`],
+          showErrorMessage: true,
+          errorTitle: "请从列表中选择",
+          error: `可选：${c.list.join("、")}`,
+        });
+      }
+      if (c.format === "percent") ws.getColumn(i + 1).numFmt = "0.0%";
+      if (c.format === "integer") ws.getColumn(i + 1).numFmt = "0";
+    });
+    header.height = 36;
+  }
+  const notes = wb.addWorksheet("说明");
+  notes.columns = [
+    { header: "列名", key: "header", width: 28 },
+    { header: "填写内容", key: "kind", width: 30 },
+    { header: "对应规则", key: "rules", width: 30 },
+  ];
+  notes.getRow(1).font = { bold: true };
+  for (const n of spec.notes) notes.addRow(n);
+  return book;
+}

@@ -1,0 +1,218 @@
+/**
+ * pioneer-scorecard command line. The only code that touches the file system and the process;
+ * it returns an exit code instead of exiting (0 all rows scored, 3 written with input errors,
+ * 1 file could not be processed, 2 usage).
+ */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { renderTemplate, WorkbookFormatError, XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
+import { NoLedgerError, scoreWorkbook, type WorkbookScore } from "../engine/scoreWorkbook";
+import type { RowResult } from "../engine/types";
+import { SettingsError, type SettingsInput } from "../schemes/schema";
+import { hunan } from "../schemes/hunan";
+import { templateSpec } from "../sheets/template";
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, inputErrors: 3 } as const;
+
+export type Io = { out: (s: string) => void; err: (s: string) => void };
+
+const processIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+};
+
+export const HELP = `示范岗考评助手（pioneer-scorecard）— 党员示范岗考核评分、撤销与整改
+
+用法：
+  pioneer-scorecard score <台账.xlsx> [选项]
+      按评分表逐行计算扣分、得分与考核结论，写出 <台账>.scored.xlsx（不改动任何输入单元格）
+      -o, --output <文件>      输出工作簿路径（默认：输入文件旁的 <名称>.scored.xlsx）
+      --json <文件>            另写出 JSON 结果（每行的状态、扣分、撤销、整改项、示范期至）
+      --sheet <工作表>         只评分这张工作表（默认：所有识别为考核台账的工作表）
+      --cycle-start <年份>     周期起始年（两年一个周期的第一年，默认 ${hunan.defaults.cycleStartYear}）
+      --settings <文件>        JSON 设置文件（边界默认值，见 README“规则边界”）
+      --dry-run                只计算并打印摘要，不写工作簿（--json 仍会写出）
+      --in-place               直接写回输入文件（默认从不覆盖输入文件）
+
+  pioneer-scorecard template hunan [-o 台账模板.xlsx]
+      生成标准空白台账（考核台账、成员、说明三张表，含 是/否、服务岗/监督岗 下拉框）
+
+  pioneer-scorecard --help | --version
+
+退出码：
+  0  所有记录均已评分
+  3  已写出，但有记录“数据有误”（见“提示”列与摘要）
+  1  文件无法处理，未写出任何内容（如不是 .xlsx、已加密、找不到考核台账）
+  2  命令用法有误
+`;
+
+class UsageError extends Error {}
+
+export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+      io.out(HELP);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (command === "--version" || command === "-v") {
+      io.out("pioneer-scorecard 0.1.0\n");
+      return EXIT.ok;
+    }
+    if (command === "score") return await score(rest, io);
+    if (command === "template") return await template(rest, io);
+    throw new UsageError(`未知命令“${command}”`);
+  } catch (e) {
+    if (e instanceof UsageError || (e instanceof Error && "code" in e && String((e as { code: unknown }).code).startsWith("ERR_PARSE_ARGS"))) {
+      io.err(`用法有误：${translateArgError(e.message)}\n运行 pioneer-scorecard --help 查看用法。\n`);
+      return EXIT.usage;
+    }
+    if (e instanceof SettingsError) {
+      io.err(`${e.message}\n`);
+      return EXIT.usage;
+    }
+    if (e instanceof WorkbookFormatError || e instanceof NoLedgerError) {
+      io.err(`无法处理：${e.message}\n未写出任何文件。\n`);
+      return EXIT.failed;
+    }
+    if (e instanceof Error && "code" in e && typeof (e as NodeJS.ErrnoException).path === "string") {
+      const err = e as NodeJS.ErrnoException;
+      const why = err.code === "ENOENT" ? "找不到文件" : err.code === "EACCES" || err.code === "EPERM" ? "没有权限" : err.code === "EISDIR" ? "这是一个文件夹" : err.code;
+      io.err(`无法处理：${why}：${err.path}\n未写出任何文件。\n`);
+      return EXIT.failed;
+    }
+    throw e;
+  }
+}
+
+function translateArgError(msg: string): string {
+  const unknown = /Unknown option '([^']+)'/.exec(msg);
+  if (unknown) return `未知选项 ${unknown[1]}`;
+  const missing = /Option '([^']+)' argument missing/.exec(msg);
+  if (missing) return `选项 ${missing[1]} 缺少取值`;
+  const positional = /Unexpected argument '([^']+)'/.exec(msg);
+  if (positional) return `多余的参数 ${positional[1]}`;
+  return msg;
+}
+
+async function score(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      output: { type: "string", short: "o" },
+      json: { type: "string" },
+      sheet: { type: "string" },
+      "cycle-start": { type: "string" },
+      settings: { type: "string" },
+      "dry-run": { type: "boolean" },
+      "in-place": { type: "boolean" },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? "只能给出一个输入文件" : "缺少输入文件：pioneer-scorecard score <台账.xlsx>");
+  const input = positionals[0]!;
+  if (values["in-place"] && values.output) throw new UsageError("--in-place 与 -o 不能同时使用");
+  const output = values["in-place"] ? input : (values.output ?? defaultOutput(input));
+  if (!values["in-place"] && path.resolve(output) === path.resolve(input)) {
+    throw new UsageError("输出文件与输入文件相同；如确需覆盖输入文件，请使用 --in-place");
+  }
+  const settings: SettingsInput = values.settings ? await readSettings(values.settings) : {};
+  if (values["cycle-start"] !== undefined) {
+    const y = Number(values["cycle-start"]);
+    if (!/^\d{4}$/.test(values["cycle-start"])) throw new UsageError(`--cycle-start 应为四位年份（现为“${values["cycle-start"]}”）`);
+    settings.cycleStartYear = y;
+  }
+
+  const bytes = new Uint8Array(await fs.readFile(input));
+  const book = await XlsxWorkbook.open(bytes);
+  const scored = scoreWorkbook(book.readSheets(), hunan, { sheet: values.sheet, settings });
+  const rows = scored.result.sheets.flatMap((s) => s.rows);
+  const hasErrors = rows.some((r) => r.status === "error");
+
+  if (values.json) await writeAtomic(values.json, new TextEncoder().encode(`${JSON.stringify(scored.result, null, 2)}\n`));
+  if (!values["dry-run"]) {
+    book.write(scored.writes);
+    await writeAtomic(output, await book.toBytes());
+  }
+  io.out(summary(input, values["dry-run"] ? null : output, scored, values.json ?? null));
+  return hasErrors ? EXIT.inputErrors : EXIT.ok;
+}
+
+async function readSettings(file: string): Promise<SettingsInput> {
+  const text = await fs.readFile(file, "utf8");
+  try {
+    return JSON.parse(text) as SettingsInput;
+  } catch {
+    throw new UsageError(`设置文件 ${file} 不是有效的 JSON`);
+  }
+}
+
+export function defaultOutput(input: string): string {
+  const ext = path.extname(input);
+  return path.join(path.dirname(input), `${path.basename(input, ext)}.scored.xlsx`);
+}
+
+async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  await fs.writeFile(tmp, bytes);
+  await fs.rename(tmp, file);
+}
+
+async function template(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { output: { type: "string", short: "o" } } });
+  const scheme = positionals[0];
+  if (positionals.length !== 1) throw new UsageError("用法：pioneer-scorecard template hunan [-o 台账模板.xlsx]");
+  if (scheme !== "hunan") throw new UsageError(`未知方案“${scheme}”，目前支持：hunan`);
+  const output = values.output ?? "台账模板.xlsx";
+  const book = renderTemplate(templateSpec(hunan));
+  await writeAtomic(output, await book.toBytes());
+  io.out(`已生成空白台账：${output}\n`);
+  return EXIT.ok;
+}
+
+const LABEL = hunan.labels;
+const SHOW = 12;
+
+function line(r: RowResult): string {
+  return `第${r.row}行  ${r.key.replace(/\|/g, " · ")}  ${r.year ?? "?"}年${r.round}`;
+}
+
+export function summary(input: string, output: string | null, scored: WorkbookScore, json: string | null): string {
+  const out: string[] = [`示范岗考评助手 · ${hunan.title}`, `输入：${input}`];
+  const all: RowResult[] = [];
+  for (const s of scored.result.sheets) {
+    const c = { retain: 0, rectify: 0, revoke: 0, error: 0 };
+    for (const r of s.rows) c[r.status]++;
+    all.push(...s.rows);
+    out.push(`工作表「${s.sheet}」（表头第${s.headerRow}行）：${s.rows.length} 条考核记录`);
+    out.push(`  ${LABEL.retain} ${c.retain}　${LABEL.rectify} ${c.rectify}　${LABEL.revoke} ${c.revoke}　${LABEL.error} ${c.error}`);
+    for (const w of s.warnings) out.push(`  注意：${w.message}`);
+  }
+  if (scored.memberSheets.length) out.push(`成员表：${scored.memberSheets.map((m) => `「${m}」`).join("")}（按示范岗汇总成员情况）`);
+  for (const w of scored.result.warnings) out.push(`注意：${w.message}`);
+  const revoked = all.filter((r) => r.status === "revoke");
+  if (revoked.length) {
+    out.push("", `撤销（${revoked.length}）：`);
+    for (const r of revoked.slice(0, SHOW)) {
+      out.push(`  ${line(r)}  ${r.score}分`);
+      for (const v of r.revocations) out.push(`      ${v.reason}`);
+    }
+    if (revoked.length > SHOW) out.push(`  …… 另有 ${revoked.length - SHOW} 条，见输出工作簿“撤销原因”列`);
+  }
+  const errors = all.filter((r) => r.status === "error");
+  if (errors.length) {
+    out.push("", `数据有误（${errors.length}），请更正后重新评分：`);
+    for (const r of errors.slice(0, SHOW)) {
+      out.push(`  ${line(r)}`);
+      for (const e of r.errors) out.push(`      ${e.message}`);
+    }
+    if (errors.length > SHOW) out.push(`  …… 另有 ${errors.length - SHOW} 条，见输出工作簿“提示”列`);
+  }
+  out.push("");
+  if (output) out.push(`已写出：${output}`);
+  else out.push("试运行（--dry-run）：未写出工作簿");
+  if (json) out.push(`JSON 结果：${json}`);
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,47 @@
+/** Chinese sentences citing the 评分表 item: the explanations written into the sheet and the JSON. */
+import type { HunanSettings, RuleDef, Scheme } from "../schemes/types";
+import { formatValue } from "./operators";
+
+export function fillPlaceholders(text: string, settings: HunanSettings): string {
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const t = settings.thresholds[k];
+    return t ? formatValue(t.value, t.unit) : `{${k}}`;
+  });
+}
+
+export function itemName(scheme: Scheme, item: number): string {
+  return scheme.items.find((i) => i.item === item)?.name ?? "";
+}
+
+export function citation(scheme: Scheme, rule: Pick<RuleDef, "id" | "item">): string {
+  return `${rule.id}（评分表第${rule.item}项“${itemName(scheme, rule.item)}”）`;
+}
+
+export function deductionSentence(
+  scheme: Scheme,
+  settings: HunanSettings,
+  rule: RuleDef,
+  count: number,
+  points: number,
+  shown: string[],
+): string {
+  const each = rule.effect.kind === "deduct" ? rule.effect.points : 0;
+  const times = rule.effect.kind === "deduct" && rule.effect.per === "occurrence" ? `，每次扣${each}分，共${count}次` : "";
+  const where = shown.length ? `（${shown.join("，")}）` : "";
+  return `${citation(scheme, rule)}：${fillPlaceholders(rule.text, settings)}${times}，扣${points}分${where}`;
+}
+
+export function revocationSentence(scheme: Scheme, settings: HunanSettings, rule: RuleDef, shown: string[]): string {
+  const where = shown.length ? `（${shown.join("，")}）` : "";
+  return `${citation(scheme, rule)}：${fillPlaceholders(rule.text, settings)}${where}`;
+}
+
+export function rectifySentence(settings: HunanSettings, rule: RuleDef): string {
+  return `${rule.id} ${fillPlaceholders(rule.rectify ?? rule.text, settings)}`;
+}
+
+/** A1 address qualified with its sheet, quoted when the name needs it. */
+export function qualify(sheet: string, cell: string): string {
+  const quoted = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${cell}`;
+}

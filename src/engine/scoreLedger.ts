@@ -1,0 +1,428 @@
+/**
+ * The hunan engine: ledger records (and optional member records) in, per-row results out.
+ * Pure and synchronous: no I/O, no host. Order of input rows does not matter.
+ */
+import type { HunanSettings, RuleDef, Scheme } from "../schemes/types";
+import { normalizeText } from "../sheets/normalize";
+import type { CellError, Fact, RowRecord } from "../sheets/records";
+import type { ReviewMark } from "../sheets/values";
+import { citation, deductionSentence, itemName, qualify, rectifySentence, revocationSentence } from "./explain";
+import { formatValue, observe, type Observation } from "./operators";
+import type { Deduction, LedgerResult, Revocation, RowResult, SheetResult, Status, Warning } from "./types";
+
+export type LedgerSheetInput = { sheet: string; headerRow: number; records: RowRecord[]; warnings?: Warning[] };
+export type LedgerInput = { sheets: LedgerSheetInput[]; members?: RowRecord[] };
+
+type Identity = {
+  name: string | null;
+  city: string;
+  unit: string;
+  key: string;
+  matchKey: string;
+  postType: "service" | "supervision" | null;
+  provincial: boolean;
+  year: number | null;
+  round: "初评" | "复评";
+  electedYear: number | null;
+  lastScore: Fact | null;
+};
+
+type Pending = {
+  sheetIndex: number;
+  rec: RowRecord;
+  id: Identity;
+  errors: CellError[];
+  deductions: Deduction[];
+  revocations: Revocation[];
+  warnings: Warning[];
+  rectify: string[];
+  members: RowRecord[];
+  score: number | null;
+  total: number | null;
+  status: Status;
+  consequences?: string[];
+};
+
+const str = (f: Fact | undefined): string | null => (f && typeof f.value === "string" ? f.value : null);
+const numOf = (f: Fact | undefined): number | null => (f && typeof f.value === "number" ? f.value : null);
+const norm = (s: string | null) => normalizeText(s ?? "");
+
+function identify(rec: RowRecord): Identity {
+  const f = rec.facts;
+  const name = str(f["name"]);
+  const city = str(f["city"]) ?? "";
+  const unit = str(f["unit"]) ?? "";
+  const postType = str(f["postType"]);
+  const lastScore = f["lastScore"] && f["lastScore"].value !== null ? f["lastScore"] : null;
+  return {
+    name,
+    city,
+    unit,
+    key: [city, unit, name ?? ""].join("|"),
+    matchKey: [norm(city), norm(unit), norm(name)].join("|"),
+    postType: postType === "service" || postType === "supervision" ? postType : null,
+    provincial: str(f["level"]) === "provincial",
+    year: numOf(f["year"]),
+    round: str(f["round"]) === "复评" ? "复评" : "初评",
+    electedYear: numOf(f["electedYear"]),
+    lastScore,
+  };
+}
+
+/** validThrough per 第十条: elected in the first year of a cycle → two years, in the second → one. */
+export function validThrough(electedYear: number, cycleStartYear: number): number {
+  const first = (((electedYear - cycleStartYear) % 2) + 2) % 2 === 0;
+  return first ? electedYear + 1 : electedYear;
+}
+
+function memberMatches(m: RowRecord, id: Identity): boolean {
+  const f = m.facts;
+  if (norm(str(f["name"])) !== norm(id.name)) return false;
+  const city = str(f["city"]);
+  const unit = str(f["unit"]);
+  if (city && norm(city) !== norm(id.city)) return false;
+  if (unit && norm(unit) !== norm(id.unit)) return false;
+  return true;
+}
+
+function roleMatches(m: RowRecord, role: RuleDef["memberRole"]): boolean {
+  if (!role) return true;
+  const r = m.facts["role"]?.value ?? null;
+  return r === null || r === role || r === "both";
+}
+
+function qualified(o: Observation, sheet: string): Observation {
+  return {
+    ...o,
+    cells: o.cells.map((c) => qualify(sheet, c)),
+    shown: o.shown.map((s) => `${qualify(sheet, s.split("：")[0]!)}：${s.split("：").slice(1).join("：")}`),
+  };
+}
+
+function sumObservations(list: Observation[]): Observation {
+  const o: Observation = { n: 0, cells: [], shown: [], checked: false, blanks: [], texts: [] };
+  for (const s of list) {
+    o.n += s.n;
+    o.cells.push(...s.cells);
+    o.shown.push(...s.shown);
+    o.checked ||= s.checked;
+    o.blanks.push(...s.blanks);
+    o.texts.push(...s.texts);
+  }
+  return o;
+}
+
+class Evaluator {
+  private readonly ctx;
+  private readonly rateFields: Set<string>;
+
+  constructor(
+    private readonly scheme: Scheme,
+    private readonly settings: HunanSettings,
+  ) {
+    this.rateFields = new Set([...scheme.ledger.fields, ...scheme.member.fields].filter((f) => f.kind === "rate").map((f) => f.id));
+    this.ctx = {
+      thresholds: settings.thresholds,
+      rateUnit: (field: string) => (this.rateFields.has(field) ? "%" : ""),
+    };
+  }
+
+  /** Applies every rule, the reviewer's columns and 撤销情形 to one row without input errors. */
+  evaluate(p: Pending): void {
+    const { scheme, settings } = this;
+    const facts = p.rec.facts;
+    const unchecked: string[] = [];
+    for (const rule of scheme.rules) {
+      if (rule.applies !== "all" && rule.applies !== p.id.postType) continue;
+      const postObs = rule.post ? observe(rule.post, facts, this.ctx) : observe({ op: "anyOf", of: [] }, facts, this.ctx);
+      let obs = postObs;
+      if (rule.member && p.members.length) {
+        const memberObs = sumObservations(
+          p.members.filter((m) => roleMatches(m, rule.memberRole)).map((m) => qualified(observe(rule.member!, m.facts, this.ctx), m.sheet)),
+        );
+        if (!postObs.checked) obs = memberObs;
+        else if (memberObs.checked && memberObs.n !== postObs.n) {
+          p.warnings.push({
+            code: "member-differs",
+            cells: [...postObs.cells, ...memberObs.cells],
+            rules: [rule.id],
+            message: `${rule.id}：台账记为${postObs.n}人次，成员表为${memberObs.n}人次，以台账为准`,
+          });
+        }
+      }
+      if (rule.missing && postObs.blanks.length) {
+        if (settings[rule.missing] === "deduct") {
+          obs = { ...obs, n: obs.n + postObs.blanks.length, checked: true, cells: [...obs.cells, ...postObs.blanks], shown: [...obs.shown, ...postObs.blanks.map((c) => `${c}：空白`)] };
+        } else {
+          p.warnings.push({
+            code: "missing-quarter",
+            cells: postObs.blanks,
+            rules: [rule.id],
+            message: `未开展季度测评：${postObs.blanks.join("、")} 满意度为空`,
+          });
+        }
+      }
+      if (!obs.checked) {
+        unchecked.push(rule.id);
+        continue;
+      }
+      if (obs.n === 0) continue;
+      if (rule.effect.kind === "deduct") {
+        const count = rule.effect.per === "once" ? 1 : obs.n;
+        const points = rule.effect.points * count;
+        p.deductions.push({ rule: rule.id, points, count, cells: obs.cells, item: rule.item, text: deductionSentence(scheme, settings, rule, count, points, obs.shown) });
+      } else {
+        p.revocations.push({ rule: rule.id, cells: obs.cells, reason: revocationSentence(scheme, settings, rule, obs.shown) });
+      }
+    }
+    this.applyReviews(p, unchecked);
+    const note = facts["revokeNote"];
+    if (note && note.value === true) {
+      p.revocations.push({ rule: "R0", cells: [note.cell], reason: `R0（撤销情形）：${note.text ?? "已填写撤销情形"}（${note.cell}）` });
+    }
+    if (unchecked.length) {
+      p.warnings.push({ code: "unchecked", cells: [], rules: unchecked, message: `缺少数据，未检查：${unchecked.join("、")}` });
+    }
+  }
+
+  /** The reviewers' own per-item columns count over the facts; a difference is a warning. */
+  private applyReviews(p: Pending, unchecked: string[]): void {
+    const { scheme } = this;
+    const itemOf = new Map(scheme.rules.map((r) => [r.id, r.item]));
+    for (const it of scheme.items) {
+      const f = p.rec.facts[`review${it.item}`];
+      if (!f || f.value === null) continue;
+      const mark = f.value as ReviewMark;
+      const ruleIds = scheme.rules.filter((r) => r.item === it.item).map((r) => r.id);
+      const checked = ruleIds.some((id) => !unchecked.includes(id));
+      const factPoints = p.deductions.filter((d) => d.item === it.item).reduce((s, d) => s + d.points, 0);
+      const factRevoke = p.revocations.some((r) => itemOf.get(r.rule) === it.item);
+      p.deductions = p.deductions.filter((d) => d.item !== it.item);
+      p.revocations = p.revocations.filter((r) => itemOf.get(r.rule) !== it.item);
+      for (const id of ruleIds) {
+        const i = unchecked.indexOf(id);
+        if (i >= 0) unchecked.splice(i, 1);
+      }
+      const rule = { id: `R${it.item}`, item: it.item };
+      const reviewRevoke = "revoke" in mark;
+      const reviewPoints = "points" in mark ? mark.points : 0;
+      if (reviewRevoke) {
+        p.revocations.push({ rule: rule.id, cells: [f.cell], reason: `${citation(scheme, rule)}：评审意见为撤销（${f.cell}）` });
+      } else if (reviewPoints > 0) {
+        p.deductions.push({
+          rule: rule.id,
+          points: reviewPoints,
+          count: 1,
+          cells: [f.cell],
+          item: it.item,
+          text: `${citation(scheme, rule)}：评审扣${formatValue(reviewPoints)}分（${f.cell}）`,
+        });
+      }
+      if (checked && (factRevoke !== reviewRevoke || (!reviewRevoke && factPoints !== reviewPoints))) {
+        const facts = factRevoke ? "撤销" : `扣${factPoints}分`;
+        const review = reviewRevoke ? "撤销" : `扣${formatValue(reviewPoints)}分`;
+        p.warnings.push({
+          code: "review-differs",
+          cells: [f.cell],
+          rules: [rule.id],
+          message: `评分表第${it.item}项“${it.name}”：评审意见为${review}，按所填事实应${facts}，以评审意见为准`,
+        });
+      }
+    }
+  }
+
+  rectifyText(ruleId: string): string {
+    const rule = this.scheme.rules.find((r) => r.id === ruleId);
+    if (rule) return rectifySentence(this.settings, rule);
+    const item = Number(ruleId.slice(1));
+    return `${ruleId} 整改评分表第${item}项“${itemName(this.scheme, item)}”的扣分事项`;
+  }
+}
+
+function identityErrors(rec: RowRecord, id: Identity): CellError[] {
+  const errs: CellError[] = [];
+  const has = (field: string) => rec.errors.some((e) => e.cell === rec.facts[field]?.cell);
+  if (!id.name && !has("name")) {
+    const cell = rec.facts["name"]?.cell ?? `第${rec.row}行`;
+    errs.push({ cell, message: `示范岗名称（${cell}）为空，应填写示范岗名称` });
+  }
+  if (!id.postType && !has("postType")) {
+    const cell = rec.facts["postType"]?.cell ?? `第${rec.row}行`;
+    errs.push({ cell, message: `岗位类别（${cell}）为空，应为 服务岗 或 监督岗` });
+  }
+  return errs;
+}
+
+const ROUND_ORDER = { 初评: 0, 复评: 1 } as const;
+
+function compareAssessments(a: Pending, b: Pending): number {
+  const ya = a.id.year ?? Number.MAX_SAFE_INTEGER;
+  const yb = b.id.year ?? Number.MAX_SAFE_INTEGER;
+  return ya - yb || ROUND_ORDER[a.id.round] - ROUND_ORDER[b.id.round] || a.sheetIndex - b.sheetIndex || a.rec.row - b.rec.row;
+}
+
+function where(p: Pending): string {
+  return `${p.id.year ?? "?"}年${p.id.round}（${p.rec.sheet} 第${p.rec.row}行）`;
+}
+
+export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanSettings): LedgerResult {
+  const ev = new Evaluator(scheme, settings);
+  const pendings: Pending[] = [];
+  input.sheets.forEach((s, sheetIndex) => {
+    for (const rec of s.records) {
+      const id = identify(rec);
+      pendings.push({
+        sheetIndex,
+        rec,
+        id,
+        errors: [...rec.errors, ...identityErrors(rec, id)],
+        deductions: [],
+        revocations: [],
+        warnings: [],
+        rectify: [],
+        members: [],
+        score: null,
+        total: null,
+        status: "error",
+      });
+    }
+  });
+
+  const topWarnings: Warning[] = [];
+  const groups = new Map<string, Pending[]>();
+  for (const p of pendings) {
+    if (!p.id.name) continue;
+    const g = groups.get(p.id.matchKey) ?? [];
+    g.push(p);
+    groups.set(p.id.matchKey, g);
+  }
+  for (const g of groups.values()) g.sort(compareAssessments);
+
+  // Members: a member row with a year applies to that year's rows of its post, else to the latest year's.
+  for (const m of input.members ?? []) {
+    const candidates = pendings.filter((p) => p.id.name && memberMatches(m, p.id));
+    const mYear = numOf(m.facts["year"]);
+    let targets = candidates;
+    if (mYear !== null) targets = candidates.filter((p) => p.id.year === mYear);
+    else if (candidates.length) {
+      const latest = Math.max(...candidates.map((p) => p.id.year ?? -Infinity));
+      targets = candidates.filter((p) => (p.id.year ?? -Infinity) === latest);
+    }
+    if (!targets.length) {
+      const nameCell = m.facts["name"]?.cell ?? `第${m.row}行`;
+      topWarnings.push({
+        code: "member-unmatched",
+        cells: [qualify(m.sheet, nameCell)],
+        message: `成员表 ${qualify(m.sheet, nameCell)}“${str(m.facts["name"]) ?? ""}”${str(m.facts["memberName"]) ?? ""}：台账中没有对应的示范岗`,
+      });
+      continue;
+    }
+    for (const p of targets) {
+      p.members.push(m);
+      p.errors.push(...m.errors.map((e) => ({ cell: qualify(m.sheet, e.cell), message: `成员表：${e.message}` })));
+    }
+  }
+
+  for (const p of pendings) {
+    if (p.errors.length) continue;
+    ev.evaluate(p);
+    p.total = p.deductions.reduce((s, d) => s + d.points, 0);
+    p.score = Math.max(0, 100 - p.total);
+  }
+
+  for (const g of groups.values()) {
+    g.forEach((p, i) => {
+      const prev = i > 0 ? g[i - 1]! : null;
+      if (g.length > 1 && p.id.year === null) {
+        p.warnings.push({ code: "no-year", cells: [p.rec.facts["year"]?.cell ?? ""].filter(Boolean), message: "考核年度为空，无法确定与同一示范岗其他考核的先后" });
+      }
+      if (prev && prev.id.year === p.id.year && prev.id.round === p.id.round) {
+        p.warnings.push({ code: "duplicate-assessment", cells: [], message: `与 ${where(prev)} 为同一示范岗的同一次考核` });
+      }
+      if (p.errors.length || p.score === null || p.total === null) {
+        p.status = "error";
+        return;
+      }
+      let prevScore: number | null = null;
+      let prevLabel = "";
+      if (prev && prev.score !== null) {
+        prevScore = prev.score;
+        prevLabel = `上次得分${prevScore}分（${where(prev)}）`;
+        const ls = p.id.lastScore;
+        if (ls && ls.value !== prevScore) {
+          p.warnings.push({ code: "last-score-differs", cells: [ls.cell], message: `上次得分（${ls.cell}）填${formatValue(ls.value)}分，与 ${where(prev)} 的${prevScore}分不同，以后者为准` });
+        }
+      } else if (p.id.lastScore) {
+        prevScore = p.id.lastScore.value as number;
+        prevLabel = `上次得分${prevScore}分（${p.id.lastScore.cell}）`;
+        if (prev) p.warnings.push({ code: "previous-unknown", cells: [], message: `上一次考核 ${where(prev)} 数据有误，改用上次得分列` });
+      } else if (prev) {
+        p.warnings.push({ code: "previous-unknown", cells: [], message: `上一次考核 ${where(prev)} 数据有误，无法判断是否连续两次低于${settings.twiceBelowScore}分` });
+      }
+      if (p.score < settings.revokeBelowScore) {
+        p.revocations.push({ rule: "A11a", cells: [], reason: `A11a（第十一条）：最终得分${p.score}分，低于${settings.revokeBelowScore}分` });
+      } else if (p.score < settings.twiceBelowScore && prevScore !== null && prevScore < settings.twiceBelowScore) {
+        p.revocations.push({
+          rule: "A11b",
+          cells: p.id.lastScore && prevLabel.includes(p.id.lastScore.cell) ? [p.id.lastScore.cell] : [],
+          reason: `A11b（第十一条）：连续两次得分低于${settings.twiceBelowScore}分，本次${p.score}分，${prevLabel}`,
+        });
+      }
+      if (p.revocations.length) {
+        p.status = "revoke";
+        p.consequences = [...scheme.consequences.always, ...(p.id.provincial ? [scheme.consequences.provincial] : [])];
+      } else if (p.total > 0) {
+        p.status = "rectify";
+        p.rectify = [...new Set(p.deductions.map((d) => d.rule))];
+      } else {
+        p.status = "retain";
+      }
+    });
+    const revokedYears = new Set(g.filter((p) => p.status === "revoke" && p.id.year !== null).map((p) => p.id.year!));
+    for (const p of g) {
+      const e = p.id.electedYear;
+      if (e !== null && revokedYears.has(e - 1)) {
+        p.warnings.push({ code: "reselected-after-revoke", cells: [p.rec.facts["electedYear"]?.cell ?? ""].filter(Boolean), message: `${e - 1}年已被撤销，不得参加${e}年评选（第十一条）` });
+      }
+    }
+  }
+
+  const sheets: SheetResult[] = input.sheets.map((s, sheetIndex) => ({
+    sheet: s.sheet,
+    headerRow: s.headerRow,
+    warnings: s.warnings ?? [],
+    rows: pendings.filter((p) => p.sheetIndex === sheetIndex).map((p) => toResult(p, settings)),
+  }));
+  return { scheme: scheme.id, sheets, warnings: topWarnings };
+
+  function toResult(p: Pending, s: HunanSettings): RowResult {
+    const vt = p.id.electedYear !== null ? validThrough(p.id.electedYear, s.cycleStartYear) : null;
+    const warnings = [...p.warnings];
+    if (vt !== null && p.id.year !== null && p.id.year > vt) {
+      warnings.push({ code: "expired", cells: [p.rec.facts["electedYear"]?.cell ?? ""].filter(Boolean), message: `期满：${p.id.electedYear}年当选，示范期至${vt}年，${p.id.year}年已不在示范期内` });
+    }
+    const error = p.status === "error";
+    const r: RowResult = {
+      row: p.rec.row,
+      key: p.id.key,
+      year: p.id.year,
+      round: p.id.round,
+      deductionTotal: error ? null : p.total,
+      score: error ? null : p.score,
+      status: p.status,
+      deductions: error ? [] : p.deductions,
+      revocations: error ? [] : p.revocations,
+      rectifyItems: p.rectify,
+      validThrough: vt,
+      warnings: error ? warnings.filter((w) => w.code !== "unchecked") : warnings,
+      errors: p.errors,
+    };
+    if (p.consequences) r.consequences = p.consequences;
+    return r;
+  }
+}
+
+export function rectifyTexts(scheme: Scheme, settings: HunanSettings, ids: string[]): string[] {
+  const ev = new Evaluator(scheme, settings);
+  return ids.map((id) => ev.rectifyText(id));
+}

@@ -1,0 +1,115 @@
+/**
+ * The whole job over a workbook's grids, shared by the CLI, the task pane and the browser preview:
+ * find the ledger and member sheets, read them, score, and plan the owned-column writes.
+ */
+import { resolveSettings, type SettingsInput } from "../schemes/schema";
+import type { HunanSettings, Scheme } from "../schemes/types";
+import type { SheetGrid, SheetWrite } from "../sheets/grid";
+import { locateSheet, readSheet, type SheetRead } from "../sheets/readSheet";
+import { planWrite, type RowOutput } from "../sheets/writeback";
+import { rectifyTexts, scoreLedger } from "./scoreLedger";
+import type { LedgerResult, RowResult, Warning } from "./types";
+
+export type SheetProblem = { sheet: string; bestRow: number | null; found: string[]; missing: string[] };
+
+export class NoLedgerError extends Error {
+  constructor(readonly problems: SheetProblem[], readonly requested?: string) {
+    super(describeNoLedger(problems, requested));
+    this.name = "NoLedgerError";
+  }
+}
+
+function describeNoLedger(problems: SheetProblem[], requested?: string): string {
+  const lines = [requested ? `工作表「${requested}」不是考核台账：` : "工作簿中没有找到考核台账（在每张表的前10行中查找表头）："];
+  for (const p of problems) {
+    const found = p.found.length ? `，找到：${p.found.join("、")}` : "，没有可识别的表头";
+    lines.push(`  工作表「${p.sheet}」缺少表头：${p.missing.join("、")}${found}`);
+  }
+  return lines.join("\n");
+}
+
+export type WorkbookScore = {
+  result: LedgerResult;
+  writes: SheetWrite[];
+  ledgers: SheetRead[];
+  memberSheets: string[];
+  settings: HunanSettings;
+};
+
+export type ScoreOptions = {
+  /** Score only this sheet. */
+  sheet?: string;
+  settings?: SettingsInput;
+  /** Per sheet: field id → 1-based column, as confirmed by the user. */
+  overrides?: Record<string, ReadonlyMap<string, number>>;
+};
+
+export function scoreWorkbook(grids: readonly SheetGrid[], scheme: Scheme, opts: ScoreOptions = {}): WorkbookScore {
+  const settings = resolveSettings(scheme, opts.settings);
+  const ledgers: SheetRead[] = [];
+  const memberReads: SheetRead[] = [];
+  const problems: SheetProblem[] = [];
+  if (opts.sheet !== undefined && !grids.some((g) => g.name === opts.sheet)) {
+    throw new NoLedgerError([{ sheet: opts.sheet, bestRow: null, found: [], missing: ["（没有这张工作表）"] }], opts.sheet);
+  }
+  for (const grid of grids) {
+    const asLedger = locateSheet(grid, scheme.ledger, { outputs: scheme.outputs, overrides: opts.overrides?.[grid.name] });
+    if (asLedger.ok) {
+      if (opts.sheet === undefined || opts.sheet === grid.name) ledgers.push(readSheet(grid, scheme.ledger, asLedger.map));
+      continue;
+    }
+    const asMember = locateSheet(grid, scheme.member);
+    if (asMember.ok) {
+      memberReads.push(readSheet(grid, scheme.member, asMember.map));
+      continue;
+    }
+    if (opts.sheet === undefined || opts.sheet === grid.name) {
+      problems.push({ sheet: grid.name, bestRow: asLedger.bestRow, found: asLedger.found, missing: asLedger.missing });
+    }
+  }
+  if (!ledgers.length) throw new NoLedgerError(problems, opts.sheet);
+
+  const result = scoreLedger(
+    {
+      sheets: ledgers.map((l) => ({ sheet: l.sheet, headerRow: l.map.headerRow, records: l.records, warnings: sheetWarnings(l, scheme) })),
+      members: memberReads.flatMap((m) => m.records),
+    },
+    scheme,
+    settings,
+  );
+  const writes = ledgers.map((l, i) => {
+    const grid = grids.find((g) => g.name === l.sheet)!;
+    const rows = result.sheets[i]!.rows.map((r) => rowOutput(r, scheme, settings));
+    return planWrite(grid, l.map.headerRow, l.lastRow, l.map.outputs, scheme.outputs, rows);
+  });
+  return { result, writes, ledgers, memberSheets: memberReads.map((m) => m.sheet), settings };
+}
+
+function sheetWarnings(l: SheetRead, scheme: Scheme): Warning[] {
+  const headerOf = (id: string) => scheme.ledger.fields.find((f) => f.id === id)?.header ?? id;
+  return l.map.ambiguous.map((a) => ({
+    code: "ambiguous-column",
+    cells: [],
+    message: `有多列都像“${headerOf(a.field)}”（第 ${a.cols.join("、")} 列），使用第一列`,
+  }));
+}
+
+export function rowOutput(r: RowResult, scheme: Scheme, settings: HunanSettings): RowOutput {
+  const reasons = r.revocations.map((v) => v.reason);
+  if (r.consequences?.length) reasons.push(`后果：${r.consequences.join("；")}`);
+  const notes = [...r.errors.map((e) => e.message), ...r.warnings.map((w) => w.message)];
+  return {
+    row: r.row,
+    fill: r.status,
+    values: {
+      deductionTotal: r.deductionTotal,
+      score: r.score,
+      status: scheme.labels[r.status],
+      revokeReasons: reasons.join("\n") || null,
+      rectifyItems: rectifyTexts(scheme, settings, r.rectifyItems).join("\n") || null,
+      details: r.deductions.map((d) => d.text).join("\n") || null,
+      validThrough: r.validThrough,
+      notes: notes.join("\n") || null,
+    },
+  };
+}

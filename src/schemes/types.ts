@@ -1,0 +1,113 @@
+/**
+ * The shape of a scheme table. A scheme is data: fields (the headers it reads), thresholds and settings
+ * (every boundary the source text leaves open), and rules (评分表 item, input, condition, effect,
+ * applicability). The engine interprets it; adding a boundary or a rule is a data change.
+ */
+
+export type FieldKind =
+  | "text"
+  | "postType"
+  | "level"
+  | "year"
+  | "round"
+  | "rate"
+  | "count"
+  | "yesNo"
+  | "yesNoOrText"
+  | "grade"
+  | "score"
+  | "review"
+  | "memberRole";
+
+export type FieldDef = {
+  id: string;
+  /** Canonical header, as the template writes it. */
+  header: string;
+  synonyms?: readonly string[];
+  kind: FieldKind;
+  /** For kind "grade": canonical value → accepted spellings. */
+  grades?: ReadonlyArray<readonly [string, readonly string[]]>;
+  /** For kind "review": the 评分表 item the column holds the reviewers' deduction for. */
+  item?: number;
+  /** Template hint shown in the header's comment / drop-down. */
+  hint?: string;
+};
+
+export type SheetDef = {
+  id: string;
+  /** Canonical sheet name used by the template. */
+  name: string;
+  fields: readonly FieldDef[];
+  /** Field ids that must all be present for a sheet to be recognised as this kind. */
+  required: readonly string[];
+  /** Field ids that, if present, mean a sheet is NOT this kind (e.g. 姓名 on a ledger). */
+  excludes?: readonly string[];
+};
+
+/**
+ * A comparison boundary: a value is "below" when it is < value, or == value and equalIsBelow.
+ * The equalIsBelow switch is how each open boundary of the source text is made a setting.
+ */
+export type Threshold = { value: number; equalIsBelow: boolean; unit: "%" | "项" };
+
+export type Condition =
+  | { op: "count"; field: string }
+  | { op: "yes"; field: string }
+  | { op: "no"; field: string }
+  | { op: "below"; field: string; threshold: string }
+  | { op: "between"; field: string; from: string; to: string }
+  | { op: "gradeIn"; field: string; grades: readonly string[] }
+  | { op: "anyOf"; of: readonly Condition[] };
+
+export type Effect = { kind: "deduct"; points: number; per: "occurrence" | "once" } | { kind: "revoke" };
+
+export type Applies = "service" | "supervision" | "all";
+
+export type RuleDef = {
+  id: string;
+  /** 评分表 item number (1–12). */
+  item: number;
+  /** What is observed, in Chinese; {name} is replaced by a threshold's display value. */
+  text: string;
+  effect: Effect;
+  applies: Applies;
+  /** Condition over the ledger row's fields. */
+  post?: Condition;
+  /** Condition over each member's fields (member-level rules), one occurrence per member. */
+  member?: Condition;
+  /** Member direction the member condition is limited to. */
+  memberRole?: "quality" | "safety";
+  /** What must be rectified, for deduction rules. */
+  rectify?: string;
+  /** Blank cells of the post condition's fields are a missing observation handled by this setting. */
+  missing?: "missingQuarter";
+};
+
+export type OutputDef = { id: string; header: string; synonyms?: readonly string[] };
+
+export type HunanSettings = {
+  /** A year the province named as the first year of a two-year cycle. */
+  cycleStartYear: number;
+  /** A blank quarterly satisfaction rate of a 服务岗: a warning (default) or −points like H1a. */
+  missingQuarter: "warn" | "deduct";
+  /** Score strictly below this revokes (第十一条: 70 is kept). */
+  revokeBelowScore: number;
+  /** Two consecutive scores strictly below this revoke. */
+  twiceBelowScore: number;
+  thresholds: Record<string, Threshold>;
+};
+
+export type ItemDef = { item: number; name: string };
+
+export type Scheme = {
+  id: string;
+  title: string;
+  items: readonly ItemDef[];
+  ledger: SheetDef;
+  member: SheetDef;
+  outputs: readonly OutputDef[];
+  rules: readonly RuleDef[];
+  defaults: HunanSettings;
+  consequences: { always: readonly string[]; provincial: string };
+  labels: Record<"retain" | "rectify" | "revoke" | "error", string>;
+};

@@ -1,0 +1,59 @@
+/**
+ * The workbook port's data: a sheet as plain 2-D arrays, starting at A1.
+ * Both adapters (ExcelJS, Office.js) produce and consume these shapes; nothing here knows either tool.
+ */
+export type CellValue = string | number | boolean | Date | null;
+
+export type SheetGrid = {
+  name: string;
+  /** values[r][c] is the cell at row r + 1, column c + 1. Rows may be ragged. */
+  values: CellValue[][];
+  /** Number formats, same shape as values where known ("General" or "" when none). */
+  formats?: string[][];
+  /** Merged areas as A1 ranges ("A1:H1"); their cells read as the top-left cell's value. */
+  merges?: string[];
+};
+
+/** One cell to write: a value, and for status cells a fill. */
+export type OutputCell = string | number | null;
+
+export type StatusFill = "retain" | "rectify" | "revoke" | "error" | "qualified" | "below" | "ineligible" | "unverified";
+
+export type OutputColumn = {
+  /** 1-based column number in the sheet. */
+  col: number;
+  header: string;
+  /** true when the column did not exist before this write. */
+  isNew: boolean;
+  /** Values for sheet rows firstRow … firstRow + values.length − 1. */
+  values: OutputCell[];
+  /** Optional fills, parallel to values (status column only). */
+  fills?: (StatusFill | null)[];
+};
+
+/** Everything a write changes in one sheet: only owned columns, never an input cell. */
+export type SheetWrite = {
+  sheet: string;
+  /** 1-based header row. */
+  headerRow: number;
+  /** 1-based first data row (headerRow + 1). */
+  firstRow: number;
+  columns: OutputColumn[];
+};
+
+export function cellAt(grid: SheetGrid, row0: number, col0: number): CellValue {
+  const r = grid.values[row0];
+  if (!r) return null;
+  const v = r[col0];
+  return v === undefined ? null : v;
+}
+
+export function formatAt(grid: SheetGrid, row0: number, col0: number): string {
+  return grid.formats?.[row0]?.[col0] ?? "";
+}
+
+export function columnCount(grid: SheetGrid): number {
+  let n = 0;
+  for (const r of grid.values) if (r.length > n) n = r.length;
+  return n;
+}

@@ -1,0 +1,161 @@
+/**
+ * Grid → typed records for one sheet definition. Pure: plain arrays in, records out.
+ * Unreadable cells become errors naming the cell and what was expected; nothing is guessed.
+ */
+import type { FieldDef, OutputDef, SheetDef } from "../schemes/types";
+import { address, columnNumber } from "./a1";
+import { cellAt, formatAt, type CellValue, type SheetGrid } from "./grid";
+import { findHeaderRow, type ColumnMap, type HeaderSearch } from "./headers";
+import type { CellError, Fact, FactValue, RowRecord } from "./records";
+import {
+  cellText,
+  isBlankValue,
+  parseChoice,
+  parseCount,
+  parseRate,
+  parseReview,
+  parseScore,
+  parseText,
+  parseYear,
+  parseYesNo,
+  parseYesNoOrText,
+  type Parsed,
+} from "./values";
+
+export const POST_TYPES = [
+  ["service", ["服务岗", "党员服务示范岗", "服务示范岗", "服务"]],
+  ["supervision", ["监督岗", "党员监督示范岗", "监督示范岗", "监督"]],
+] as const;
+export const LEVELS = [
+  ["municipal", ["市州级", "市(州)级", "市级", "州级", "市州", "市", "州", "市级党员示范岗"]],
+  ["provincial", ["省级", "省", "省级党员示范岗", "省级示范岗"]],
+] as const;
+export const ROUNDS = [
+  ["初评", ["初评", "初次", "首次", "第一次", "初查", "初审", "年度考核"]],
+  ["复评", ["复评", "复查", "复核", "第二次", "整改后复评", "再评", "整改复评"]],
+] as const;
+export const MEMBER_ROLES = [
+  ["both", ["质量安全", "安全质量", "质安", "质量、安全", "质量和安全", "质量/安全", "综合"]],
+  ["quality", ["质量", "质量监督"]],
+  ["safety", ["安全", "安全监督"]],
+  ["service", ["服务", "窗口"]],
+] as const;
+
+function parseField(field: FieldDef, v: CellValue, fmt: string): Parsed<FactValue> {
+  switch (field.kind) {
+    case "text":
+      return parseText(v);
+    case "postType":
+      return parseChoice(v, POST_TYPES, "服务岗 或 监督岗", true);
+    case "level":
+      return parseChoice(v, LEVELS, "市州级 或 省级", true);
+    case "round":
+      return parseChoice(v, ROUNDS, "初评 或 复评", true);
+    case "memberRole":
+      return parseChoice(v, MEMBER_ROLES, "质量、安全、质量安全 或 服务", true);
+    case "grade":
+      return parseChoice(v, field.grades ?? [], (field.grades ?? []).map(([g]) => g).join("、"));
+    case "year":
+      return parseYear(v, fmt);
+    case "rate":
+      return parseRate(v, fmt);
+    case "count":
+      return parseCount(v);
+    case "yesNo":
+      return parseYesNo(v);
+    case "yesNoOrText":
+      return parseYesNoOrText(v);
+    case "score":
+      return parseScore(v);
+    case "review":
+      return parseReview(v);
+  }
+}
+
+function parseRange(ref: string): { r1: number; c1: number; r2: number; c2: number } | null {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
+  if (!m) return null;
+  const c1 = columnNumber(m[1]!);
+  const r1 = Number(m[2]);
+  return { r1, c1, r2: m[4] ? Number(m[4]) : r1, c2: m[3] ? columnNumber(m[3]) : c1 };
+}
+
+/** The grid's values with every merged area's cells reading as its top-left value. */
+export function mergedValues(grid: SheetGrid): CellValue[][] {
+  if (!grid.merges?.length) return grid.values;
+  const values = grid.values.map((r) => r.slice());
+  for (const ref of grid.merges) {
+    const a = parseRange(ref);
+    if (!a) continue;
+    const master = cellAt(grid, a.r1 - 1, a.c1 - 1);
+    for (let r = a.r1; r <= a.r2; r++) {
+      const row = (values[r - 1] ??= []);
+      for (let c = a.c1; c <= a.c2; c++) {
+        if (r === a.r1 && c === a.c1) continue;
+        if (isBlankValue(row[c - 1] ?? null)) row[c - 1] = master;
+      }
+    }
+  }
+  return values;
+}
+
+export type SheetRead = {
+  sheet: string;
+  map: ColumnMap;
+  records: RowRecord[];
+  /** 1-based last row that has any value (owned columns are written through it). */
+  lastRow: number;
+};
+
+export type ReadOptions = {
+  outputs?: readonly OutputDef[];
+  /** User-confirmed mapping: field id → 1-based column (0 = unmapped). */
+  overrides?: ReadonlyMap<string, number>;
+};
+
+export function locateSheet(grid: SheetGrid, def: SheetDef, opts: ReadOptions = {}): HeaderSearch {
+  return findHeaderRow({ ...grid, values: mergedValues(grid) }, def, opts.outputs, opts.overrides);
+}
+
+/** Rows whose first cell reads like a note under the table, not a post. */
+const FOOTER = /^(注|说明|备注|填表|制表|审核|合计|总计|小计|负责人签字|签字)/;
+
+/** Reads a sheet already located by {@link locateSheet}. */
+export function readSheet(grid: SheetGrid, def: SheetDef, map: ColumnMap): SheetRead {
+  const values = mergedValues(grid);
+  const fields = def.fields.filter((f) => map.fields.has(f.id));
+  const records: RowRecord[] = [];
+  let lastRow = map.headerRow;
+  for (let r0 = map.headerRow; r0 < values.length; r0++) {
+    const rowValues = values[r0] ?? [];
+    const raw = (grid.values[r0] ?? []).filter((v) => !isBlankValue(v ?? null));
+    if (raw.length) lastRow = r0 + 1;
+    // A note under the table ("注：…", "填表人：…", "合计"), often one merged cell: not a post.
+    if (raw.length && FOOTER.test(cellText(raw[0]!))) continue;
+    const row = r0 + 1;
+    const facts: Record<string, Fact> = {};
+    const errors: CellError[] = [];
+    let filled = 0;
+    for (const f of fields) {
+      const col = map.fields.get(f.id)!;
+      const v = rowValues[col - 1] ?? null;
+      const cell = address(row, col);
+      const header = map.headers.get(col) ?? f.header;
+      const p = parseField(f, v, formatAt(grid, r0, col - 1));
+      if (p.kind === "blank") {
+        facts[f.id] = { value: null, cell, header };
+      } else if (p.kind === "ok") {
+        filled++;
+        facts[f.id] = p.text === undefined ? { value: p.value, cell, header } : { value: p.value, cell, header, text: p.text };
+      } else {
+        filled++;
+        facts[f.id] = { value: null, cell, header };
+        errors.push({ cell, message: `${header}（${cell}）无法识别“${cellText(v)}”，应为${p.expected}` });
+      }
+    }
+    const nameGiven = facts["name"]?.value != null || errors.some((e) => e.cell === facts["name"]?.cell);
+    if (!nameGiven && filled < 2) continue;
+    records.push({ sheet: grid.name, row, facts, errors });
+  }
+  return { sheet: grid.name, map, records, lastRow };
+}

@@ -1,0 +1,71 @@
+/**
+ * The canonical empty workbook for a scheme, as data: sheets, headers, drop-down lists and formats.
+ * Each adapter renders it (ExcelJS here; Office.js in the pane).
+ */
+import type { FieldDef, Scheme, SheetDef } from "../schemes/types";
+import { LEVELS, POST_TYPES, ROUNDS } from "./readSheet";
+
+export type TemplateColumn = { header: string; width: number; list?: string[]; format?: "percent" | "integer"; note?: string };
+export type TemplateSheet = { name: string; title: string; columns: TemplateColumn[]; dataRows: number };
+export type TemplateSpec = { sheets: TemplateSheet[]; notes: { header: string; kind: string; rules: string }[] };
+
+const YES_NO = ["是", "否"];
+
+function column(f: FieldDef, rulesOf: (id: string) => string[]): TemplateColumn {
+  const rules = rulesOf(f.id);
+  const note = [f.hint, rules.length ? `对应规则：${rules.join("、")}` : ""].filter(Boolean).join("；");
+  const base = { header: f.header, width: Math.max(10, Math.min(24, f.header.length * 2 + 2)), ...(note ? { note } : {}) };
+  switch (f.kind) {
+    case "yesNo":
+      return { ...base, list: YES_NO };
+    case "postType":
+      return { ...base, list: POST_TYPES.map(([, s]) => s[0]) };
+    case "level":
+      return { ...base, list: LEVELS.map(([, s]) => s[0]) };
+    case "round":
+      return { ...base, list: ROUNDS.map(([, s]) => s[0]) };
+    case "grade":
+      return { ...base, list: (f.grades ?? []).map(([g]) => g) };
+    case "rate":
+      return { ...base, format: "percent" };
+    case "count":
+    case "year":
+      return { ...base, format: "integer" };
+    default:
+      return base;
+  }
+}
+
+const KIND_LABEL: Record<FieldDef["kind"], string> = {
+  text: "文字",
+  postType: "服务岗/监督岗",
+  level: "市州级/省级",
+  year: "年份",
+  round: "初评/复评",
+  rate: "比率（92%、0.92 或 92）",
+  count: "次数（非负整数）",
+  yesNo: "是/否",
+  yesNoOrText: "是/否，或填写情形",
+  grade: "等次",
+  score: "分数",
+  review: "扣分数或“撤销”",
+  memberRole: "质量/安全/质量安全/服务",
+};
+
+export function templateSpec(scheme: Scheme): TemplateSpec {
+  const rulesOf = (sheet: SheetDef) => (id: string) =>
+    scheme.rules
+      .filter((r) => JSON.stringify(sheet.id === "member" ? r.member ?? null : r.post ?? null).includes(`"field":"${id}"`))
+      .map((r) => r.id);
+  const sheetOf = (def: SheetDef, title: string, skipReviews: boolean): TemplateSheet => ({
+    name: def.name,
+    title,
+    dataRows: 500,
+    columns: def.fields.filter((f) => !(skipReviews && f.kind === "review")).map((f) => column(f, rulesOf(def))),
+  });
+  const notes = scheme.ledger.fields.map((f) => ({ header: f.header, kind: KIND_LABEL[f.kind], rules: rulesOf(scheme.ledger)(f.id).join("、") }));
+  return {
+    sheets: [sheetOf(scheme.ledger, "党员示范岗考核台账", false), sheetOf(scheme.member, "党员示范岗成员情况", false)],
+    notes,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Results → the owned output columns of a sheet. Pure: decides where each owned column goes (found again
+ * by header on a rerun, else appended right of everything used) and what each cell holds.
+ */
+import type { OutputDef } from "../schemes/types";
+import { columnCount, type OutputCell, type SheetGrid, type SheetWrite, type StatusFill } from "./grid";
+
+export type RowOutput = { row: number; values: Record<string, OutputCell>; fill: StatusFill | null };
+
+/** The rightmost column holding anything in any row (1-based; 0 for an empty sheet). */
+export function lastUsedColumn(grid: SheetGrid): number {
+  const n = columnCount(grid);
+  for (let c = n - 1; c >= 0; c--) {
+    for (const r of grid.values) {
+      const v = r[c];
+      if (v !== null && v !== undefined && v !== "") return c + 1;
+    }
+  }
+  return 0;
+}
+
+export function planWrite(
+  grid: SheetGrid,
+  headerRow: number,
+  lastRow: number,
+  existing: ReadonlyMap<string, number>,
+  outputs: readonly OutputDef[],
+  rows: readonly RowOutput[],
+  statusOutput = "status",
+): SheetWrite {
+  let next = Math.max(lastUsedColumn(grid), ...existing.values()) + 1;
+  const byRow = new Map(rows.map((r) => [r.row, r]));
+  const firstRow = headerRow + 1;
+  const count = Math.max(0, lastRow - headerRow);
+  const columns = outputs.map((o) => {
+    const found = existing.get(o.id);
+    const col = found ?? next++;
+    const values: OutputCell[] = [];
+    const fills: (StatusFill | null)[] = [];
+    for (let i = 0; i < count; i++) {
+      const r = byRow.get(firstRow + i);
+      values.push(r ? (r.values[o.id] ?? null) : null);
+      fills.push(r ? r.fill : null);
+    }
+    return o.id === statusOutput
+      ? { col, header: o.header, isNew: found === undefined, values, fills }
+      : { col, header: o.header, isNew: found === undefined, values };
+  });
+  return { sheet: grid.name, headerRow, firstRow, columns };
+}
