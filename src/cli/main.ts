@@ -64,8 +64,9 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     if (command === "template") return await template(rest, io);
     throw new UsageError(`未知命令“${command}”`);
   } catch (e) {
-    if (e instanceof UsageError || (e instanceof Error && "code" in e && String((e as { code: unknown }).code).startsWith("ERR_PARSE_ARGS"))) {
-      io.err(`用法有误：${translateArgError(e.message)}\n运行 pioneer-scorecard --help 查看用法。\n`);
+    const code = errorCode(e);
+    if (e instanceof UsageError || code?.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`用法有误：${translateArgError((e as Error).message)}\n运行 pioneer-scorecard --help 查看用法。\n`);
       return EXIT.usage;
     }
     if (e instanceof SettingsError) {
@@ -76,7 +77,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       io.err(`无法处理：${e.message}\n未写出任何文件。\n`);
       return EXIT.failed;
     }
-    if (e instanceof Error && "code" in e && typeof (e as NodeJS.ErrnoException).path === "string") {
+    if (code && typeof (e as NodeJS.ErrnoException).path === "string") {
       const err = e as NodeJS.ErrnoException;
       const why = err.code === "ENOENT" ? "找不到文件" : err.code === "EACCES" || err.code === "EPERM" ? "没有权限" : err.code === "EISDIR" ? "这是一个文件夹" : err.code;
       io.err(`无法处理：${why}：${err.path}\n未写出任何文件。\n`);
@@ -84,6 +85,13 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     }
     throw e;
   }
+}
+
+/** Node's own errors come from another realm under some runners: recognise them by their code. */
+function errorCode(e: unknown): string | undefined {
+  if (typeof e !== "object" || e === null || !("code" in e)) return undefined;
+  const code = (e as { code: unknown }).code;
+  return typeof code === "string" ? code : undefined;
 }
 
 function translateArgError(msg: string): string {

@@ -56,9 +56,10 @@ function plain(v: unknown): CellValue {
     if (Array.isArray(o["richText"])) return (o["richText"] as { text: string }[]).map((t) => t.text).join("");
     if ("formula" in o || "sharedFormula" in o) return plain(o["result"]);
     if ("hyperlink" in o || "text" in o) return plain(o["text"]);
-    if ("error" in o) return String(o["error"]);
+    if ("error" in o) return String(o["error"] as string);
+    return JSON.stringify(v);
   }
-  return String(v);
+  return null;
 }
 
 function cloneStyle<T>(style: T): T {

@@ -1,0 +1,65 @@
+// ESLint flat config: typed TypeScript rules, Office.js rules as errors, and the core kept host-free.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import officeAddins from "eslint-plugin-office-addins";
+import globals from "globals";
+
+const hostModules = ["exceljs", "node:*", "fs", "path", "os", "child_process", "react", "react-dom", "@fluentui/*", "../adapters/*", "../../adapters/*", "../cli/*", "../taskpane/*"];
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "coverage/", "test-output/", "bench/out/", "**/*.js", "!bin/*.js", "eslint.config.mjs"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    plugins: { "office-addins": officeAddins },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
+      "@typescript-eslint/consistent-type-definitions": ["error", "type"],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "no-console": "error",
+      "no-irregular-whitespace": ["error", { skipStrings: true, skipTemplates: true }],
+    },
+  },
+  {
+    // Office.js rules where Office.js is spoken (their heuristics misfire on ExcelJS code).
+    files: ["src/adapters/office/**", "src/taskpane/**"],
+    rules: {
+      "office-addins/load-object-before-read": "error",
+      "office-addins/no-context-sync-in-loop": "error",
+      "office-addins/call-sync-before-read": "error",
+      "office-addins/call-sync-after-load": "error",
+      "office-addins/no-navigational-load": "error",
+      "office-addins/no-office-initialize": "error",
+      "office-addins/test-for-null-using-isNullObject": "error",
+    },
+  },
+  {
+    // The pure core: no hosts, no I/O, no globals of Node or the browser.
+    files: ["src/engine/**", "src/schemes/**", "src/sheets/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: hostModules }],
+      "no-restricted-globals": ["error", "process", "Buffer", "require", "window", "document", "Office", "Excel", "fetch", "setTimeout"],
+    },
+  },
+  {
+    files: ["test/**", "bench/**", "scripts/**"],
+    rules: {
+      "@typescript-eslint/no-unsafe-assignment": "off",
+      "@typescript-eslint/no-unsafe-member-access": "off",
+      "@typescript-eslint/no-unsafe-argument": "off",
+      "@typescript-eslint/no-non-null-assertion": "off",
+    },
+  },
+  {
+    files: ["bin/*.js"],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { sourceType: "commonjs", globals: { ...globals.node }, parserOptions: { projectService: false } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+);

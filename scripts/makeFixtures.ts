@@ -1,0 +1,51 @@
+/**
+ * Golden fixtures written by SheetJS — a different producer from the ExcelJS the product uses — so the
+ * reader is tested on another library's encoding (inline number formats, booleans, its own XML).
+ *   npx tsx scripts/makeFixtures.ts
+ * The expected results (test/fixtures/*.expected.json) are written by hand, not by this script.
+ */
+import path from "node:path";
+import * as XLSX from "xlsx";
+
+const dir = path.join(__dirname, "..", "test", "fixtures");
+
+function pct(v: number): XLSX.CellObject {
+  return { t: "n", v, z: "0%" };
+}
+
+function basic(): void {
+  const rows: unknown[][] = [
+    ["湖南省XX党员示范岗考核台账（2025年度）"],
+    ["市州", "工作单位", "示范岗名称", "岗位类别", "级别", "考核年度", "考核轮次", "当选年度", "一季度满意度", "二季度满意度", "三季度满意度", "四季度满意度", "未亮明身份", "负责人为先进个人", "未公开承诺次数", "上次得分"],
+    ["长沙", "长沙市质监站", "报建窗口", "服务岗", "市州级", 2025, "初评", 2025, pct(0.95), "92%", 0.9, "91%", "否", "是", 0, null],
+    ["长沙", "长沙市质监站", "质量监督科", "监督岗", "省级", "2025年", "初评", 2024, null, null, null, null, "是", "是", "1次", null],
+    ["株洲", "株洲市质监站", "押证窗口", "服务岗", "市州级", 2025, "初评", 2025, "85%", pct(0.8), 95, 95, "否", "是", 0, null],
+    ["株洲", "株洲市质监站", "押证窗口", "服务岗", "市州级", 2025, "复评", 2025, 95, 95, "79%", 95, "否", "是", 0, null],
+    ["湘潭", "湘潭市质监站", "安全监督科", "监督岗", "市州级", 2025, "初评", null, null, null, null, null, "否", "否", 0, 75],
+    ["湘潭", "湘潭市质监站", "备案窗口", "服务岗", "市州级", 2025, "初评", null, "优", 95, 95, 95, "否", "是", 0, null],
+    ["衡阳", "衡阳市质监站", "安全监督二科", "监督岗", "市州级", 2025, "初评", null, null, null, null, null, "否", true, 1, 78],
+    ["衡阳", "衡阳市质监站", "安全监督三科", "监督岗", "市州级", 2025, "初评", null, null, null, null, null, "是", "是", "0", 79],
+  ];
+  const ws = XLSX.utils.aoa_to_sheet(rows.map((r) => r.map((c) => (c && typeof c === "object" ? null : c))));
+  rows.forEach((r, ri) =>
+    r.forEach((c, ci) => {
+      if (c && typeof c === "object") ws[XLSX.utils.encode_cell({ r: ri, c: ci })] = c as XLSX.CellObject;
+    }),
+  );
+  ws["!merges"] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 15 } }];
+  const other = XLSX.utils.aoa_to_sheet([["说明"], ["本表由其他软件生成"]]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, other, "封面");
+  XLSX.utils.book_append_sheet(wb, ws, "2025年考核");
+  XLSX.writeFile(wb, path.join(dir, "golden-basic.xlsx"));
+}
+
+function noLedger(): void {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["市州", "工作单位", "示范岗名称", "考核年度"], ["长沙", "长沙市质监站", "报建窗口", 2025]]), "Sheet1");
+  XLSX.writeFile(wb, path.join(dir, "no-ledger.xlsx"));
+}
+
+basic();
+noLedger();
+process.stdout.write(`fixtures written to ${dir}\n`);
