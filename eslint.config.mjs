@@ -9,8 +9,9 @@ const hostModules = ["exceljs", "node:*", "fs", "path", "os", "child_process", "
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "coverage/", "test-output/", "bench/out/", "**/*.js", "!bin/*.js", "eslint.config.mjs"] },
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
+  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ["**/*.ts"] })),
   {
+    files: ["**/*.ts"],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.node },
@@ -58,8 +59,6 @@ export default tseslint.config(
   },
   {
     files: ["bin/*.js"],
-    ...tseslint.configs.disableTypeChecked,
-    languageOptions: { sourceType: "commonjs", globals: { ...globals.node }, parserOptions: { projectService: false } },
-    rules: { "@typescript-eslint/no-require-imports": "off" },
+    languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
   },
 );
