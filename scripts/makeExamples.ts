@@ -192,7 +192,7 @@ async function main(): Promise<void> {
       if (h === "序号") return;
       if (h === "平均满意度") {
         const col = (k: number) => ws.getColumn(k).letter;
-        row.getCell(c + 1).value = { formula: `IFERROR(AVERAGE(${col(11)}${rowNo}:${col(14)}${rowNo}),"")`, result: undefined } as never;
+        row.getCell(c + 1).value = { formula: `IFERROR(AVERAGE(${col(11)}${rowNo}:${col(14)}${rowNo}),"")`, result: undefined };
         row.getCell(c + 1).numFmt = "0.0%";
         return;
       }

@@ -90,7 +90,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
 /** Node's own errors come from another realm under some runners: recognise them by their code. */
 function errorCode(e: unknown): string | undefined {
   if (typeof e !== "object" || e === null || !("code" in e)) return undefined;
-  const code = (e as { code: unknown }).code;
+  const code = (e).code;
   return typeof code === "string" ? code : undefined;
 }
 

@@ -38,7 +38,7 @@ function cells(ws: ExcelJS.Worksheet, maxCol = Infinity): Map<string, string> {
 async function bytesOf(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   build(wb);
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return new Uint8Array((await wb.xlsx.writeBuffer()));
 }
 
 describe("scoring the example through the xlsx adapter", () => {

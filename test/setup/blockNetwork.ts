@@ -24,4 +24,4 @@ net.Socket.prototype.connect = function guarded(this: net.Socket, ...args: unkno
   const host = hostOf(args);
   if (host && !LOOPBACK.test(host)) throw new Error(`Network access blocked in tests: ${host}`);
   return connect.apply(this, args);
-} as typeof net.Socket.prototype.connect;
+};

@@ -56,7 +56,7 @@ function plain(v: unknown): CellValue {
     if (Array.isArray(o["richText"])) return (o["richText"] as { text: string }[]).map((t) => t.text).join("");
     if ("formula" in o || "sharedFormula" in o) return plain(o["result"]);
     if ("hyperlink" in o || "text" in o) return plain(o["text"]);
-    if ("error" in o) return String(o["error"] as string);
+    if ("error" in o) return String(o["error"]);
     return JSON.stringify(v);
   }
   return null;
@@ -157,7 +157,7 @@ export class XlsxWorkbook {
 
   async toBytes(): Promise<Uint8Array> {
     const buf = await this.workbook.xlsx.writeBuffer();
-    return new Uint8Array(buf as ArrayBuffer);
+    return new Uint8Array(buf);
   }
 }
 
