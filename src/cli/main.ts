@@ -135,6 +135,9 @@ async function score(args: string[], io: Io): Promise<number> {
 
   const bytes = new Uint8Array(await fs.readFile(input));
   const book = await XlsxWorkbook.open(bytes);
+  if (values["in-place"] && book.lossy.length && !values["dry-run"]) {
+    throw new WorkbookFormatError(`文件含有${book.lossy.join("、")}，直接写回会丢失这些内容；请改用 -o 写到新文件`);
+  }
   const scored = scoreWorkbook(book.readSheets(), hunan, { sheet: values.sheet, settings });
   const rows = scored.result.sheets.flatMap((s) => s.rows);
   const hasErrors = rows.some((r) => r.status === "error");
@@ -145,6 +148,9 @@ async function score(args: string[], io: Io): Promise<number> {
     await writeAtomic(output, await book.toBytes());
   }
   io.out(summary(input, values["dry-run"] ? null : output, scored, values.json ?? null));
+  if (book.lossy.length && !values["dry-run"]) {
+    io.out(`注意：输入文件含有${book.lossy.join("、")}，输出文件中不会保留（输入文件本身未被修改）。\n`);
+  }
   return hasErrors ? EXIT.inputErrors : EXIT.ok;
 }
 

@@ -115,11 +115,13 @@ function sumObservations(list: Observation[]): Observation {
 class Evaluator {
   private readonly ctx;
   private readonly rateFields: Set<string>;
+  private readonly itemOf: Map<string, number>;
 
   constructor(
     private readonly scheme: Scheme,
     private readonly settings: HunanSettings,
   ) {
+    this.itemOf = new Map(scheme.rules.map((r) => [r.id, r.item]));
     this.rateFields = new Set([...scheme.ledger.fields, ...scheme.member.fields].filter((f) => f.kind === "rate").map((f) => f.id));
     this.ctx = {
       thresholds: settings.thresholds,
@@ -187,8 +189,7 @@ class Evaluator {
 
   /** The reviewers' own per-item columns count over the facts; a difference is a warning. */
   private applyReviews(p: Pending, unchecked: string[]): void {
-    const { scheme } = this;
-    const itemOf = new Map(scheme.rules.map((r) => [r.id, r.item]));
+    const { scheme, itemOf } = this;
     for (const it of scheme.items) {
       const f = p.rec.facts[`review${it.item}`];
       if (!f || f.value === null) continue;
@@ -422,7 +423,11 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   }
 }
 
+/** Rectification sentences for rule ids (one evaluator per scheme and settings, reused across rows). */
+const evaluators = new WeakMap<HunanSettings, Evaluator>();
 export function rectifyTexts(scheme: Scheme, settings: HunanSettings, ids: string[]): string[] {
-  const ev = new Evaluator(scheme, settings);
+  if (!ids.length) return [];
+  let ev = evaluators.get(settings);
+  if (!ev) evaluators.set(settings, (ev = new Evaluator(scheme, settings)));
   return ids.map((id) => ev.rectifyText(id));
 }

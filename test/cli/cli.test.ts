@@ -180,3 +180,29 @@ test("the installed bin runs (npx pioneer-scorecard --help)", async () => {
   expect(stdout).toContain("pioneer-scorecard score <台账.xlsx>");
   expect(stdout).toContain("--in-place");
 });
+
+describe("content ExcelJS cannot carry (charts, pivot tables)", () => {
+  /** The example with a fake chart part added to its zip: enough for the detector, which reads entry names. */
+  async function withChart(): Promise<string> {
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(await fs.readFile(EXAMPLE));
+    zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
+    const file = path.join(dir, "with-chart.xlsx");
+    await fs.writeFile(file, await zip.generateAsync({ type: "nodebuffer" }));
+    return file;
+  }
+  test("-o writes a new file and says the chart is not carried", async () => {
+    const input = await withChart();
+    const { code, out } = await cli("score", input);
+    expect(code).toBe(3);
+    expect(out).toContain("含有图表");
+  });
+  test("--in-place is refused, the input untouched", async () => {
+    const input = await withChart();
+    const before = await fs.readFile(input);
+    const { code, err } = await cli("score", input, "--in-place");
+    expect(code).toBe(1);
+    expect(err).toContain("请改用 -o");
+    expect(await fs.readFile(input)).toEqual(before);
+  });
+});

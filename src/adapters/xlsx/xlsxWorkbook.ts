@@ -66,7 +66,18 @@ function cloneStyle<T>(style: T): T {
   return style === undefined ? style : (JSON.parse(JSON.stringify(style)) as T);
 }
 
+/** Parts of an .xlsx that ExcelJS does not carry through a save (zip entry names are stored as ASCII). */
+const LOST_PARTS: [string, string][] = [
+  ["xl/charts/", "图表"],
+  ["xl/pivotTables/", "数据透视表"],
+  ["xl/slicers/", "切片器"],
+  ["xl/timelines/", "日程表"],
+];
+
 export class XlsxWorkbook {
+  /** What this file holds that a saved copy will lack (Chinese names), for the user to be told. */
+  lossy: string[] = [];
+
   private constructor(readonly workbook: ExcelJS.Workbook) {}
 
   static async open(bytes: Uint8Array): Promise<XlsxWorkbook> {
@@ -80,7 +91,9 @@ export class XlsxWorkbook {
     } catch (e) {
       throw new WorkbookFormatError(`无法读取工作簿，文件可能已损坏或不是 .xlsx 格式（${e instanceof Error ? e.message : String(e)}）`);
     }
-    return new XlsxWorkbook(wb);
+    const book = new XlsxWorkbook(wb);
+    book.lossy = LOST_PARTS.filter(([part]) => asciiIndex(bytes, part) >= 0).map(([, name]) => name);
+    return book;
   }
 
   static create(): XlsxWorkbook {

@@ -1,0 +1,97 @@
+/**
+ * Wall time of `pioneer-scorecard score` on the bundled example and on a generated 10,000-row ledger,
+ * plus the in-process phases (read, score, write) for the large one. Prints figures; asserts nothing.
+ *   npm run bench            (after npm ci, which builds dist/)
+ */
+import { spawnSync } from "node:child_process";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { XlsxWorkbook } from "../src/adapters/xlsx/xlsxWorkbook";
+import { scoreWorkbook } from "../src/engine/scoreWorkbook";
+import { hunan } from "../src/schemes/hunan";
+
+const ROOT = path.join(__dirname, "..");
+const OUT = path.join(ROOT, "bench", "out");
+const BIN = path.join(ROOT, "bin", "pioneer-scorecard.js");
+const RUNS = Number(process.env["BENCH_RUNS"] ?? 5);
+
+function cliWall(input: string): { ms: number[]; code: number | null } {
+  const ms: number[] = [];
+  let code: number | null = null;
+  for (let i = 0; i < RUNS; i++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [BIN, "score", input, "-o", path.join(OUT, "out.xlsx")], { encoding: "utf8" });
+    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+    code = r.status;
+  }
+  return { ms: ms.sort((a, b) => a - b), code };
+}
+
+const fmt = (ms: number[]) => `median ${ms[Math.floor(ms.length / 2)]!.toFixed(0)} ms, min ${ms[0]!.toFixed(0)} ms, max ${ms[ms.length - 1]!.toFixed(0)} ms (${ms.length} runs)`;
+
+async function makeLarge(rows: number, file: string): Promise<void> {
+  const headers = ["市州", "工作单位", "示范岗名称", "岗位类别", "级别", "负责人", "考核年度", "考核轮次", "当选年度",
+    "一季度满意度", "二季度满意度", "三季度满意度", "四季度满意度", "未征求意见次数", "未联系农民工学校次数", "未亮明身份",
+    "未执行十不准制度", "廉政考核等次", "未公开承诺次数", "未公开服务事项", "未完成非公党建次数", "未实行目标管理次数",
+    "作风建设不积极次数", "查实群众投诉", "未落实学习制度", "未联系薄弱县市区次数", "负责人为先进个人", "负责人为模范党员监督工程师",
+    "超期押证或拒办", "上次得分"];
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("考核台账");
+  ws.addRow(["大型台账（基准测试）"]);
+  ws.addRow(headers);
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  for (let i = 0; i < rows; i++) {
+    const service = i % 3 === 0;
+    const q = () => (service ? 0.78 + Math.round(rnd() * 22) / 100 : null);
+    const c = () => (rnd() < 0.1 ? 1 : 0);
+    const yn = (p: number) => (rnd() < p ? "是" : "否");
+    ws.addRow([`市${i % 14}`, `单位${i % 200}`, `岗位${Math.floor(i / 2)}`, service ? "服务岗" : "监督岗", i % 7 ? "市州级" : "省级",
+      `负责人${i}`, 2024 + (i % 2), "初评", 2024, q(), q(), q(), q(), service ? c() : null, service ? null : c(), yn(0.05), yn(0.05),
+      rnd() < 0.03 ? "良好" : "优秀", c(), yn(0.05), c(), c(), c(), yn(0.01), yn(0.05), c(), yn(0.97) === "是" ? "是" : "否",
+      service ? null : "是", "否", rnd() < 0.2 ? 75 : null]);
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+async function main(): Promise<void> {
+  await fs.mkdir(OUT, { recursive: true });
+  const example = path.join(ROOT, "examples", "hunan-ledger.xlsx");
+  const ex = cliWall(example);
+  process.stdout.write(`score examples/hunan-ledger.xlsx (46 rows), wall incl. Node start: ${fmt(ex.ms)}; exit ${ex.code}\n`);
+
+  const large = path.join(OUT, "ledger-10000.xlsx");
+  const t0 = Date.now();
+  await makeLarge(10_000, large);
+  const size = (await fs.stat(large)).size;
+  process.stdout.write(`generated 10,000-row ledger (30 input columns, ${(size / 1024 / 1024).toFixed(2)} MB) in ${Date.now() - t0} ms\n`);
+  const big = cliWall(large);
+  process.stdout.write(`score 10,000-row ledger, wall incl. Node start: ${fmt(big.ms)}; exit ${big.code}\n`);
+
+  // In-process phases for the large ledger.
+  const bytes = new Uint8Array(await fs.readFile(large));
+  let t = performance.now();
+  const book = await XlsxWorkbook.open(bytes);
+  const grids = book.readSheets();
+  const read = performance.now() - t;
+  t = performance.now();
+  const scored = scoreWorkbook(grids, hunan);
+  const engine = performance.now() - t;
+  t = performance.now();
+  book.write(scored.writes);
+  const out = await book.toBytes();
+  const write = performance.now() - t;
+  const counts = { retain: 0, rectify: 0, revoke: 0, error: 0 };
+  for (const r of scored.result.sheets[0]!.rows) counts[r.status]++;
+  process.stdout.write(
+    `phases (10,000 rows): read ${read.toFixed(0)} ms, score+plan ${engine.toFixed(0)} ms, write ${write.toFixed(0)} ms; ` +
+      `output ${(out.length / 1024 / 1024).toFixed(2)} MB; rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB; ` +
+      `statuses ${JSON.stringify(counts)}\n`,
+  );
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exitCode = 1;
+});
