@@ -21,7 +21,7 @@ export type Observation = {
 
 export type Facts = Readonly<Record<string, Fact>>;
 
-const none = (): Observation => ({ n: 0, cells: [], shown: [], checked: false, blanks: [], texts: [] });
+export const none = (): Observation => ({ n: 0, cells: [], shown: [], checked: false, blanks: [], texts: [] });
 
 export function isBelow(v: number, t: Threshold): boolean {
   return v < t.value || (v === t.value && t.equalIsBelow);
@@ -71,20 +71,22 @@ export const operators: {
     return leaf(facts, c.field, ctx.rateUnit(c.field), (v) => (!isBelow(num(v), from) && isBelow(num(v), to) ? 1 : 0));
   },
   gradeIn: (c, facts) => leaf(facts, c.field, "", (v) => (typeof v === "string" && c.grades.includes(v) ? 1 : 0)),
-  anyOf: (c, facts, ctx) => {
-    const o = none();
-    for (const sub of c.of) {
-      const s = observe(sub, facts, ctx);
-      o.n += s.n;
-      o.cells.push(...s.cells);
-      o.shown.push(...s.shown);
-      o.checked ||= s.checked;
-      o.blanks.push(...s.blanks);
-      o.texts.push(...s.texts);
-    }
-    return o;
-  },
+  anyOf: (c, facts, ctx) => combine(c.of.map((sub) => observe(sub, facts, ctx))),
 };
+
+/** Several observations as one: occurrences add up, cells and texts are concatenated. */
+export function combine(list: readonly Observation[]): Observation {
+  const o = none();
+  for (const s of list) {
+    o.n += s.n;
+    o.cells.push(...s.cells);
+    o.shown.push(...s.shown);
+    o.checked ||= s.checked;
+    o.blanks.push(...s.blanks);
+    o.texts.push(...s.texts);
+  }
+  return o;
+}
 
 export function observe(c: Condition, facts: Facts, ctx: Ctx): Observation {
   return (operators[c.op] as (c: Condition, f: Facts, x: Ctx) => Observation)(c, facts, ctx);

@@ -7,7 +7,7 @@ import { normalizeText } from "../sheets/normalize";
 import type { CellError, Fact, RowRecord } from "../sheets/records";
 import type { ReviewMark } from "../sheets/values";
 import { citation, deductionSentence, itemName, qualify, rectifySentence, revocationSentence } from "./explain";
-import { formatValue, observe, type Observation } from "./operators";
+import { combine, formatValue, none, observe, type Observation } from "./operators";
 import type { Deduction, LedgerResult, Revocation, RowResult, SheetResult, Status, Warning } from "./types";
 
 export type LedgerSheetInput = { sheet: string; headerRow: number; records: RowRecord[]; warnings?: Warning[] };
@@ -99,19 +99,6 @@ function qualified(o: Observation, sheet: string): Observation {
   };
 }
 
-function sumObservations(list: Observation[]): Observation {
-  const o: Observation = { n: 0, cells: [], shown: [], checked: false, blanks: [], texts: [] };
-  for (const s of list) {
-    o.n += s.n;
-    o.cells.push(...s.cells);
-    o.shown.push(...s.shown);
-    o.checked ||= s.checked;
-    o.blanks.push(...s.blanks);
-    o.texts.push(...s.texts);
-  }
-  return o;
-}
-
 class Evaluator {
   private readonly ctx;
   private readonly rateFields: Set<string>;
@@ -136,10 +123,10 @@ class Evaluator {
     const unchecked: string[] = [];
     for (const rule of scheme.rules) {
       if (rule.applies !== "all" && rule.applies !== p.id.postType) continue;
-      const postObs = rule.post ? observe(rule.post, facts, this.ctx) : observe({ op: "anyOf", of: [] }, facts, this.ctx);
+      const postObs = rule.post ? observe(rule.post, facts, this.ctx) : none();
       let obs = postObs;
       if (rule.member && p.members.length) {
-        const memberObs = sumObservations(
+        const memberObs = combine(
           p.members.filter((m) => roleMatches(m, rule.memberRole)).map((m) => qualified(observe(rule.member!, m.facts, this.ctx), m.sheet)),
         );
         if (!postObs.checked) obs = memberObs;
@@ -300,8 +287,14 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   for (const g of groups.values()) g.sort(compareAssessments);
 
   // Members: a member row with a year applies to that year's rows of its post, else to the latest year's.
+  const byName = new Map<string, Pending[]>();
+  for (const p of pendings) {
+    if (!p.id.name) continue;
+    const k = norm(p.id.name);
+    byName.set(k, [...(byName.get(k) ?? []), p]);
+  }
   for (const m of input.members ?? []) {
-    const candidates = pendings.filter((p) => p.id.name && memberMatches(m, p.id));
+    const candidates = (byName.get(norm(str(m.facts["name"]))) ?? []).filter((p) => memberMatches(m, p.id));
     const mYear = numOf(m.facts["year"]);
     let targets = candidates;
     if (mYear !== null) targets = candidates.filter((p) => p.id.year === mYear);

@@ -83,7 +83,13 @@ export type RuleDef = {
   missing?: "missingQuarter";
 };
 
-export type OutputDef = { id: string; header: string; synonyms?: readonly string[] };
+export type OutputDef = {
+  id: string;
+  header: string;
+  synonyms?: readonly string[];
+  /** Column width (characters) when the column is created; multi-line columns are wider. */
+  width?: number;
+};
 
 export type HunanSettings = {
   /** A year the province named as the first year of a two-year cycle. */

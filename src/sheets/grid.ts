@@ -25,6 +25,8 @@ export type OutputColumn = {
   header: string;
   /** true when the column did not exist before this write. */
   isNew: boolean;
+  /** Width (characters) to give a new column. */
+  width?: number;
   /** Values for sheet rows firstRow … firstRow + values.length − 1. */
   values: OutputCell[];
   /** Optional fills, parallel to values (status column only). */

@@ -42,9 +42,8 @@ export function planWrite(
       values.push(r ? (r.values[o.id] ?? null) : null);
       fills.push(r ? r.fill : null);
     }
-    return o.id === statusOutput
-      ? { col, header: o.header, isNew: found === undefined, values, fills }
-      : { col, header: o.header, isNew: found === undefined, values };
+    const column = { col, header: o.header, isNew: found === undefined, values, ...(o.width ? { width: o.width } : {}) };
+    return o.id === statusOutput ? { ...column, fills } : column;
   });
   return { sheet: grid.name, headerRow, firstRow, columns };
 }

@@ -147,17 +147,20 @@ export class XlsxWorkbook {
           const left = ws.getCell(w.headerRow, col.col - 1);
           if (left.style && Object.keys(left.style).length) head.style = cloneStyle(left.style);
           const column = ws.getColumn(col.col);
-          column.width = col.header === "扣分明细" || col.header === "撤销原因" || col.header === "整改项" || col.header === "提示" ? 48 : 12;
+          column.width = col.width ?? 12;
         }
         col.values.forEach((v, i) => {
           const cell = ws.getCell(w.firstRow + i, col.col);
           const before = cell.value;
           if (v === null && (before === null || before === undefined)) return;
           cell.value = v;
+          const wrap = typeof v === "string" && v.includes("\n");
+          if (!wrap && !col.fills) return;
+          // Styles may be shared between cells: change a copy, never the shared object.
           const style = cloneStyle(cell.style) ?? {};
-          if (typeof v === "string" && v.includes("\n")) style.alignment = { ...(style.alignment ?? {}), wrapText: true, vertical: "top" };
-          const fill = col.fills?.[i];
+          if (wrap) style.alignment = { ...(style.alignment ?? {}), wrapText: true, vertical: "top" };
           if (col.fills) {
+            const fill = col.fills[i];
             style.fill = fill
               ? { type: "pattern", pattern: "solid", fgColor: { argb: STATUS_COLOURS[fill] } }
               : { type: "pattern", pattern: "none" };
