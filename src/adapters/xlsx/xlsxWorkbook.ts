@@ -4,6 +4,8 @@
  */
 import ExcelJS from "exceljs";
 import type { CellValue, SheetGrid, SheetWrite, StatusFill } from "../../sheets/grid";
+import { parseStateRows, STATE_ROWS, STATE_SHEET, stateRows, UNDO_FIRST_COL, type StoredState, type UndoMeta } from "../../sheets/port";
+import type { TemplateSpec } from "../../sheets/template";
 
 export class WorkbookFormatError extends Error {
   constructor(message: string) {
@@ -87,7 +89,8 @@ export class XlsxWorkbook {
     if (kind !== "xlsx") throw new WorkbookFormatError("不是 Excel 工作簿（.xlsx）文件");
     const wb = new ExcelJS.Workbook();
     try {
-      await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+      // A plain Uint8Array: JSZip takes it in Node and in the browser alike (no Buffer in the browser).
+      await wb.xlsx.load(bytes as never);
     } catch (e) {
       throw new WorkbookFormatError(`无法读取工作簿，文件可能已损坏或不是 .xlsx 格式（${e instanceof Error ? e.message : String(e)}）`);
     }
@@ -108,7 +111,7 @@ export class XlsxWorkbook {
 
   /** Every sheet as a grid from A1: values (formulas as their cached results) and number formats. */
   readSheets(): SheetGrid[] {
-    return this.workbook.worksheets.map((ws) => {
+    return this.workbook.worksheets.filter((ws) => ws.name !== STATE_SHEET).map((ws) => {
       const values: CellValue[][] = [];
       const formats: string[][] = [];
       ws.eachRow({ includeEmpty: false }, (row, r) => {
@@ -171,17 +174,102 @@ export class XlsxWorkbook {
     }
   }
 
+  /** Settings, mapping and the last write's undo data, from the hidden state sheet (absent → empty). */
+  readState(): { stored: StoredState; undo: UndoMeta | null } {
+    const ws = this.workbook.getWorksheet(STATE_SHEET);
+    if (!ws) return { stored: {}, undo: null };
+    const rows: CellValue[][] = [];
+    for (let r = 1; r <= STATE_ROWS.undo; r++) rows.push([plain(ws.getCell(r, 1).value), plain(ws.getCell(r, 2).value)]);
+    return parseStateRows(rows);
+  }
+
+  writeState(stored: StoredState, undo: UndoMeta | null): void {
+    const ws = this.stateSheet();
+    stateRows(stored, undo).forEach((row, i) => {
+      row.forEach((v, j) => {
+        ws.getCell(i + 1, j + 1).value = v;
+      });
+    });
+  }
+
+  private stateSheet(): ExcelJS.Worksheet {
+    return this.workbook.getWorksheet(STATE_SHEET) ?? this.workbook.addWorksheet(STATE_SHEET, { state: "veryHidden" });
+  }
+
+  /** Copies the owned columns' cells (value and style) into the undo slots, replacing the previous undo data. */
+  snapshot(meta: UndoMeta): void {
+    const state = this.stateSheet();
+    for (let c = UNDO_FIRST_COL; c <= state.columnCount; c++) {
+      state.getColumn(c).eachCell({ includeEmpty: false }, (cell) => {
+        cell.value = null;
+        cell.style = {};
+      });
+    }
+    this.copyColumns(meta, "save");
+  }
+
+  /** Puts the undo slots back into the owned columns. */
+  restore(meta: UndoMeta): void {
+    this.copyColumns(meta, "restore");
+  }
+
+  private copyColumns(meta: UndoMeta, direction: "save" | "restore"): void {
+    const state = this.stateSheet();
+    for (const s of meta.sheets) {
+      const ws = this.workbook.getWorksheet(s.sheet);
+      if (!ws) throw new WorkbookFormatError(`找不到工作表「${s.sheet}」`);
+      for (const c of s.columns) {
+        for (let r = s.headerRow; r <= s.lastRow; r++) {
+          const live = ws.getCell(r, c.col);
+          const kept = state.getCell(r - s.headerRow + 1, UNDO_FIRST_COL + c.slot);
+          const [from, to] = direction === "save" ? [live, kept] : [kept, live];
+          const v = from.value;
+          if ((v === null || v === undefined) && (to.value === null || to.value === undefined) && !Object.keys(from.style ?? {}).length && !Object.keys(to.style ?? {}).length) continue;
+          to.value = v === undefined ? null : (JSON.parse(JSON.stringify(v ?? null)) as ExcelJS.CellValue);
+          to.style = cloneStyle(from.style) ?? {};
+        }
+      }
+    }
+  }
+
+  /** Adds the template's sheets to this workbook (a name already taken gets " (2)"…); returns their names. */
+  addTemplate(spec: TemplateSpec): string[] {
+    return spec.sheets.map((s) => {
+      const name = uniqueName(s.name, this.sheetNames());
+      renderTemplateSheet(this.workbook, { ...s, name });
+      return name;
+    });
+  }
+
   async toBytes(): Promise<Uint8Array> {
     const buf = await this.workbook.xlsx.writeBuffer();
     return new Uint8Array(buf);
   }
 }
 
+export function uniqueName(name: string, taken: readonly string[]): string {
+  if (!taken.includes(name)) return name;
+  for (let i = 2; ; i++) if (!taken.includes(`${name} (${i})`)) return `${name} (${i})`;
+}
+
 /** Renders a template spec as a new workbook: title row, header row, drop-downs, formats, a 说明 sheet. */
-export function renderTemplate(spec: import("../../sheets/template").TemplateSpec): XlsxWorkbook {
+export function renderTemplate(spec: TemplateSpec): XlsxWorkbook {
   const book = XlsxWorkbook.create();
   const wb = book.workbook;
-  for (const s of spec.sheets) {
+  for (const s of spec.sheets) renderTemplateSheet(wb, s);
+  const notes = wb.addWorksheet("说明");
+  notes.columns = [
+    { header: "列名", key: "header", width: 28 },
+    { header: "填写内容", key: "kind", width: 30 },
+    { header: "对应规则", key: "rules", width: 30 },
+  ];
+  notes.getRow(1).font = { bold: true };
+  for (const n of spec.notes) notes.addRow(n);
+  return book;
+}
+
+function renderTemplateSheet(wb: ExcelJS.Workbook, s: TemplateSpec["sheets"][number]): void {
+  {
     const ws = wb.addWorksheet(s.name, { views: [{ state: "frozen", ySplit: 2 }] });
     const n = s.columns.length;
     ws.mergeCells(1, 1, 1, n);
@@ -216,13 +304,4 @@ export function renderTemplate(spec: import("../../sheets/template").TemplateSpe
     });
     header.height = 36;
   }
-  const notes = wb.addWorksheet("说明");
-  notes.columns = [
-    { header: "列名", key: "header", width: 28 },
-    { header: "填写内容", key: "kind", width: 30 },
-    { header: "对应规则", key: "rules", width: 30 },
-  ];
-  notes.getRow(1).font = { bold: true };
-  for (const n of spec.notes) notes.addRow(n);
-  return book;
 }

@@ -1,0 +1,537 @@
+/**
+ * The Office.js adapter: the only code that says `Excel.`. One Excel.run per read and per write; every
+ * load is queued before a constant number of context.sync() calls (split-loop pattern). Requests are
+ * split only when a batch would pass Excel on the web's 5 MB payload limit.
+ *
+ * read   sync 1: sheet names · sync 2: first rows, used-range size, protection, tables, state block ·
+ *        sync 3…: candidate sheets in full (one sync unless larger than the cell budget)
+ * write  sync 1…: undo snapshot (server-side copy), headers, formats, values in budgeted chunks, state
+ * undo   sync 1: state block · sync 2: server-side copy back
+ */
+import { columnName } from "../../sheets/a1";
+import type { CellValue, OutputCell, SheetGrid, SheetWrite } from "../../sheets/grid";
+import {
+  HEAD_ROWS,
+  needsTextGuard,
+  parseStateRows,
+  planUndo,
+  PortError,
+  STATE_ROWS,
+  STATE_SHEET,
+  stateRows,
+  UNDO_FIRST_COL,
+  type PortCapabilities,
+  type SheetNote,
+  type SheetPicker,
+  type StoredState,
+  type UndoMeta,
+  type WorkbookPort,
+  type WorkbookRead,
+  type WriteProgress,
+  type WriteReport,
+} from "../../sheets/port";
+import type { TemplateSpec } from "../../sheets/template";
+
+/** Excel.run and the requirement-set check, injected so the strict test double can stand in. */
+export type ExcelHost = {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+};
+
+/** Range.copyFrom (ExcelApi 1.9) makes the undo snapshot a server-side copy: no payload, exact formats. */
+export const MIN_EXCEL_API = "1.9";
+
+/** Excel on the web rejects requests and responses over 5 MB; stay well under it. */
+export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
+/** Cells read per request (values and number formats): a ledger's cells average about 6 bytes, so ~3.6 MB. */
+export const READ_CELL_BUDGET = 600_000;
+
+export type Support = { ok: true } | { ok: false; message: string };
+
+/** Whether this Excel can run the pane; the UI asks this instead of checking requirement sets itself. */
+export function excelSupport(host: Pick<ExcelHost, "isSetSupported">): Support {
+  if (host.isSetSupported("ExcelApi", MIN_EXCEL_API)) return { ok: true };
+  return {
+    ok: false,
+    message:
+      `此版本的 Excel 不支持本加载项（需要 Excel JavaScript API ${MIN_EXCEL_API}：Microsoft 365、Excel 2021 及以上、Mac 版或网页版 Excel）。` +
+      "Office 2016/2019 请改用浏览器预览页面或命令行工具处理工作簿。",
+  };
+}
+
+/** The real host, from the globals office.js defines. */
+export function officeHost(): ExcelHost {
+  return {
+    run: (batch) => Excel.run(batch),
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+  };
+}
+
+/** An Office.js failure as a message the user can act on. */
+export function describeExcelError(e: unknown): PortError {
+  if (e instanceof PortError) return e;
+  const code = typeof e === "object" && e !== null && "code" in e && typeof e.code === "string" ? e.code : "";
+  const detail = e instanceof Error ? e.message : String(e);
+  const known: Record<string, string> = {
+    InvalidOperationInCellEditMode: "Excel 正在编辑单元格，请按 Enter 或 Esc 结束编辑后再试",
+    AccessDenied: "Excel 拒绝了操作：工作表可能受保护或工作簿为只读，请取消保护或另存后再试",
+    ItemNotFound: "找不到要操作的工作表或表格：工作簿在读取后被修改过，请点击“重新读取”",
+    RequestPayloadSizeLimitExceeded: "一次提交的数据超过了 Excel 的 5 MB 限制",
+    PayloadTooLarge: "一次提交的数据超过了 Excel 的 5 MB 限制",
+    InsertDeleteConflict: "插入列与工作表中的表格或合并单元格冲突，请检查台账右侧的区域",
+    InvalidOperation: "Excel 不允许此操作（工作表可能受保护，或区域与表格、合并单元格冲突）",
+  };
+  const msg = known[code] ?? `Excel 执行失败：${detail}`;
+  return new PortError(code ? `${msg}（${code}）` : msg, code || undefined);
+}
+
+type Dim = { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number };
+type TableInfo = { name: string; headerRow: number; firstCol: number; lastCol: number; lastRow: number };
+type SheetInfo = { used: Dim | null; protected: boolean; tables: TableInfo[] };
+
+/** Would Excel, taking this string as typed input, store something else (formula, number, date, boolean)? */
+export function excelWouldConvert(s: string): boolean {
+  const t = s.trim();
+  if (needsTextGuard(s) || s.startsWith("'")) return true;
+  if (t !== "" && !Number.isNaN(Number(t.replace(/,/g, "")))) return true;
+  if (/^(true|false)$/i.test(t)) return true;
+  return /^[\d.]+\s*%$|^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$|^\d{4}年\d{1,2}月(\d{1,2}日)?$|^\d{1,2}:\d{2}/.test(t);
+}
+
+/** Text Excel would convert is written with a leading apostrophe, so it stays exactly that text. */
+function guard(v: OutputCell): string | number | boolean {
+  if (v === null) return "";
+  return typeof v === "string" && excelWouldConvert(v) ? `'${v}` : v;
+}
+
+function fromExcel(v: unknown): CellValue {
+  if (v === "" || v === undefined || v === null) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  return JSON.stringify(v);
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+
+/** ARGB-less hex colours for the status cells (retain green, rectify amber, revoke red, error grey). */
+const STATUS_FILL_HEX: Record<string, string> = { retain: "#C6EFCE", rectify: "#FFEB9C", revoke: "#FFC7CE", error: "#D9D9D9" };
+
+export type ExcelPortOptions = {
+  requestBudgetBytes?: number;
+  readCellBudget?: number;
+  /** Status label per fill kind, for the status column's conditional formats. */
+  statusLabels: Record<string, string>;
+  now?: () => Date;
+};
+
+export class ExcelPort implements WorkbookPort {
+  readonly capabilities: PortCapabilities = { kind: "excel", select: true, download: false };
+  private info = new Map<string, SheetInfo>();
+  private stateExists = false;
+  private stored: StoredState = {};
+  private undoMeta: UndoMeta | null = null;
+  private readonly budget: number;
+  private readonly cellBudget: number;
+
+  constructor(private readonly host: ExcelHost, private readonly opts: ExcelPortOptions) {
+    this.budget = opts.requestBudgetBytes ?? REQUEST_BUDGET_BYTES;
+    this.cellBudget = opts.readCellBudget ?? READ_CELL_BUDGET;
+  }
+
+  private async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.host.run(batch);
+    } catch (e) {
+      throw describeExcelError(e);
+    }
+  }
+
+  read(pick: SheetPicker): Promise<WorkbookRead> {
+    const merges = this.host.isSetSupported("ExcelApi", "1.13");
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+
+      const all = sheets.items.filter((s) => s.name !== STATE_SHEET);
+      this.stateExists = sheets.items.some((s) => s.name === STATE_SHEET);
+      const probes = all.map((ws) => {
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load("rowIndex,columnIndex,rowCount,columnCount,rowHidden");
+        const head = ws.getRange(`1:${HEAD_ROWS}`).getUsedRangeOrNullObject(true);
+        head.load("values,rowIndex,columnIndex");
+        ws.protection.load("protected");
+        ws.tables.load("items/name");
+        const merged = merges ? ws.getRange(`1:${HEAD_ROWS}`).getMergedAreasOrNullObject() : null;
+        merged?.load("address");
+        return { ws, used, head, merged };
+      });
+      const state = this.stateExists ? sheets.getItem(STATE_SHEET).getRange(`A1:B${STATE_ROWS.undo}`) : null;
+      state?.load("values");
+      await context.sync();
+
+      const parsed = state ? parseStateRows(state.values) : { stored: {}, undo: null };
+      this.stored = parsed.stored;
+      this.undoMeta = parsed.undo;
+      const heads: SheetGrid[] = probes.map((p) => {
+        const values: CellValue[][] = [];
+        if (!p.head.isNullObject) {
+          p.head.values.forEach((row, i) => {
+            const r: CellValue[] = (values[p.head.rowIndex + i] = []);
+            row.forEach((v, j) => (r[p.head.columnIndex + j] = fromExcel(v)));
+          });
+        }
+        for (let i = 0; i < values.length; i++) values[i] = Array.from(values[i] ?? [], (v) => v ?? null);
+        const grid: SheetGrid = { name: p.ws.name, values };
+        if (p.merged && !p.merged.isNullObject) grid.merges = p.merged.address.split(",").map((a) => a.trim().replace(/^.*!/, "").replace(/\$/g, ""));
+        return grid;
+      });
+
+      const picks = pick(heads);
+      const notes: SheetNote[] = [];
+      this.info.clear();
+      // Candidate sheets in full: values from A1 to the last used cell, formats only where they matter.
+      type Job = { sheet: string; rows: [number, number]; cols: number; formatCols: number[] };
+      const jobs: Job[] = [];
+      const tableLoads: { sheet: string; name: string; range: Excel.Range }[] = [];
+      for (const pk of picks) {
+        const p = probes.find((x) => x.ws.name === pk.sheet);
+        if (!p) continue;
+        const used: Dim | null = p.used.isNullObject ? null : { rowIndex: p.used.rowIndex, columnIndex: p.used.columnIndex, rowCount: p.used.rowCount, columnCount: p.used.columnCount };
+        this.info.set(pk.sheet, { used, protected: p.ws.protection.protected, tables: [] });
+        if (p.ws.protection.protected) {
+          notes.push({ sheet: pk.sheet, kind: "protected", blocking: true, message: `工作表「${pk.sheet}」受保护，不能写回。请先“审阅 → 撤销工作表保护”，再点“重新读取”` });
+        }
+        if (!p.used.isNullObject && p.used.rowHidden !== false) {
+          notes.push({ sheet: pk.sheet, kind: "hidden-rows", blocking: false, message: `工作表「${pk.sheet}」有隐藏或筛选掉的行：这些行同样计分，写回时也会写入` });
+        }
+        for (const t of p.ws.tables.items) {
+          const range = p.ws.tables.getItem(t.name).getRange();
+          range.load("rowIndex,columnIndex,rowCount,columnCount");
+          tableLoads.push({ sheet: pk.sheet, name: t.name, range });
+        }
+        if (!used) continue;
+        const lastRow = used.rowIndex + used.rowCount;
+        const cols = used.columnIndex + used.columnCount;
+        const rowsPerJob = Math.max(1, Math.floor(this.cellBudget / (cols + pk.formatColumns.length)));
+        for (let r = 1; r <= lastRow; r += rowsPerJob) jobs.push({ sheet: pk.sheet, rows: [r, Math.min(lastRow, r + rowsPerJob - 1)], cols, formatCols: pk.formatColumns.filter((c) => c <= cols) });
+      }
+      // Group the jobs into requests under the cell budget: one sync for any ledger under it.
+      const batches: Job[][] = [];
+      let cells = Infinity;
+      for (const j of jobs) {
+        const n = (j.rows[1] - j.rows[0] + 1) * (j.cols + j.formatCols.length);
+        if (cells + n > this.cellBudget) {
+          batches.push([]);
+          cells = 0;
+        }
+        batches[batches.length - 1]!.push(j);
+        cells += n;
+      }
+      const full = new Map<string, { values: CellValue[][]; formats: string[][] }>();
+      let first = true;
+      for (const batch of batches.length ? batches : [[]]) {
+        const loads = batch.map((j) => {
+          const ws = context.workbook.worksheets.getItem(j.sheet);
+          const range = ws.getRange(`A${j.rows[0]}:${columnName(j.cols)}${j.rows[1]}`);
+          range.load("values");
+          const formats = j.formatCols.map((c) => {
+            const f = ws.getRange(`${columnName(c)}${j.rows[0]}:${columnName(c)}${j.rows[1]}`);
+            f.load("numberFormat");
+            return { c, f };
+          });
+          return { j, range, formats };
+        });
+        if (!first || loads.length || tableLoads.length) {
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per budgeted request: a 10-row and a 10,000-row ledger both take one
+          await context.sync();
+        }
+        first = false;
+        for (const { j, range, formats } of loads) {
+          const target = full.get(j.sheet) ?? { values: [], formats: [] };
+          full.set(j.sheet, target);
+          range.values.forEach((row, i) => (target.values[j.rows[0] - 1 + i] = row.map(fromExcel)));
+          for (const { c, f } of formats) {
+            f.numberFormat.forEach((row, i) => {
+              const fr = (target.formats[j.rows[0] - 1 + i] ??= []);
+              fr[c - 1] = String(row[0] ?? "");
+            });
+          }
+        }
+      }
+      for (const t of tableLoads) {
+        const info = this.info.get(t.sheet)!;
+        const r = t.range;
+        info.tables.push({ name: t.name, headerRow: r.rowIndex + 1, firstCol: r.columnIndex + 1, lastCol: r.columnIndex + r.columnCount, lastRow: r.rowIndex + r.rowCount });
+      }
+      const grids = heads.map((h) => {
+        const f = full.get(h.name);
+        if (!f) return h;
+        const formats = f.values.map((row, i) => Array.from({ length: row.length }, (_, c) => f.formats[i]?.[c] ?? ""));
+        return { name: h.name, values: f.values, formats, ...(h.merges ? { merges: h.merges } : {}) };
+      });
+      return { grids, stored: this.stored, undo: this.undoMeta, notes };
+    });
+  }
+
+  write(writes: readonly SheetWrite[], onProgress?: WriteProgress): Promise<WriteReport> {
+    const locked = writes.find((w) => this.info.get(w.sheet)?.protected);
+    if (locked) return Promise.reject(new PortError(`工作表「${locked.sheet}」受保护，不能写回。请先撤销工作表保护，再点“重新读取”`));
+    return this.run(async (context) => {
+      context.application.suspendApiCalculationUntilNextSync();
+      const state = this.stateSheet(context);
+      const lastRows = new Map<string, number>();
+      const tableOf = new Map<string, string>();
+      const tableAdds: { sheet: string; table: string; header: string }[] = [];
+      for (const w of writes) {
+        const info = this.info.get(w.sheet);
+        const used = info?.used;
+        lastRows.set(w.sheet, used ? used.rowIndex + used.rowCount : 0);
+        const table = info?.tables.find((t) => t.headerRow === w.headerRow && t.firstCol <= Math.min(...w.columns.map((c) => c.col)));
+        if (!table) continue;
+        // New owned columns directly right of the ledger's table join the table, in column order.
+        let edge = table.lastCol;
+        for (const c of [...w.columns].sort((a, b) => a.col - b.col)) {
+          if (c.col <= table.lastCol) tableOf.set(`${w.sheet}!${c.col}`, table.name);
+          else if (c.isNew && c.col === edge + 1) {
+            edge = c.col;
+            tableOf.set(`${w.sheet}!${c.col}`, table.name);
+            tableAdds.push({ sheet: w.sheet, table: table.name, header: c.header });
+          }
+        }
+      }
+      const meta = planUndo(writes, lastRows, (this.opts.now?.() ?? new Date()).toISOString(), tableOf);
+      const added = new Set(tableAdds.map((t) => `${t.sheet}!${t.header}`));
+
+      // Undo snapshot: the owned columns as they are now, copied inside Excel (values and formats).
+      state.getRange(`${columnName(UNDO_FIRST_COL)}:XFD`).clear();
+      for (const s of meta.sheets) {
+        for (const c of s.columns) {
+          const slot = columnName(UNDO_FIRST_COL + c.slot);
+          const letter = columnName(c.col);
+          state.getRange(`${slot}1:${slot}${s.lastRow - s.headerRow + 1}`).copyFrom(`${quote(s.sheet)}!${letter}${s.headerRow}:${letter}${s.lastRow}`, "All");
+        }
+      }
+      state.getRange(`A1:B${STATE_ROWS.undo}`).values = stateRows(this.stored, meta).map((r) => r.map((v) => guard(v as OutputCell)));
+
+      for (const t of tableAdds) context.workbook.worksheets.getItem(t.sheet).tables.getItem(t.table).columns.add(undefined, undefined, t.header);
+      for (const w of writes) {
+        const ws = context.workbook.worksheets.getItem(w.sheet);
+        const last = w.firstRow + Math.max(0, ...w.columns.map((c) => c.values.length)) - 1;
+        for (const c of w.columns) {
+          const letter = columnName(c.col);
+          if (!added.has(`${w.sheet}!${c.header}`)) ws.getRange(`${letter}${w.headerRow}`).values = [[guard(c.header)]];
+          const body = ws.getRange(`${letter}${w.firstRow}:${letter}${Math.max(w.firstRow, last)}`);
+          if (c.isNew) ws.getRange(`${letter}:${letter}`).format.columnWidth = (c.width ?? 12) * 7;
+          if (c.values.some((v) => typeof v === "string" && v.includes("\n"))) {
+            body.format.wrapText = true;
+            body.format.verticalAlignment = "Top";
+          }
+          if (c.fills) this.statusFormats(body);
+        }
+      }
+
+      // Values: contiguous owned columns as one 2-D array, rows chunked so no request passes the budget.
+      const chunks = valueChunks(writes, this.budget);
+      const total = chunks.reduce((n, ch) => n + ch.cells, 0) + writes.reduce((n, w) => n + w.columns.length, 0);
+      let done = 0;
+      let requests = 0;
+      for (const ch of chunks) {
+        for (const part of ch.parts) context.workbook.worksheets.getItem(part.sheet).getRange(part.address).values = part.values;
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB request, as Excel on the web requires
+        await context.sync();
+        requests++;
+        done += ch.cells;
+        onProgress?.(done, total);
+      }
+      if (!chunks.length) {
+        await context.sync();
+        requests++;
+      }
+      this.stateExists = true;
+      this.undoMeta = meta;
+      onProgress?.(total, total);
+      return { cells: total, requests, tableColumns: tableAdds.length };
+    });
+  }
+
+  private statusFormats(range: Excel.Range): void {
+    range.conditionalFormats.clearAll();
+    for (const [kind, label] of Object.entries(this.opts.statusLabels)) {
+      const hex = STATUS_FILL_HEX[kind];
+      if (!hex) continue;
+      const cf = range.conditionalFormats.add("CellValue");
+      cf.cellValue.format.fill.color = hex;
+      cf.cellValue.rule = { formula1: `="${label}"`, operator: "EqualTo" };
+    }
+  }
+
+  private stateSheet(context: Excel.RequestContext): Excel.Worksheet {
+    if (this.stateExists) return context.workbook.worksheets.getItem(STATE_SHEET);
+    const ws = context.workbook.worksheets.add(STATE_SHEET);
+    ws.visibility = "VeryHidden";
+    return ws;
+  }
+
+  undo(): Promise<boolean> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const probe = sheets.getItemOrNullObject(STATE_SHEET);
+      const block = probe.getRange(`A1:B${STATE_ROWS.undo}`);
+      probe.load("name");
+      block.load("values");
+      await context.sync();
+      if (probe.isNullObject) return false;
+      const { stored, undo } = parseStateRows(block.values);
+      if (!undo) return false;
+      // The table columns the write added go again (found by name, as the user may have moved them).
+      const tableCols = undo.sheets.flatMap((s) =>
+        s.columns
+          .filter((c) => c.isNew && c.table && c.header)
+          .map((c) => {
+            const col = sheets.getItem(s.sheet).tables.getItem(c.table!).columns.getItemOrNullObject(c.header!);
+            col.load("name");
+            return col;
+          }),
+      );
+      if (tableCols.length) await context.sync();
+      context.application.suspendApiCalculationUntilNextSync();
+      for (const col of tableCols.reverse()) if (!col.isNullObject) col.delete();
+      for (const s of undo.sheets) {
+        const ws = sheets.getItem(s.sheet);
+        for (const c of s.columns) {
+          const letter = columnName(c.col);
+          const slot = columnName(UNDO_FIRST_COL + c.slot);
+          const target = ws.getRange(`${letter}${s.headerRow}:${letter}${s.lastRow}`);
+          target.conditionalFormats.clearAll();
+          target.copyFrom(`${quote(STATE_SHEET)}!${slot}1:${slot}${s.lastRow - s.headerRow + 1}`, "All");
+        }
+      }
+      probe.getRange(`${columnName(UNDO_FIRST_COL)}:XFD`).clear();
+      block.values = stateRows(stored, null).map((r) => r.map((v) => guard(v as OutputCell)));
+      await context.sync();
+      this.undoMeta = null;
+      return true;
+    });
+  }
+
+  saveState(state: StoredState): Promise<void> {
+    return this.run(async (context) => {
+      const ws = this.stateSheet(context);
+      ws.getRange(`A1:B${STATE_ROWS.undo}`).values = stateRows(state, this.undoMeta).map((r) => r.map((v) => guard(v as OutputCell)));
+      await context.sync();
+      this.stateExists = true;
+      this.stored = state;
+    });
+  }
+
+  insertTemplate(spec: TemplateSpec): Promise<string[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      const taken = sheets.items.map((s) => s.name);
+      const names: string[] = [];
+      for (const s of spec.sheets) {
+        let name = s.name;
+        for (let i = 2; taken.includes(name); i++) name = `${s.name} (${i})`;
+        taken.push(name);
+        names.push(name);
+        const ws = sheets.add(name);
+        const n = s.columns.length;
+        const last = columnName(n);
+        const title = ws.getRange(`A1:${last}1`);
+        title.merge(false);
+        title.values = [[s.title, ...Array.from({ length: n - 1 }, () => "")]];
+        title.format.font.bold = true;
+        title.format.font.size = 14;
+        title.format.horizontalAlignment = "Center";
+        const header = ws.getRange(`A2:${last}2`);
+        header.values = [s.columns.map((c) => guard(c.header))];
+        header.format.font.bold = true;
+        header.format.wrapText = true;
+        header.format.fill.color = "#DDEBF7";
+        header.format.rowHeight = 36;
+        s.columns.forEach((c, i) => {
+          const letter = columnName(i + 1);
+          ws.getRange(`${letter}:${letter}`).format.columnWidth = c.width * 7;
+          const body = ws.getRange(`${letter}3:${letter}${2 + s.dataRows}`);
+          if (c.list) body.dataValidation.rule = { list: { inCellDropDown: true, source: c.list.join(",") } };
+          const fmt = c.format === "percent" ? "0.0%" : c.format === "integer" ? "0" : null;
+          if (fmt) body.numberFormat = Array.from({ length: s.dataRows }, () => [fmt]);
+        });
+        ws.freezePanes.freezeRows(2);
+        if (names.length === 1) ws.activate();
+      }
+      await context.sync();
+      return names;
+    });
+  }
+
+  select(sheet: string, range: string): Promise<void> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(range).select();
+      await context.sync();
+    });
+  }
+}
+
+type ValuePart = { sheet: string; address: string; values: (string | number | boolean)[][] };
+type ValueChunk = { parts: ValuePart[]; cells: number };
+
+/** The owned values as 2-D arrays of contiguous columns, rows grouped into requests under the byte budget. */
+export function valueChunks(writes: readonly SheetWrite[], budget: number): ValueChunk[] {
+  const chunks: ValueChunk[] = [];
+  let current: ValueChunk = { parts: [], cells: 0 };
+  let bytes = 0;
+  const flush = () => {
+    if (current.parts.length) chunks.push(current);
+    current = { parts: [], cells: 0 };
+    bytes = 0;
+  };
+  for (const w of writes) {
+    const cols = [...w.columns].sort((a, b) => a.col - b.col);
+    const runs: (typeof cols)[] = [];
+    for (const c of cols) {
+      const run = runs[runs.length - 1];
+      if (run && run[run.length - 1]!.col === c.col - 1) run.push(c);
+      else runs.push([c]);
+    }
+    for (const run of runs) {
+      const count = Math.max(0, ...run.map((c) => c.values.length));
+      let start = 0;
+      let rows: (string | number | boolean)[][] = [];
+      const emit = (end: number) => {
+        if (!rows.length) return;
+        const address = `${columnName(run[0]!.col)}${w.firstRow + start}:${columnName(run[run.length - 1]!.col)}${w.firstRow + end - 1}`;
+        current.parts.push({ sheet: w.sheet, address, values: rows });
+        current.cells += rows.length * run.length;
+        rows = [];
+        start = end;
+      };
+      for (let i = 0; i < count; i++) {
+        const row = run.map((c) => guard(c.values[i] ?? null));
+        const size = utf8Length(JSON.stringify(row)) + 1;
+        if (bytes + size > budget && (rows.length || current.parts.length)) {
+          emit(i);
+          flush();
+        }
+        rows.push(row);
+        bytes += size;
+      }
+      emit(count);
+    }
+  }
+  flush();
+  return chunks;
+}

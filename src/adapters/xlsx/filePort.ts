@@ -1,0 +1,73 @@
+/**
+ * The workbook port over an .xlsx file held in memory (browser preview, WPS offices, tests): the same
+ * contract as the Office adapter, with ExcelJS underneath. The result leaves as bytes to download.
+ */
+import type { SheetWrite } from "../../sheets/grid";
+import { planUndo, type PortCapabilities, type SheetNote, type SheetPicker, type StoredState, type UndoMeta, type WorkbookPort, type WorkbookRead, type WriteProgress, type WriteReport } from "../../sheets/port";
+import type { TemplateSpec } from "../../sheets/template";
+import { XlsxWorkbook } from "./xlsxWorkbook";
+
+export class FilePort implements WorkbookPort {
+  readonly capabilities: PortCapabilities = { kind: "file", select: false, download: true };
+  private stored: StoredState;
+  private undoMeta: UndoMeta | null;
+
+  constructor(readonly book: XlsxWorkbook, readonly fileName: string) {
+    const state = book.readState();
+    this.stored = state.stored;
+    this.undoMeta = state.undo;
+  }
+
+  static async open(bytes: Uint8Array, fileName: string): Promise<FilePort> {
+    return new FilePort(await XlsxWorkbook.open(bytes), fileName);
+  }
+
+  read(pick: SheetPicker): Promise<WorkbookRead> {
+    const grids = this.book.readSheets();
+    pick(grids);
+    const notes: SheetNote[] = this.book.lossy.length
+      ? [{ sheet: "", kind: "large", blocking: false, message: `此文件含有${this.book.lossy.join("、")}，下载的结果文件中将不包含这些内容（原文件不变）` }]
+      : [];
+    return Promise.resolve({ grids, stored: this.stored, undo: this.undoMeta, notes });
+  }
+
+  write(writes: readonly SheetWrite[], onProgress?: WriteProgress): Promise<WriteReport> {
+    const grids = new Map(this.book.readSheets().map((g) => [g.name, g.values.length]));
+    const meta = planUndo(writes, grids, new Date().toISOString());
+    this.book.snapshot(meta);
+    this.book.write(writes);
+    this.undoMeta = meta;
+    this.book.writeState(this.stored, meta);
+    const cells = writes.reduce((n, w) => n + w.columns.reduce((m, c) => m + c.values.length + 1, 0), 0);
+    onProgress?.(cells, cells);
+    return Promise.resolve({ cells, requests: 1, tableColumns: 0 });
+  }
+
+  undo(): Promise<boolean> {
+    const meta = this.undoMeta;
+    if (!meta) return Promise.resolve(false);
+    this.book.restore(meta);
+    this.undoMeta = null;
+    this.book.writeState(this.stored, null);
+    return Promise.resolve(true);
+  }
+
+  saveState(state: StoredState): Promise<void> {
+    this.stored = state;
+    this.book.writeState(state, this.undoMeta);
+    return Promise.resolve();
+  }
+
+  insertTemplate(spec: TemplateSpec): Promise<string[]> {
+    return Promise.resolve(this.book.addTemplate(spec));
+  }
+
+  select(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /** The workbook as it stands now, for 下载结果. */
+  toBytes(): Promise<Uint8Array> {
+    return this.book.toBytes();
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * The workbook port: what the pane and the preview need from a workbook, in the domain's words (sheets,
+ * header rows, owned columns, cells). The Office.js adapter and the .xlsx adapter both implement it and
+ * pass the same contract tests. Also the pure parts both adapters share: which sheets to read in full,
+ * and the layout of the hidden sheet that keeps settings, the confirmed column mapping and the undo data.
+ */
+import type { SettingsInput } from "../schemes/schema";
+import type { Scheme } from "../schemes/types";
+import type { CellValue, SheetGrid, SheetWrite } from "./grid";
+import { locateSheet } from "./readSheet";
+import type { TemplateSpec } from "./template";
+
+/** A failure the user can act on, in Chinese, from either adapter. */
+export class PortError extends Error {
+  constructor(message: string, readonly code?: string) {
+    super(message);
+    this.name = "PortError";
+  }
+}
+
+/** What the user confirmed once and expects the workbook to remember. */
+export type StoredState = {
+  settings?: SettingsInput;
+  /** sheet → field id → 1-based column (0 = deliberately unmapped). */
+  mapping?: Record<string, Record<string, number>>;
+};
+
+/** One owned column saved before a write: `slot` is its column in the hidden sheet's undo area. */
+export type UndoColumn = { col: number; slot: number; isNew: boolean; header?: string; table?: string };
+export type UndoSheet = { sheet: string; headerRow: number; lastRow: number; columns: UndoColumn[] };
+export type UndoMeta = { at: string; sheets: UndoSheet[] };
+
+/** Something about a sheet the user should know before writing (protected, filtered, in a table…). */
+export type SheetNote = {
+  sheet: string;
+  kind: "protected" | "hidden-rows" | "table" | "merged-unknown" | "large";
+  message: string;
+  /** true when it prevents writing this sheet. */
+  blocking: boolean;
+};
+
+export type WorkbookRead = {
+  /** Candidate sheets in full; other sheets as their first rows only (enough to say why they are not ledgers). */
+  grids: SheetGrid[];
+  stored: StoredState;
+  undo: UndoMeta | null;
+  notes: SheetNote[];
+};
+
+export type WriteReport = { cells: number; requests: number; tableColumns: number };
+export type WriteProgress = (done: number, total: number) => void;
+
+export type PortCapabilities = {
+  kind: "excel" | "file";
+  /** Can put the selection on a cell in the user's window. */
+  select: boolean;
+  /** Produces a file for the user to download. */
+  download: boolean;
+};
+
+export type WorkbookPort = {
+  readonly capabilities: PortCapabilities;
+  /** Reads what scoring needs; `pick` names the sheets to read in full from their first rows. */
+  read(pick: SheetPicker): Promise<WorkbookRead>;
+  /** Writes owned columns only, saving what they held before so {@link undo} can restore it. */
+  write(writes: readonly SheetWrite[], onProgress?: WriteProgress): Promise<WriteReport>;
+  /** Restores the owned columns of the last write exactly; false when there is nothing to undo. */
+  undo(): Promise<boolean>;
+  saveState(state: StoredState): Promise<void>;
+  /** Adds the template's sheets (renamed if taken); returns their names. */
+  insertTemplate(spec: TemplateSpec): Promise<string[]>;
+  /** Selects a cell or range ("K12", "A12:AP12") on a sheet. */
+  select(sheet: string, range: string): Promise<void>;
+};
+
+/** Given each sheet's first rows, the sheets to read in full and the columns whose number formats matter. */
+export type SheetPicker = (heads: readonly SheetGrid[]) => { sheet: string; formatColumns: number[] }[];
+
+/** Rows read to find headers: the header row is searched in the first 10 rows. */
+export const HEAD_ROWS = 10;
+
+/** The hidden sheet that keeps our state in the workbook (very hidden in Excel). */
+export const STATE_SHEET = "示范岗考评_数据";
+export const STATE_TITLE = "示范岗考评助手的设置、列映射和撤销数据，请勿修改";
+/** Rows of the state block: A = key, B = JSON. */
+export const STATE_ROWS = { settings: 2, mapping: 3, undo: 4 } as const;
+/** The undo area starts in this column of the state sheet; slot i is column UNDO_FIRST_COL + i. */
+export const UNDO_FIRST_COL = 5;
+
+const FORMAT_KINDS = new Set(["year", "rate"]);
+
+/** The ledger and member sheets of a scheme, with the columns whose formats change how a value reads. */
+export function schemePicker(scheme: Scheme, stored: StoredState = {}): SheetPicker {
+  return (heads) => {
+    const out: { sheet: string; formatColumns: number[] }[] = [];
+    for (const g of heads) {
+      if (g.name === STATE_SHEET) continue;
+      const overrides = stored.mapping?.[g.name] ? new Map(Object.entries(stored.mapping[g.name]!)) : undefined;
+      for (const def of [scheme.ledger, scheme.member]) {
+        const found = locateSheet(g, def, { outputs: def === scheme.ledger ? scheme.outputs : [], ...(overrides && def === scheme.ledger ? { overrides } : {}) });
+        if (!found.ok) continue;
+        const formatColumns = def.fields.filter((f) => FORMAT_KINDS.has(f.kind) && found.map.fields.has(f.id)).map((f) => found.map.fields.get(f.id)!);
+        out.push({ sheet: g.name, formatColumns: [...new Set(formatColumns)].sort((a, b) => a - b) });
+        break;
+      }
+    }
+    return out;
+  };
+}
+
+/** The state block as the rows A1:B4 of the state sheet. */
+export function stateRows(state: StoredState, undo: UndoMeta | null): CellValue[][] {
+  return [
+    [STATE_TITLE, null],
+    ["settings", state.settings ? JSON.stringify(state.settings) : null],
+    ["mapping", state.mapping ? JSON.stringify(state.mapping) : null],
+    ["undo", undo ? JSON.stringify(undo) : null],
+  ];
+}
+
+function json<T>(v: CellValue | undefined): T | undefined {
+  if (typeof v !== "string" || !v.trim()) return undefined;
+  try {
+    return JSON.parse(v) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads the state block back; anything unreadable is treated as absent rather than failing the pane. */
+export function parseStateRows(rows: readonly (readonly CellValue[])[]): { stored: StoredState; undo: UndoMeta | null } {
+  const at = (r: number) => rows[r - 1]?.[1];
+  const settings = json<SettingsInput>(at(STATE_ROWS.settings));
+  const mapping = json<Record<string, Record<string, number>>>(at(STATE_ROWS.mapping));
+  const undo = json<UndoMeta>(at(STATE_ROWS.undo));
+  const stored: StoredState = {};
+  if (settings && typeof settings === "object") stored.settings = settings;
+  if (mapping && typeof mapping === "object") stored.mapping = mapping;
+  return { stored, undo: undo && Array.isArray(undo.sheets) ? undo : null };
+}
+
+/** Undo slots for a write: every owned column of every sheet, in order. */
+export function planUndo(writes: readonly SheetWrite[], lastRows: ReadonlyMap<string, number>, at: string, tables: ReadonlyMap<string, string> = new Map()): UndoMeta {
+  let slot = 0;
+  return {
+    at,
+    sheets: writes.map((w) => ({
+      sheet: w.sheet,
+      headerRow: w.headerRow,
+      lastRow: Math.max(lastRows.get(w.sheet) ?? 0, w.firstRow - 1 + Math.max(0, ...w.columns.map((c) => c.values.length))),
+      columns: w.columns.map((c) => {
+        const table = tables.get(`${w.sheet}!${c.col}`);
+        return { col: c.col, slot: slot++, isNew: c.isNew, header: c.header, ...(table ? { table } : {}) };
+      }),
+    })),
+  };
+}
+
+/** Text that a spreadsheet would take as a formula (or a number with a sign) if written as typed. */
+export function needsTextGuard(v: string): boolean {
+  return /^[=+\-@]/.test(v);
+}

@@ -1,0 +1,207 @@
+/**
+ * Office.js adapter specifics, over the strict Excel double: syncs per command, request sizes, and the
+ * workbook situations a secretary meets (protected sheet, cell-edit mode, a ledger in a table, hidden
+ * rows, merged header cells, an old Excel).
+ */
+import { describeExcelError, ExcelPort, excelSupport, valueChunks } from "../../src/adapters/office/excelPort";
+import { scoreWorkbook } from "../../src/engine/scoreWorkbook";
+import { hunan } from "../../src/schemes/hunan";
+import type { CellValue, SheetGrid } from "../../src/sheets/grid";
+import { PortError, schemePicker } from "../../src/sheets/port";
+import { FakeExcelError, FakeWorkbook, PAYLOAD_LIMIT } from "../doubles/fakeExcel";
+import { gridOf, post } from "../helpers";
+import { exampleGrids, fakeFromGrids, statusLabels } from "./portHarness";
+
+/** The example's ledger with its post rows repeated to `rows` rows (footer notes dropped). */
+async function ledgerOf(rows: number): Promise<SheetGrid[]> {
+  const grids = await exampleGrids();
+  const ledger = grids.find((g) => g.name === "考核台账")!;
+  const header = 3;
+  const posts = ledger.values.slice(header).filter((r) => typeof r[0] === "number");
+  const values: CellValue[][] = ledger.values.slice(0, header);
+  const formats: string[][] = (ledger.formats ?? []).slice(0, header);
+  for (let i = 0; i < rows; i++) {
+    const src = posts[i % posts.length]!.slice();
+    src[0] = i + 1;
+    src[3] = `${String(src[3])}${Math.floor(i / posts.length) || ""}`; // a distinct post name per copy
+    values.push(src);
+    formats.push((ledger.formats?.[header + (i % posts.length)] ?? []).slice());
+  }
+  return [{ name: "考核台账", values, formats, merges: ledger.merges ?? [] }, grids.find((g) => g.name === "成员")!];
+}
+
+async function scoreAndWrite(fake: FakeWorkbook) {
+  const port = new ExcelPort(fake.host(), { statusLabels });
+  fake.resetCounts();
+  const read = await port.read(schemePicker(hunan));
+  const readSyncs = fake.syncs;
+  const scored = scoreWorkbook(read.grids, hunan);
+  const report = await port.write(scored.writes);
+  return { port, read, scored, report, readSyncs, syncs: fake.syncs, runs: fake.runs };
+}
+
+describe("syncs and request sizes", () => {
+  test("a score-and-write takes the same syncs and the same two Excel.run calls for 10 and 10,000 rows", async () => {
+    const small = await scoreAndWrite(fakeFromGrids(await ledgerOf(10)));
+    const large = await scoreAndWrite(fakeFromGrids(await ledgerOf(10_000)));
+    expect(large.scored.result.sheets[0]!.rows).toHaveLength(10_000);
+    expect({ syncs: large.syncs, runs: large.runs, read: large.readSyncs }).toEqual({ syncs: small.syncs, runs: small.runs, read: small.readSyncs });
+    expect(small).toMatchObject({ readSyncs: 3, syncs: 4, runs: 2 });
+  });
+
+  test("a 50,000-row write is split into requests that each stay under 5 MB", async () => {
+    const fake = fakeFromGrids(await ledgerOf(50_000));
+    const { report } = await scoreAndWrite(fake);
+    const writes = fake.batches.slice(-report.requests);
+    expect(report.requests).toBeGreaterThan(1);
+    for (const b of fake.batches) {
+      expect(b.requestBytes).toBeLessThan(PAYLOAD_LIMIT);
+      expect(b.responseBytes).toBeLessThan(PAYLOAD_LIMIT);
+    }
+    expect(Math.max(...writes.map((b) => b.requestBytes))).toBeGreaterThan(1024 * 1024);
+  });
+
+  test("valueChunks keeps each chunk under the budget and covers every row once", async () => {
+    const fake = fakeFromGrids(await ledgerOf(2_000));
+    const port = new ExcelPort(fake.host(), { statusLabels });
+    const read = await port.read(schemePicker(hunan));
+    const writes = scoreWorkbook(read.grids, hunan).writes;
+    const budget = 64 * 1024;
+    const chunks = valueChunks(writes, budget);
+    expect(chunks.length).toBeGreaterThan(5);
+    for (const ch of chunks) expect(Buffer.byteLength(JSON.stringify(ch.parts.map((p) => p.values)))).toBeLessThan(budget + 2048);
+    const rows = chunks.flatMap((ch) => ch.parts.flatMap((p) => p.values));
+    const runs = new Set(chunks.flatMap((ch) => ch.parts.map((p) => p.address.replace(/\d+/g, "")))).size;
+    expect(rows.length).toBe(writes[0]!.columns[0]!.values.length * runs);
+  });
+});
+
+describe("the double is strict", () => {
+  test("reading a property that was not loaded throws, as Excel does", async () => {
+    const fake = new FakeWorkbook();
+    fake.addSheet("表", [["a"]]);
+    await expect(
+      fake.host().run(async (context) => {
+        const r = context.workbook.worksheets.getItem("表").getRange("A1");
+        r.load("address");
+        await context.sync();
+        return r.values;
+      }),
+    ).rejects.toMatchObject({ code: "PropertyNotLoaded" });
+  });
+
+  test("a loaded property is not there before the sync", async () => {
+    const fake = new FakeWorkbook();
+    fake.addSheet("表", [["a"]]);
+    await expect(
+      fake.host().run((context) => {
+        const r = context.workbook.worksheets.getItem("表").getRange("A1");
+        r.load("values");
+        return Promise.resolve(r.values);
+      }),
+    ).rejects.toMatchObject({ code: "PropertyNotLoaded" });
+  });
+
+  test("writes apply only at sync; a sync in a loop shows in the count", async () => {
+    const fake = new FakeWorkbook();
+    const s = fake.addSheet("表", [["a"]]);
+    await fake.host().run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("表");
+      ws.getRange("A1").values = [["b"]];
+      expect(s.value(1, 1)).toBe("a");
+      for (let i = 0; i < 3; i++) {
+        ws.getRange(`B${i + 1}`).values = [[i]];
+        await context.sync();
+      }
+    });
+    expect(s.value(1, 1)).toBe("b");
+    expect(fake.syncs).toBe(3);
+  });
+
+  test("a request over 5 MB is refused", async () => {
+    const fake = new FakeWorkbook();
+    fake.addSheet("表");
+    const big = Array.from({ length: 60_000 }, () => ["很长的文字".repeat(10)]);
+    await expect(
+      fake.host().run(async (context) => {
+        context.workbook.worksheets.getItem("表").getRange("A1:A60000").values = big;
+        await context.sync();
+      }),
+    ).rejects.toBeInstanceOf(FakeExcelError);
+  });
+});
+
+describe("workbook situations", () => {
+  test("a protected ledger: the read says so and a write is refused in Chinese, nothing written", async () => {
+    const fake = fakeFromGrids(await ledgerOf(10));
+    fake.sheet("考核台账").protected = true;
+    const port = new ExcelPort(fake.host(), { statusLabels });
+    const read = await port.read(schemePicker(hunan));
+    expect(read.notes).toContainEqual(expect.objectContaining({ sheet: "考核台账", kind: "protected", blocking: true }));
+    const before = JSON.stringify([...fake.sheet("考核台账").cells]);
+    await expect(port.write(scoreWorkbook(read.grids, hunan).writes)).rejects.toThrow(/受保护/);
+    expect(JSON.stringify([...fake.sheet("考核台账").cells])).toBe(before);
+  });
+
+  test("Excel in cell-edit mode gives a message saying what to do", async () => {
+    const fake = fakeFromGrids(await ledgerOf(10));
+    const port = new ExcelPort(fake.host(), { statusLabels });
+    fake.failNextRun = "InvalidOperationInCellEditMode";
+    const err = await port.read(schemePicker(hunan)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PortError);
+    expect((err as PortError).message).toMatch(/正在编辑单元格.*Enter 或 Esc/);
+  });
+
+  test("an unknown Excel error still reaches the user as a sentence with its code", () => {
+    expect(describeExcelError(new FakeExcelError("GeneralException", "boom")).message).toBe("Excel 执行失败：boom（GeneralException）");
+  });
+
+  test("a ledger formatted as a table gets its output columns added to the table; undo takes them out", async () => {
+    const grid = gridOf([post(), post({ name: "投诉窗口", q1: 0.7 })]);
+    const fake = fakeFromGrids([grid]);
+    const width = grid.values[0]!.length;
+    fake.sheet("考核台账").tables.push({ name: "台账表", r1: 1, c1: 1, r2: 3, c2: width, headers: grid.values[0]!.map(String) });
+    const { port, scored, report } = await scoreAndWrite(fake);
+    const table = fake.sheet("考核台账").tables[0]!;
+    expect(report.tableColumns).toBe(hunan.outputs.length);
+    expect(table.c2).toBe(width + hunan.outputs.length);
+    expect(table.headers.slice(width)).toEqual(hunan.outputs.map((o) => o.header));
+    expect(fake.sheet("考核台账").value(3, scored.writes[0]!.columns[2]!.col)).toBe("撤销");
+    expect(await port.undo()).toBe(true);
+    expect(table.c2).toBe(width);
+    expect(fake.sheet("考核台账").used(true)).toEqual({ r1: 1, c1: 1, r2: 3, c2: width });
+  });
+
+  test("hidden or filtered rows are scored and written, and the user is told", async () => {
+    const fake = fakeFromGrids(await ledgerOf(10));
+    fake.sheet("考核台账").hiddenRows.add(6);
+    const { read, scored } = await scoreAndWrite(fake);
+    expect(read.notes).toContainEqual(expect.objectContaining({ kind: "hidden-rows", blocking: false }));
+    const status = scored.writes[0]!.columns.find((c) => c.fills)!;
+    expect(fake.sheet("考核台账").value(6, status.col)).not.toBe("");
+  });
+
+  test("merged header cells over a two-row header are read as the Excel user sees them", async () => {
+    const fake = new FakeWorkbook();
+    const s = fake.addSheet("考核台账", [
+      ["市州", "工作单位", "示范岗名称", "岗位类型", "考核年度", "季度满意度", null, null, null],
+      [null, null, null, null, null, "一季度满意度", "二季度满意度", "三季度满意度", "四季度满意度"],
+      ["长沙", "长沙市质监站", "报建窗口", "服务岗", 2025, 0.95, 0.95, 0.75, 0.95],
+    ]);
+    s.merges = ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2", "F1:I1"];
+    const { scored } = await scoreAndWrite(fake);
+    const row = scored.result.sheets[0]!.rows[0]!;
+    expect(row).toMatchObject({ row: 3, status: "revoke" });
+    expect(row.revocations.map((r) => r.rule)).toEqual(["H1b"]);
+  });
+
+  test("an Excel older than ExcelApi 1.9 is told so in Chinese instead of failing later", () => {
+    const fake = new FakeWorkbook();
+    fake.supported = { ExcelApi: "1.8" };
+    const s = excelSupport(fake.host());
+    expect(s.ok).toBe(false);
+    expect(s.ok ? "" : s.message).toMatch(/不支持本加载项.*Office 2016\/2019/);
+    fake.supported = { ExcelApi: "1.9" };
+    expect(excelSupport(fake.host()).ok).toBe(true);
+  });
+});

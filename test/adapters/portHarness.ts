@@ -1,0 +1,123 @@
+/**
+ * Both workbook adapters behind one harness, so the same contract tests run over each: the .xlsx file
+ * port (ExcelJS) and the Office.js port (over the strict Excel double).
+ */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { ExcelPort } from "../../src/adapters/office/excelPort";
+import { FilePort } from "../../src/adapters/xlsx/filePort";
+import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
+import { hunan } from "../../src/schemes/hunan";
+import type { CellValue, SheetGrid } from "../../src/sheets/grid";
+import type { WorkbookPort } from "../../src/sheets/port";
+import { FakeWorkbook, shownFill } from "../doubles/fakeExcel";
+
+export const EXAMPLE = path.join(__dirname, "..", "..", "examples", "hunan-ledger.xlsx");
+
+export async function exampleGrids(): Promise<SheetGrid[]> {
+  const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(EXAMPLE)));
+  return book.readSheets();
+}
+
+export type Opened = {
+  port: WorkbookPort;
+  /** The sheet's values now, from A1 (blank = null), straight from the workbook, not through the port. */
+  values(sheet: string): CellValue[][];
+  /** The colour the user sees on a cell ("#RRGGBB"), or null. */
+  fill(sheet: string, row: number, col: number): string | null;
+  /** The same workbook opened again by a new port (state must come from the workbook itself). */
+  reopen(): Promise<Opened>;
+  sheetNames(): string[];
+};
+
+export type Harness = { name: string; open(grids: SheetGrid[]): Promise<Opened> };
+
+function trimmed(rows: CellValue[][]): CellValue[][] {
+  const out = rows.map((r) => {
+    const x = r.map((v) => (v === "" || v === undefined ? null : v));
+    while (x.length && x[x.length - 1] === null) x.pop();
+    return x;
+  });
+  while (out.length && !out[out.length - 1]!.length) out.pop();
+  return out;
+}
+
+export const statusLabels = { ...hunan.labels };
+
+export function fakeFromGrids(grids: readonly SheetGrid[]): FakeWorkbook {
+  const fake = new FakeWorkbook();
+  for (const g of grids) {
+    const s = fake.addSheet(g.name);
+    g.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const format = g.formats?.[r]?.[c] || "General";
+        if (v === null && format === "General") return;
+        s.set(r + 1, c + 1, { value: v instanceof Date ? (v.getTime() - Date.UTC(1899, 11, 30)) / 86400000 : (v ?? ""), format });
+      }),
+    );
+    s.merges = [...(g.merges ?? [])];
+  }
+  return fake;
+}
+
+function excelOpened(fake: FakeWorkbook): Opened {
+  const port = new ExcelPort(fake.host(), { statusLabels });
+  return {
+    port,
+    values(sheet) {
+      const s = fake.sheet(sheet);
+      const rows: CellValue[][] = [];
+      for (const [k, cell] of s.cells) {
+        const [r, c] = k.split(",").map(Number) as [number, number];
+        (rows[r - 1] ??= [])[c - 1] = cell.formula !== undefined ? `FORMULA:${cell.formula}` : cell.value;
+      }
+      return trimmed(Array.from(rows, (r) => Array.from(r ?? [], (v) => (v === undefined ? null : v))));
+    },
+    fill: (sheet, row, col) => shownFill(fake.sheet(sheet), row, col),
+    reopen: () => Promise.resolve(excelOpened(fake)),
+    sheetNames: () => fake.sheets.map((s) => s.name),
+  };
+}
+
+async function fileOpened(bytes: Uint8Array): Promise<Opened> {
+  const port = await FilePort.open(bytes, "test.xlsx");
+  const book = port.book;
+  return {
+    port,
+    values(sheet) {
+      const g = book.readSheets().find((x) => x.name === sheet);
+      if (!g) throw new Error(`no sheet ${sheet}`);
+      return trimmed(g.values.map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : v))));
+    },
+    fill(sheet, row, col) {
+      const f = book.workbook.getWorksheet(sheet)!.getCell(row, col).fill as { pattern?: string; fgColor?: { argb?: string } } | undefined;
+      return f?.pattern === "solid" && f.fgColor?.argb ? `#${f.fgColor.argb.slice(2)}` : null;
+    },
+    reopen: async () => fileOpened(await port.toBytes()),
+    sheetNames: () => book.sheetNames(),
+  };
+}
+
+export const harnesses: Harness[] = [
+  {
+    name: "xlsx file port",
+    async open(grids) {
+      const book = XlsxWorkbook.create();
+      for (const g of grids) {
+        const ws = book.workbook.addWorksheet(g.name);
+        g.values.forEach((row, r) =>
+          row.forEach((v, c) => {
+            if (v === null) return;
+            const cell = ws.getCell(r + 1, c + 1);
+            cell.value = v;
+            const f = g.formats?.[r]?.[c];
+            if (f) cell.numFmt = f;
+          }),
+        );
+        for (const m of g.merges ?? []) ws.mergeCells(m);
+      }
+      return fileOpened(await book.toBytes());
+    },
+  },
+  { name: "Office.js port (strict Excel double)", open: (grids) => Promise.resolve(excelOpened(fakeFromGrids(grids))) },
+];
