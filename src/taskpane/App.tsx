@@ -1,0 +1,157 @@
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useRef } from "react";
+import { columnName } from "../sheets/a1";
+import { MappingPanel } from "./components/MappingPanel";
+import { PostList } from "./components/PostList";
+import { SettingsPanel } from "./components/SettingsPanel";
+import { Summary } from "./components/Summary";
+import { countsOf, type PaneState, type Tab as PaneTab } from "./paneState";
+import { usePane, type PaneSource } from "./usePane";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    minWidth: "280px",
+    maxWidth: "960px",
+    boxSizing: "border-box",
+  },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+function writePlan(s: PaneState): string | null {
+  const w = s.score?.writes[0];
+  if (!w || !w.columns.length) return null;
+  const cols = w.columns.map((c) => c.col);
+  const added = w.columns.filter((c) => c.isNew).length;
+  const rows = Math.max(...w.columns.map((c) => c.values.length));
+  return `写回将改动「${w.sheet}」的 ${columnName(Math.min(...cols))}–${columnName(Math.max(...cols))} 列${added ? `（新增 ${added} 列）` : ""}、第 ${w.headerRow}–${w.firstRow + rows - 1} 行，其他单元格不变。`;
+}
+
+export function Pane({ source }: { source: PaneSource }) {
+  const styles = useStyles();
+  const [s, cmd] = usePane(source);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const busy = s.phase === "reading" || s.phase === "writing";
+  const blocking = s.read?.notes.filter((n) => n.blocking && n.sheet === s.ledger) ?? [];
+  const sheet = s.score?.result.sheets[0];
+  const lastCol = columnName(Math.max(1, ...(s.score?.writes[0]?.columns.map((c) => c.col) ?? [1])));
+  const file = s.host === "file";
+
+  return (
+    <main className={styles.root} aria-busy={busy}>
+      <h1 className={styles.title}>示范岗考评助手</h1>
+      {file && (
+        <div className={styles.bar}>
+          <input ref={fileInput} type="file" accept=".xlsx" hidden data-testid="file-input" onChange={(e) => e.target.files?.[0] && void cmd.openFile(e.target.files[0])} />
+          <Button onClick={() => fileInput.current?.click()} disabled={busy}>
+            打开文件…
+          </Button>
+          <Button onClick={() => void cmd.openExample()} disabled={busy}>
+            打开示例
+          </Button>
+          <Button onClick={() => void cmd.download()} disabled={busy || !s.read}>
+            下载结果
+          </Button>
+        </div>
+      )}
+      {file && s.fileName && <Text className={styles.hint}>当前文件：{s.fileName}（在浏览器中处理，不上传）</Text>}
+      {s.phase === "empty" && !s.notice && <Text>未检测到 Excel。请打开一个 .xlsx 台账，或点“打开示例”。</Text>}
+      {s.phase === "starting" && <Spinner size="small" label="正在连接 Excel…" />}
+      {s.phase === "reading" && <Spinner size="small" label="正在读取工作簿…" />}
+      {s.notice && (
+        <MessageBar intent={s.notice.intent} data-testid="notice">
+          <MessageBarBody>{s.notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {s.read?.notes.map((n) => (
+        <MessageBar key={`${n.sheet}-${n.kind}`} intent={n.blocking ? "error" : "warning"}>
+          <MessageBarBody>{n.message}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {s.phase === "writing" && s.progress && (
+        <ProgressBar aria-label="写回进度" value={s.progress.total ? s.progress.done / s.progress.total : 0} thickness="large" />
+      )}
+      {s.read && (
+        <>
+          <div className={styles.bar}>
+            {!file && (
+              <Button onClick={() => void cmd.reread()} disabled={busy}>
+                重新读取
+              </Button>
+            )}
+            <Button appearance="primary" onClick={() => void cmd.write()} disabled={busy || !s.score || blocking.length > 0}>
+              写回工作簿
+            </Button>
+            <Button onClick={() => void cmd.undo()} disabled={busy || !s.canUndo}>
+              撤销上次写回
+            </Button>
+            <Button onClick={() => void cmd.insertTemplate()} disabled={busy}>
+              插入模板
+            </Button>
+          </div>
+          {writePlan(s) && <Text size={200} className={styles.hint}>{writePlan(s)}</Text>}
+          <TabList selectedValue={s.tab} onTabSelect={(_, d) => cmd.dispatch({ type: "tab", tab: d.value as PaneTab })} size="small">
+            <Tab value="results">结果</Tab>
+            <Tab value="mapping">列映射</Tab>
+            <Tab value="settings">设置</Tab>
+          </TabList>
+          {s.tab === "results" && (
+            <>
+              {s.scoreError && (
+                <MessageBar intent="error">
+                  <MessageBarBody style={{ whiteSpace: "pre-wrap" }}>{s.scoreError}</MessageBarBody>
+                </MessageBar>
+              )}
+              {sheet && (
+                <>
+                  <Text>
+                    「{sheet.sheet}」共 {sheet.rows.length} 个示范岗（表头第 {sheet.headerRow} 行）
+                    {s.score && s.score.memberSheets.length > 0 ? `，成员表：${s.score.memberSheets.join("、")}` : ""}
+                  </Text>
+                  <Summary counts={countsOf(s.score)} filter={s.filter} onFilter={(f) => cmd.dispatch({ type: "filter", filter: f })} />
+                  <PostList sheet={sheet.sheet} rows={sheet.rows} filter={s.filter} canSelect={!file} lastColumn={lastCol} onSelect={(sh, r) => void cmd.select(sh, r)} />
+                </>
+              )}
+            </>
+          )}
+          {s.tab === "mapping" && (
+            <MappingPanel
+              candidates={s.candidates}
+              ledger={s.ledger}
+              onLedger={(sheet) => cmd.dispatch({ type: "choose-ledger", sheet })}
+              onMap={(field, col) => void cmd.mapColumn(field, col)}
+              onReset={() => void cmd.clearMapping()}
+            />
+          )}
+          {s.tab === "settings" && <SettingsPanel settings={s.stored.settings} onChange={(st) => void cmd.setSettings(st)} />}
+        </>
+      )}
+    </main>
+  );
+}
+
+export function App({ source }: { source: PaneSource }) {
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <Pane source={source} />
+    </FluentProvider>
+  );
+}

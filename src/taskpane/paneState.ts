@@ -1,0 +1,173 @@
+/**
+ * The pane's flow as a reducer: starting → (empty) → reading → preview → writing → preview …, or error.
+ * Pure: scoring is a pure function of what was read and what the user confirmed, so it happens here.
+ */
+import { NoLedgerError, scoreWorkbook, type WorkbookScore } from "../engine/scoreWorkbook";
+import type { Status } from "../engine/types";
+import { SettingsError, type SettingsInput } from "../schemes/schema";
+import { hunan } from "../schemes/hunan";
+import type { ColumnMap } from "../sheets/headers";
+import type { StoredState, WorkbookRead } from "../sheets/port";
+import { locateSheet } from "../sheets/readSheet";
+
+export type Phase = "starting" | "unsupported" | "empty" | "reading" | "preview" | "writing" | "error";
+export type Notice = { intent: "success" | "warning" | "error" | "info"; text: string };
+export type Tab = "results" | "mapping" | "settings";
+export type Filter = "all" | Status;
+
+export type LedgerCandidate = { sheet: string; map: ColumnMap };
+
+export type PaneState = {
+  phase: Phase;
+  host: "excel" | "file";
+  notice: Notice | null;
+  fileName: string | null;
+  read: WorkbookRead | null;
+  candidates: LedgerCandidate[];
+  ledger: string | null;
+  stored: StoredState;
+  score: WorkbookScore | null;
+  scoreError: string | null;
+  progress: { done: number; total: number } | null;
+  canUndo: boolean;
+  tab: Tab;
+  filter: Filter;
+};
+
+export type Action =
+  | { type: "unsupported"; message: string }
+  | { type: "read-start" }
+  | { type: "read-done"; read: WorkbookRead; fileName?: string }
+  | { type: "failed"; message: string }
+  | { type: "choose-ledger"; sheet: string }
+  | { type: "map-column"; field: string; col: number }
+  | { type: "clear-mapping" }
+  | { type: "set-settings"; settings: SettingsInput }
+  | { type: "write-start" }
+  | { type: "write-progress"; done: number; total: number }
+  | { type: "write-done"; cells: number }
+  | { type: "undo-done"; undone: boolean }
+  | { type: "template-done"; names: string[] }
+  | { type: "notice"; notice: Notice | null }
+  | { type: "tab"; tab: Tab }
+  | { type: "filter"; filter: Filter };
+
+export function initialState(host: "excel" | "file"): PaneState {
+  return {
+    phase: host === "excel" ? "starting" : "empty",
+    host,
+    notice: null,
+    fileName: null,
+    read: null,
+    candidates: [],
+    ledger: null,
+    stored: {},
+    score: null,
+    scoreError: null,
+    progress: null,
+    canUndo: false,
+    tab: "results",
+    filter: "all",
+  };
+}
+
+function overridesOf(stored: StoredState, sheet: string): Map<string, number> | undefined {
+  const m = stored.mapping?.[sheet];
+  return m ? new Map(Object.entries(m)) : undefined;
+}
+
+function candidatesOf(read: WorkbookRead, stored: StoredState): LedgerCandidate[] {
+  const out: LedgerCandidate[] = [];
+  for (const g of read.grids) {
+    const overrides = overridesOf(stored, g.name);
+    const found = locateSheet(g, hunan.ledger, { outputs: hunan.outputs, ...(overrides ? { overrides } : {}) });
+    if (found.ok) out.push({ sheet: g.name, map: found.map });
+  }
+  return out;
+}
+
+/** Scores the chosen ledger with the stored settings and mapping; errors become a sentence. */
+function rescore(s: PaneState): PaneState {
+  if (!s.read) return { ...s, score: null, scoreError: null };
+  const candidates = candidatesOf(s.read, s.stored);
+  const ledger = s.ledger && candidates.some((c) => c.sheet === s.ledger) ? s.ledger : (candidates[0]?.sheet ?? null);
+  try {
+    const overrides = ledger ? overridesOf(s.stored, ledger) : undefined;
+    const score = scoreWorkbook(s.read.grids, hunan, {
+      ...(ledger ? { sheet: ledger } : {}),
+      ...(s.stored.settings ? { settings: s.stored.settings } : {}),
+      ...(ledger && overrides ? { overrides: { [ledger]: overrides } } : {}),
+    });
+    return { ...s, candidates, ledger, score, scoreError: null };
+  } catch (e) {
+    if (e instanceof NoLedgerError || e instanceof SettingsError) return { ...s, candidates, ledger, score: null, scoreError: e.message };
+    throw e;
+  }
+}
+
+export function paneReducer(s: PaneState, a: Action): PaneState {
+  switch (a.type) {
+    case "unsupported":
+      return { ...s, phase: "unsupported", notice: { intent: "error", text: a.message } };
+    case "read-start":
+      return { ...s, phase: "reading", notice: null };
+    case "read-done": {
+      const next: PaneState = {
+        ...s,
+        phase: "preview",
+        read: a.read,
+        stored: a.read.stored,
+        canUndo: a.read.undo !== null,
+        fileName: a.fileName ?? s.fileName,
+        progress: null,
+      };
+      return rescore(next);
+    }
+    case "failed":
+      return { ...s, phase: s.read ? "preview" : s.host === "file" ? "empty" : "error", progress: null, notice: { intent: "error", text: a.message } };
+    case "choose-ledger":
+      return rescore({ ...s, ledger: a.sheet });
+    case "map-column": {
+      if (!s.ledger) return s;
+      const current = s.stored.mapping?.[s.ledger] ?? {};
+      const mapping = { ...(s.stored.mapping ?? {}), [s.ledger]: { ...current, [a.field]: a.col } };
+      return rescore({ ...s, stored: { ...s.stored, mapping } });
+    }
+    case "clear-mapping": {
+      if (!s.ledger || !s.stored.mapping) return s;
+      const mapping = Object.fromEntries(Object.entries(s.stored.mapping).filter(([k]) => k !== s.ledger));
+      return rescore({ ...s, stored: { ...s.stored, mapping } });
+    }
+    case "set-settings":
+      return rescore({ ...s, stored: { ...s.stored, settings: a.settings } });
+    case "write-start":
+      return { ...s, phase: "writing", progress: { done: 0, total: 1 }, notice: null };
+    case "write-progress":
+      return { ...s, progress: { done: a.done, total: a.total } };
+    case "write-done":
+      return { ...s, phase: "preview", progress: null, canUndo: true, notice: { intent: "success", text: `已写回 ${a.cells} 个单元格。如需恢复，点“撤销上次写回”。` } };
+    case "undo-done":
+      return {
+        ...s,
+        phase: "preview",
+        canUndo: false,
+        notice: a.undone ? { intent: "success", text: "已撤销上次写回，结果列恢复为写回前的内容。" } : { intent: "info", text: "没有可以撤销的写回。" },
+      };
+    case "template-done":
+      return { ...s, notice: { intent: "success", text: `已插入模板工作表：${a.names.join("、")}` } };
+    case "notice":
+      return { ...s, notice: a.notice };
+    case "tab":
+      return { ...s, tab: a.tab };
+    case "filter":
+      return { ...s, filter: a.filter };
+  }
+}
+
+export type Counts = Record<Status, number>;
+
+export function countsOf(score: WorkbookScore | null): Counts {
+  const counts: Counts = { retain: 0, rectify: 0, revoke: 0, error: 0 };
+  for (const sheet of score?.result.sheets ?? []) for (const r of sheet.rows) counts[r.status]++;
+  return counts;
+}

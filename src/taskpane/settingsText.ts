@@ -1,0 +1,16 @@
+/** Chinese names of the settings the pane lets the user change (the scheme holds the values). */
+export const THRESHOLD_LABELS: Record<string, string> = {
+  satisfactionMin: "季度满意度：低于此值撤销",
+  satisfactionGood: "季度满意度：低于此值扣分",
+  supervisionMin: "监督规范化考核合格率：低于此值撤销",
+  supervisionFull: "监督规范化考核合格率：低于此值扣分",
+  qualityMin: "工程质量一次验收合格率：低于此值撤销",
+  qualityFull: "工程质量一次验收合格率：低于此值扣分",
+  coverageFull: "标准化达标验收覆盖率：低于此值扣分",
+  safetyOnceMin: "安全一次性验收合格率：低于此值撤销",
+  pledgeFull: "廉洁自律承诺签订率：低于此值扣分",
+  excellentProjectsMin: "省市级优质工程：少于此数扣分",
+  demoSitesMin: "安全标准化示范工地：少于此数扣分",
+};
+
+export const STATUS_TEXT = { retain: "保持", rectify: "整改", revoke: "撤销", error: "数据有误" } as const;

@@ -1,0 +1,172 @@
+/**
+ * The pane's one effects hook: every call to the workbook port happens here, and every failure becomes
+ * a Chinese notice (never a swallowed promise). The flow state itself is the pure reducer in paneState.
+ */
+import { useCallback, useEffect, useReducer, useRef } from "react";
+import type { FilePort } from "../adapters/xlsx/filePort";
+import type { SettingsInput } from "../schemes/schema";
+import { hunan } from "../schemes/hunan";
+import { PortError, schemePicker, type WorkbookPort } from "../sheets/port";
+import { templateSpec } from "../sheets/template";
+import { openFilePort } from "./filePortLoader";
+import { initialState, paneReducer, type Action, type PaneState } from "./paneState";
+
+export type PaneSource = { kind: "excel"; port: WorkbookPort } | { kind: "unsupported"; message: string } | { kind: "file"; exampleUrl: string; autoOpen?: boolean };
+
+function messageOf(e: unknown): string {
+  if (e instanceof PortError) return e.message;
+  if (e instanceof Error && /[\u4e00-\u9fff]/.test(e.message)) return e.message;
+  return `操作失败：${e instanceof Error ? e.message : String(e)}`;
+}
+
+export type PaneCommands = {
+  reread(): Promise<void>;
+  openFile(file: File): Promise<void>;
+  openExample(): Promise<void>;
+  write(): Promise<void>;
+  undo(): Promise<void>;
+  insertTemplate(): Promise<void>;
+  select(sheet: string, range: string): Promise<void>;
+  mapColumn(field: string, col: number): Promise<void>;
+  clearMapping(): Promise<void>;
+  setSettings(settings: SettingsInput): Promise<void>;
+  download(): Promise<void>;
+  dispatch(a: Action): void;
+};
+
+export function usePane(source: PaneSource): [PaneState, PaneCommands] {
+  const [state, dispatch] = useReducer(paneReducer, source.kind === "excel" ? "excel" : "file", initialState);
+  const port = useRef<WorkbookPort | null>(source.kind === "excel" ? source.port : null);
+  const latest = useRef(state);
+  latest.current = state;
+
+  const readNow = useCallback(async (fileName?: string) => {
+    const p = port.current;
+    if (!p) return;
+    dispatch({ type: "read-start" });
+    try {
+      const read = await p.read(schemePicker(hunan, latest.current.stored));
+      // The mapping the workbook remembers decides which columns are read; read again if it names others.
+      dispatch({ type: "read-done", read, ...(fileName ? { fileName } : {}) });
+    } catch (e) {
+      dispatch({ type: "failed", message: messageOf(e) });
+    }
+  }, []);
+
+  useEffect(() => {
+    if (source.kind === "unsupported") dispatch({ type: "unsupported", message: source.message });
+    else if (source.kind === "excel") void readNow();
+  }, [source, readNow]);
+
+  const autoOpened = useRef(false);
+
+  const guarded = useCallback(async (work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (e) {
+      dispatch({ type: "failed", message: messageOf(e) });
+    }
+  }, []);
+
+  const openBytes = useCallback(
+    async (bytes: Uint8Array, name: string) => {
+      dispatch({ type: "read-start" });
+      try {
+        port.current = await openFilePort(bytes, name);
+      } catch (e) {
+        dispatch({ type: "failed", message: `无法打开“${name}”：${messageOf(e)}` });
+        return;
+      }
+      await readNow(name);
+    },
+    [readNow],
+  );
+
+  /** Applies a change the workbook must remember (mapping, settings) and saves it there. */
+  const remember = useCallback(
+    (a: Action) => {
+      const next = paneReducer(latest.current, a);
+      latest.current = next;
+      dispatch(a);
+      return guarded(async () => {
+        await port.current?.saveState(next.stored);
+      });
+    },
+    [guarded],
+  );
+
+  const commands: PaneCommands = {
+    reread: () => readNow(),
+    openFile: (file) =>
+      guarded(async () => {
+        if (!/\.xlsx$/i.test(file.name)) {
+          dispatch({ type: "failed", message: /\.xls$/i.test(file.name) ? "这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再打开" : `“${file.name}”不是 .xlsx 工作簿` });
+          return;
+        }
+        await openBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+      }),
+    openExample: () =>
+      guarded(async () => {
+        if (source.kind !== "file") return;
+        const res = await fetch(source.exampleUrl);
+        if (!res.ok) throw new PortError(`示例工作簿无法加载（HTTP ${res.status}）`);
+        await openBytes(new Uint8Array(await res.arrayBuffer()), "hunan-ledger.xlsx");
+      }),
+    write: () =>
+      guarded(async () => {
+        const p = port.current;
+        const score = latest.current.score;
+        if (!p || !score) return;
+        dispatch({ type: "write-start" });
+        const report = await p.write(score.writes, (done, total) => dispatch({ type: "write-progress", done, total }));
+        await readNow();
+        dispatch({ type: "write-done", cells: report.cells });
+      }),
+    undo: () =>
+      guarded(async () => {
+        const p = port.current;
+        if (!p) return;
+        const undone = await p.undo();
+        await readNow();
+        dispatch({ type: "undo-done", undone });
+      }),
+    insertTemplate: () =>
+      guarded(async () => {
+        const p = port.current;
+        if (!p) return;
+        const names = await p.insertTemplate(templateSpec(hunan));
+        await readNow();
+        dispatch({ type: "template-done", names });
+      }),
+    select: (sheet, range) =>
+      guarded(async () => {
+        await port.current?.select(sheet, range);
+      }),
+    mapColumn: (field, col) => remember({ type: "map-column", field, col }),
+    clearMapping: () => remember({ type: "clear-mapping" }),
+    setSettings: (settings) => remember({ type: "set-settings", settings }),
+    download: () =>
+      guarded(async () => {
+        const p = port.current as FilePort | null;
+        if (!p || p.capabilities.kind !== "file") return;
+        const bytes = await p.toBytes();
+        const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+        const url = URL.createObjectURL(blob);
+        const a = document.createElement("a");
+        a.href = url;
+        a.download = (latest.current.fileName ?? "workbook.xlsx").replace(/(\.xlsx)?$/i, ".scored.xlsx");
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      }),
+    dispatch,
+  };
+  useEffect(() => {
+    if (source.kind === "file" && source.autoOpen && !autoOpened.current) {
+      autoOpened.current = true;
+      void commands.openExample();
+    }
+  });
+  return [state, commands];
+}
