@@ -7,11 +7,11 @@ import globals from "globals";
 const hostModules = ["exceljs", "node:*", "fs", "path", "os", "child_process", "react", "react-dom", "@fluentui/*", "../adapters/*", "../../adapters/*", "../cli/*", "../taskpane/*"];
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "test-output/", "bench/out/", "**/*.js", "!bin/*.js", "eslint.config.mjs"] },
+  { ignores: ["dist/", "node_modules/", "coverage/", "test-output/", "bench/out/", "eslint.config.mjs", "jest.config.js", "jest.e2e.config.js"] },
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ["**/*.ts"] })),
+  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ["**/*.ts", "**/*.tsx"] })),
   {
-    files: ["**/*.ts"],
+    files: ["**/*.ts", "**/*.tsx"],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.node },
@@ -29,7 +29,7 @@ export default tseslint.config(
   },
   {
     // Office.js rules where Office.js is spoken (their heuristics misfire on ExcelJS code).
-    files: ["src/adapters/office/**", "src/taskpane/**"],
+    files: ["src/adapters/office/**/*.ts", "src/taskpane/**/*.{ts,tsx}"],
     rules: {
       "office-addins/load-object-before-read": "error",
       "office-addins/no-context-sync-in-loop": "error",
@@ -58,7 +58,28 @@ export default tseslint.config(
     },
   },
   {
-    files: ["bin/*.js"],
+    // The pane: browser globals; Excel only through the adapter; ExcelJS only through the lazy chunk.
+    files: ["src/taskpane/**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      "no-restricted-globals": ["error", "Excel", "process", "Buffer"],
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["exceljs", "**/adapters/xlsx/*"], allowTypeImports: true, message: "ExcelJS is loaded lazily: use filePortLoader." }] },
+      ],
+    },
+  },
+  {
+    files: ["src/taskpane/filePortLoader.ts"],
+    rules: { "@typescript-eslint/no-restricted-imports": "off" },
+  },
+  {
+    files: ["bin/*.js", "scripts/*.js", "webpack.config.js"],
     languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
+  },
+  {
+    // Runs in Internet Explorer 11 to say it cannot run the pane: ES5 only.
+    files: ["src/taskpane/oldwebview.js"],
+    languageOptions: { ecmaVersion: 5, sourceType: "script", globals: { ...globals.browser } },
   },
 );

@@ -2,7 +2,6 @@
  * Draws the add-in's icons (assets/icon-16/32/80.png) from one SVG, rasterised by headless Chromium so the
  * Chinese glyph uses the installed CJK font. Run: npx tsx scripts/makeIcons.ts (needs /usr/bin/chromium).
  */
-import { promises as fs } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
 

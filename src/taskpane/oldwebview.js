@@ -10,7 +10,7 @@
       typeof Object.fromEntries === "function" &&
       !document.documentMode &&
       !/Edge\/\d/.test(navigator.userAgent);
-  } catch (e) {
+  } catch (e) { // eslint-disable-line no-unused-vars -- ES5 needs the binding
     modern = false;
   }
   if (modern) return;

@@ -58,7 +58,7 @@ afterEach(async () => {
 });
 
 async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: false });
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: false, animations: "disabled" });
 }
 
 async function counts(): Promise<Record<string, string>> {

@@ -13,9 +13,9 @@ const useStyles = makeStyles({
 type Props = {
   candidates: readonly LedgerCandidate[];
   ledger: string | null;
-  onLedger(sheet: string): void;
-  onMap(field: string, col: number): void;
-  onReset(): void;
+  onLedger: (sheet: string) => void;
+  onMap: (field: string, col: number) => void;
+  onReset: () => void;
 };
 
 const UNMAPPED = "0";

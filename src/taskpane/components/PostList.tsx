@@ -27,7 +27,7 @@ type Props = {
   filter: Filter;
   canSelect: boolean;
   lastColumn: string;
-  onSelect(sheet: string, range: string): void;
+  onSelect: (sheet: string, range: string) => void;
 };
 
 function title(r: RowResult): string {

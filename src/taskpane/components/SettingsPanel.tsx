@@ -10,7 +10,7 @@ const useStyles = makeStyles({
   number: { width: "96px" },
 });
 
-type Props = { settings: SettingsInput | undefined; onChange(s: SettingsInput): void };
+type Props = { settings: SettingsInput | undefined; onChange: (s: SettingsInput) => void };
 
 /** The boundaries the source texts leave open, stored in the workbook; defaults are in src/schemes/hunan.ts. */
 export function SettingsPanel({ settings, onChange }: Props) {

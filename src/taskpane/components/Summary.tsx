@@ -24,7 +24,7 @@ const useStyles = makeStyles({
   number: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
 });
 
-type Props = { counts: Counts; filter: Filter; onFilter(f: Filter): void; className?: string };
+type Props = { counts: Counts; filter: Filter; onFilter: (f: Filter) => void; className?: string };
 
 /** Counts by 保持/整改/撤销/数据有误; a tile is also the filter for the list below. */
 export function Summary({ counts, filter, onFilter, className }: Props) {
