@@ -11,6 +11,26 @@ const { rewriteManifest } = require("./scripts/manifestUrls");
 
 const OFFICE_JS = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 
+/**
+ * Dev certificates in ~/.office-addin-dev-certs. Windows/macOS: office-addin-dev-certs also installs its CA, as
+ * usual. Linux: it would call sudo to install the CA (and fail); only generate them there, valid 30 days.
+ */
+async function httpsOptions() {
+  const fs = require("node:fs");
+  const devCerts = require("office-addin-dev-certs");
+  if (process.platform !== "linux") return devCerts.getHttpsServerOptions();
+  const defaults = require("office-addin-dev-certs/lib/defaults");
+  const fresh = (file) => fs.existsSync(file) && Date.now() - fs.statSync(file).mtimeMs < 25 * 24 * 3600 * 1000;
+  if (![defaults.caCertificatePath, defaults.localhostCertificatePath, defaults.localhostKeyPath].every(fresh)) {
+    await devCerts.generateCertificates(defaults.caCertificatePath, defaults.localhostCertificatePath, defaults.localhostKeyPath, 30, ["localhost"]);
+  }
+  return {
+    ca: fs.readFileSync(defaults.caCertificatePath),
+    cert: fs.readFileSync(defaults.localhostCertificatePath),
+    key: fs.readFileSync(defaults.localhostKeyPath),
+  };
+}
+
 module.exports = async (env, argv) => {
   const production = argv.mode === "production";
   const addinUrl = process.env.ADDIN_URL;
@@ -61,7 +81,7 @@ module.exports = async (env, argv) => {
         },
       ],
     },
-    devtool: production ? false : "eval-cheap-module-source-map",
+    devtool: production ? false : "cheap-module-source-map", // no eval: preview.html forbids it (CSP)
     performance: { hints: false },
     optimization: { splitChunks: { chunks: "initial", cacheGroups: { vendor: { test: /node_modules[\\/](?!exceljs)/, name: "vendor", chunks: "initial" } } } },
     plugins: [
@@ -72,15 +92,12 @@ module.exports = async (env, argv) => {
   };
 
   if (!production) {
-    // Dev certificates in ~/.office-addin-dev-certs; on Linux they are generated without sudo
-    // (OFFICE_ADDIN_DEV_CERTS_NO_INSTALL=1, set by scripts/start.js).
-    const devCerts = require("office-addin-dev-certs");
     config.devServer = {
       host: "localhost",
       port: 3000,
       hot: false,
       headers: { "Access-Control-Allow-Origin": "*" },
-      server: { type: "https", options: await devCerts.getHttpsServerOptions() },
+      server: { type: "https", options: await httpsOptions() },
       static: false,
       open: false,
     };

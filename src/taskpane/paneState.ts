@@ -91,12 +91,13 @@ function rescore(s: PaneState): PaneState {
   if (!s.read) return { ...s, score: null, scoreError: null };
   const candidates = candidatesOf(s.read, s.stored);
   const ledger = s.ledger && candidates.some((c) => c.sheet === s.ledger) ? s.ledger : (candidates[0]?.sheet ?? null);
+  // Every sheet's confirmed mapping applies, also one that makes a sheet stop being a ledger.
+  const overrides = Object.fromEntries(Object.keys(s.stored.mapping ?? {}).map((sheet) => [sheet, overridesOf(s.stored, sheet)!]));
   try {
-    const overrides = ledger ? overridesOf(s.stored, ledger) : undefined;
     const score = scoreWorkbook(s.read.grids, hunan, {
       ...(ledger ? { sheet: ledger } : {}),
       ...(s.stored.settings ? { settings: s.stored.settings } : {}),
-      ...(ledger && overrides ? { overrides: { [ledger]: overrides } } : {}),
+      overrides,
     });
     return { ...s, candidates, ledger, score, scoreError: null };
   } catch (e) {
@@ -129,13 +130,15 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
       return rescore({ ...s, ledger: a.sheet });
     case "map-column": {
       if (!s.ledger) return s;
+      // The sheet keeps its place as the chosen ledger while the user edits its mapping.
       const current = s.stored.mapping?.[s.ledger] ?? {};
       const mapping = { ...(s.stored.mapping ?? {}), [s.ledger]: { ...current, [a.field]: a.col } };
       return rescore({ ...s, stored: { ...s.stored, mapping } });
     }
     case "clear-mapping": {
-      if (!s.ledger || !s.stored.mapping) return s;
-      const mapping = Object.fromEntries(Object.entries(s.stored.mapping).filter(([k]) => k !== s.ledger));
+      if (!s.stored.mapping) return s;
+      // With no ledger left to show (the mapping unmapped a required column), every mapping is cleared.
+      const mapping = s.ledger ? Object.fromEntries(Object.entries(s.stored.mapping).filter(([k]) => k !== s.ledger)) : {};
       return rescore({ ...s, stored: { ...s.stored, mapping } });
     }
     case "set-settings":

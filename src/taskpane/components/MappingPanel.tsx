@@ -24,7 +24,14 @@ const UNMAPPED = "0";
 export function MappingPanel({ candidates, ledger, onLedger, onMap, onReset }: Props) {
   const styles = useStyles();
   const current = candidates.find((c) => c.sheet === ledger);
-  if (!current) return <Text>没有找到考核台账，无法设置列映射。</Text>;
+  if (!current) {
+    return (
+      <div className={styles.root}>
+        <Text>没有找到考核台账（缺少必需的列），无法设置列映射。若是刚才的映射造成的，可以恢复自动识别。</Text>
+        <Button onClick={onReset}>恢复自动识别</Button>
+      </div>
+    );
+  }
   const { map } = current;
   const columns = [...map.headers.entries()].sort((a, b) => a[0] - b[0]);
   const label = (col: number) => `${columnName(col)} 列 · ${map.headers.get(col) ?? ""}`;

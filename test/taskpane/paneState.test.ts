@@ -1,0 +1,61 @@
+/** The pane's flow reducer: what the secretary sees after each step, without a browser. */
+import { countsOf, initialState, paneReducer, type Action, type PaneState } from "../../src/taskpane/paneState";
+import type { WorkbookRead } from "../../src/sheets/port";
+import { exampleGrids } from "../adapters/portHarness";
+
+async function readOf(): Promise<WorkbookRead> {
+  return { grids: await exampleGrids(), stored: {}, undo: null, notes: [] };
+}
+
+const run = (s: PaneState, ...actions: Action[]) => actions.reduce(paneReducer, s);
+
+test("a read scores the ledger it found and proposes it", async () => {
+  const s = run(initialState("file"), { type: "read-start" }, { type: "read-done", read: await readOf(), fileName: "台账.xlsx" });
+  expect(s).toMatchObject({ phase: "preview", ledger: "考核台账", fileName: "台账.xlsx", canUndo: false, scoreError: null });
+  expect(countsOf(s.score)).toEqual({ retain: 19, rectify: 11, revoke: 13, error: 3 });
+});
+
+test("a workbook without a ledger says which headers are missing, sheet by sheet", () => {
+  const read: WorkbookRead = { grids: [{ name: "杂项", values: [["姓名", "电话"]] }], stored: {}, undo: null, notes: [] };
+  const s = run(initialState("excel"), { type: "read-done", read });
+  expect(s.score).toBeNull();
+  expect(s.scoreError).toMatch(/工作表「杂项」缺少表头：/);
+});
+
+test("a setting rescored at once; an invalid one is an error message, not a crash", async () => {
+  const base = run(initialState("file"), { type: "read-done", read: await readOf() });
+  const strict = paneReducer(base, { type: "set-settings", settings: { revokeBelowScore: 90 } });
+  expect(countsOf(strict.score).revoke).toBeGreaterThan(13);
+  expect(strict.stored.settings).toEqual({ revokeBelowScore: 90 });
+  const bad = paneReducer(base, { type: "set-settings", settings: { revokeBelowScore: 150 } });
+  expect(bad.score).toBeNull();
+  expect(bad.scoreError).toMatch(/0–100/);
+});
+
+test("unmapping a required column is remembered per sheet, and every row then says what is missing", async () => {
+  const base = run(initialState("file"), { type: "read-done", read: await readOf() });
+  const s = paneReducer(base, { type: "map-column", field: "name", col: 0 });
+  expect(s.stored.mapping).toEqual({ 考核台账: { name: 0 } });
+  const rows = s.score!.result.sheets[0]!.rows;
+  expect(rows.every((r) => r.status === "error")).toBe(true);
+  expect(rows[0]!.errors.map((e) => e.message).join()).toMatch(/示范岗名称/);
+  const back = paneReducer(s, { type: "clear-mapping" });
+  expect(back.stored.mapping).toEqual({});
+  expect(countsOf(back.score)).toEqual(countsOf(base.score));
+});
+
+test("write → progress → done offers undo; a failure keeps the preview and says why", async () => {
+  const base = run(initialState("excel"), { type: "read-done", read: await readOf() });
+  const writing = run(base, { type: "write-start" }, { type: "write-progress", done: 50, total: 400 });
+  expect(writing).toMatchObject({ phase: "writing", progress: { done: 50, total: 400 } });
+  const done = paneReducer(writing, { type: "write-done", cells: 400 });
+  expect(done).toMatchObject({ phase: "preview", canUndo: true, progress: null, notice: { intent: "success" } });
+  const failed = paneReducer(writing, { type: "failed", message: "工作表受保护" });
+  expect(failed).toMatchObject({ phase: "preview", progress: null, notice: { intent: "error", text: "工作表受保护" } });
+  expect(paneReducer(done, { type: "undo-done", undone: true })).toMatchObject({ canUndo: false, notice: { intent: "success" } });
+});
+
+test("an old Excel is told so and nothing else happens", () => {
+  const s = paneReducer(initialState("excel"), { type: "unsupported", message: "此版本的 Excel 不支持本加载项" });
+  expect(s).toMatchObject({ phase: "unsupported", notice: { intent: "error", text: "此版本的 Excel 不支持本加载项" } });
+});
