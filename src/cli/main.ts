@@ -138,13 +138,22 @@ async function score(args: string[], io: Io): Promise<number> {
   if (values["in-place"] && book.lossy.length && !values["dry-run"]) {
     throw new WorkbookFormatError(`文件含有${book.lossy.join("、")}，直接写回会丢失这些内容；请改用 -o 写到新文件`);
   }
-  const scored = scoreWorkbook(book.readSheets(), hunan, { sheet: values.sheet, settings });
+  // Settings and the column mapping the pane saved in this workbook apply here too; the command line wins.
+  const state = book.readState();
+  const mapping = state.stored.mapping ?? {};
+  const scored = scoreWorkbook(book.readSheets(), hunan, {
+    sheet: values.sheet,
+    settings: { ...state.stored.settings, ...settings, thresholds: { ...state.stored.settings?.thresholds, ...settings.thresholds } },
+    overrides: Object.fromEntries(Object.entries(mapping).map(([sheet, m]) => [sheet, new Map(Object.entries(m))])),
+  });
   const rows = scored.result.sheets.flatMap((s) => s.rows);
   const hasErrors = rows.some((r) => r.status === "error");
 
   if (values.json) await writeAtomic(values.json, new TextEncoder().encode(`${JSON.stringify(scored.result, null, 2)}\n`));
   if (!values["dry-run"]) {
     book.write(scored.writes);
+    // The pane's undo data described the owned columns before its own last write, not this one: drop it.
+    if (state.undo) book.writeState(state.stored, null);
     await writeAtomic(output, await book.toBytes());
   }
   io.out(summary(input, values["dry-run"] ? null : output, scored, values.json ?? null));

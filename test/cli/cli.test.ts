@@ -206,3 +206,22 @@ describe("content ExcelJS cannot carry (charts, pivot tables)", () => {
     expect(await fs.readFile(input)).toEqual(before);
   });
 });
+
+describe("what the pane saved in the workbook", () => {
+  test("settings and the confirmed mapping from the pane apply; the command line's own settings win", async () => {
+    const { FilePort } = await import("../../src/adapters/xlsx/filePort");
+    const port = await FilePort.open(new Uint8Array(await fs.readFile(EXAMPLE)), "x.xlsx");
+    await port.saveState({ settings: { revokeBelowScore: 90 }, mapping: { 考核台账: { unit: 0 } } });
+    const input = path.join(dir, "saved.xlsx");
+    await fs.writeFile(input, await port.toBytes());
+    const json = path.join(dir, "r.json");
+    await cli("score", input, "--json", json, "--dry-run");
+    const rows = (await readJson(json)).sheets[0]!.rows;
+    expect(rows.filter((r) => r.status === "revoke").length).toBeGreaterThan(13);
+    expect(rows[0]!.key.split("|")[1]).toBe(""); // 工作单位 unmapped as the pane saved
+    const settings = path.join(dir, "s.json");
+    await fs.writeFile(settings, JSON.stringify({ revokeBelowScore: 70 }));
+    await cli("score", input, "--json", json, "--dry-run", "--settings", settings);
+    expect((await readJson(json)).sheets[0]!.rows.filter((r) => r.status === "revoke").length).toBe(13);
+  });
+});

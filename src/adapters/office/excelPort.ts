@@ -43,8 +43,8 @@ export const MIN_EXCEL_API = "1.9";
 
 /** Excel on the web rejects requests and responses over 5 MB; stay well under it. */
 export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
-/** Cells read per request (values and number formats): a ledger's cells average about 6 bytes, so ~3.6 MB. */
-export const READ_CELL_BUDGET = 600_000;
+/** Cells read per request (values and number formats): a ledger's cells average about 7 bytes, so ~3.5 MB. */
+export const READ_CELL_BUDGET = 500_000;
 
 export type Support = { ok: true } | { ok: false; message: string };
 
