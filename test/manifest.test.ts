@@ -7,7 +7,7 @@ import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { rewriteManifest } = require("../scripts/manifestUrls") as { rewriteManifest(xml: string, base: string): string };
+const { rewriteManifest } = require("../scripts/manifestUrls") as { rewriteManifest: (xml: string, base: string) => string };
 
 const ROOT = path.join(__dirname, "..");
 const XSD = path.join(ROOT, "..", "shared", "office-xsd", "OfficeAppManifestV1_1.xsd");
