@@ -9,6 +9,7 @@ import { hunan } from "../schemes/hunan";
 import type { ColumnMap } from "../sheets/headers";
 import type { StoredState, WorkbookRead } from "../sheets/port";
 import { locateSheet } from "../sheets/readSheet";
+import { settingsMessage } from "./settingsText";
 
 export type Phase = "starting" | "unsupported" | "empty" | "reading" | "preview" | "writing" | "error";
 export type Notice = { intent: "success" | "warning" | "error" | "info"; text: string };
@@ -101,7 +102,8 @@ function rescore(s: PaneState): PaneState {
     });
     return { ...s, candidates, ledger, score, scoreError: null };
   } catch (e) {
-    if (e instanceof NoLedgerError || e instanceof SettingsError) return { ...s, candidates, ledger, score: null, scoreError: e.message };
+    if (e instanceof NoLedgerError) return { ...s, candidates, ledger, score: null, scoreError: e.message };
+    if (e instanceof SettingsError) return { ...s, candidates, ledger, score: null, scoreError: settingsMessage(e.message) };
     throw e;
   }
 }

@@ -14,3 +14,16 @@ export const THRESHOLD_LABELS: Record<string, string> = {
 };
 
 export const STATUS_TEXT = { retain: "保持", rectify: "整改", revoke: "撤销", error: "数据有误" } as const;
+
+export const SETTING_LABELS: Record<string, string> = {
+  cycleStartYear: "两年周期的起始年",
+  revokeBelowScore: "最终得分低于此分撤销",
+  twiceBelowScore: "连续两次低于此分撤销",
+  missingQuarter: "季度满意度空白时",
+};
+
+/** A settings problem with the setting's Chinese name in place of its id. */
+export function settingsMessage(text: string): string {
+  const names: Record<string, string> = { ...SETTING_LABELS, ...Object.fromEntries(Object.entries(THRESHOLD_LABELS).map(([k, v]) => [k, `“${v}”`])) };
+  return text.replace(/\b(?:thresholds\.)?([A-Za-z]+)\b/g, (m: string, id: string) => (names[id] ? `“${names[id].replace(/“|”/g, "")}”` : m));
+}

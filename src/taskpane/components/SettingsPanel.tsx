@@ -2,7 +2,7 @@ import { Button, Checkbox, Dropdown, Field, Input, makeStyles, Option, Text, tok
 import { useState } from "react";
 import { resolveSettings, SettingsError, type SettingsInput } from "../../schemes/schema";
 import { hunan } from "../../schemes/hunan";
-import { THRESHOLD_LABELS } from "../settingsText";
+import { settingsMessage, THRESHOLD_LABELS } from "../settingsText";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -37,7 +37,7 @@ export function SettingsPanel({ settings, onChange }: Props) {
       setProblem(null);
       onChange(draft);
     } catch (e) {
-      setProblem(e instanceof SettingsError ? e.message : String(e));
+      setProblem(settingsMessage(e instanceof SettingsError ? e.message : String(e)));
     }
   };
   return (
