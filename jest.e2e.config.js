@@ -1,10 +1,5 @@
-/** End-to-end tests: the built preview (npm run build:web) in Debian's Chromium. */
+/** End-to-end tests: the built preview (npm run build:web) in Debian's Chromium. Otherwise as jest.config.js. */
+const base = require("./jest.config");
+
 /** @type {import('jest').Config} */
-module.exports = {
-  testEnvironment: "node",
-  roots: ["<rootDir>/test/e2e"],
-  testMatch: ["**/*.e2e.ts"],
-  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }] },
-  setupFiles: ["<rootDir>/test/setup/blockNetwork.ts"],
-  testTimeout: 120000,
-};
+module.exports = { ...base, roots: ["<rootDir>/test/e2e"], testMatch: ["**/*.e2e.ts"], testTimeout: 120000 };

@@ -85,8 +85,13 @@ module.exports = async (env, argv) => {
     performance: { hints: false },
     optimization: { splitChunks: { chunks: "initial", cacheGroups: { vendor: { test: /node_modules[\\/](?!exceljs)/, name: "vendor", chunks: "initial" } } } },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "src/taskpane/taskpane.html", chunks: ["taskpane"], inject: false, scriptLoading: "defer" }),
-      new HtmlWebpackPlugin({ filename: "preview.html", template: "src/taskpane/preview.html", chunks: ["preview"], inject: false, scriptLoading: "defer" }),
+      // One page template: the task pane loads office.js; the preview instead forbids everything off this server.
+      ...[
+        { name: "taskpane", title: "示范岗考评助手", officeJs: true },
+        { name: "preview", title: "示范岗考评助手（网页预览）", officeJs: false },
+      ].map(
+        (p) => new HtmlWebpackPlugin({ filename: `${p.name}.html`, template: "src/taskpane/pane.html", chunks: [p.name], inject: false, scriptLoading: "defer", title: p.title, officeJs: p.officeJs }),
+      ),
       new CopyWebpackPlugin({ patterns: copies }),
     ],
   };

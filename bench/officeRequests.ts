@@ -6,31 +6,14 @@
 import { ExcelPort } from "../src/adapters/office/excelPort";
 import { scoreWorkbook } from "../src/engine/scoreWorkbook";
 import { hunan } from "../src/schemes/hunan";
-import type { CellValue, SheetGrid } from "../src/sheets/grid";
 import { schemePicker } from "../src/sheets/port";
-import { exampleGrids, fakeFromGrids, statusLabels } from "../test/adapters/portHarness";
-
-async function ledgerOf(rows: number): Promise<SheetGrid[]> {
-  const grids = await exampleGrids();
-  const ledger = grids.find((g) => g.name === "考核台账")!;
-  const posts = ledger.values.slice(3).filter((r) => typeof r[0] === "number");
-  const values: CellValue[][] = ledger.values.slice(0, 3);
-  const formats: string[][] = (ledger.formats ?? []).slice(0, 3);
-  for (let i = 0; i < rows; i++) {
-    const src = posts[i % posts.length]!.slice();
-    src[0] = i + 1;
-    src[3] = `${String(src[3])}${Math.floor(i / posts.length) || ""}`;
-    values.push(src);
-    formats.push((ledger.formats?.[3 + (i % posts.length)] ?? []).slice());
-  }
-  return [{ name: "考核台账", values, formats, merges: ledger.merges ?? [] }, grids.find((g) => g.name === "成员")!];
-}
+import { fakeFromGrids, repeatedLedger, statusLabels } from "../test/adapters/portHarness";
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
 
 async function main(): Promise<void> {
   for (const rows of [10, 10_000, 50_000]) {
-    const fake = fakeFromGrids(await ledgerOf(rows));
+    const fake = fakeFromGrids(await repeatedLedger(rows));
     const port = new ExcelPort(fake.host(), { statusLabels });
     const read = await port.read(schemePicker(hunan));
     const readSyncs = fake.syncs;

@@ -5,7 +5,6 @@
 import { resolveSettings, type SettingsInput } from "../schemes/schema";
 import type { HunanSettings, Scheme } from "../schemes/types";
 import type { SheetGrid, SheetWrite } from "../sheets/grid";
-import { STATE_SHEET } from "../sheets/port";
 import { locateSheet, readSheet, type SheetRead } from "../sheets/readSheet";
 import { planWrite, type RowOutput } from "../sheets/writeback";
 import { rectifyTexts, scoreLedger } from "./scoreLedger";
@@ -54,7 +53,6 @@ export function scoreWorkbook(grids: readonly SheetGrid[], scheme: Scheme, opts:
     throw new NoLedgerError([{ sheet: opts.sheet, bestRow: null, found: [], missing: ["（没有这张工作表）"] }], opts.sheet);
   }
   for (const grid of grids) {
-    if (grid.name === STATE_SHEET) continue;
     const asLedger = locateSheet(grid, scheme.ledger, { outputs: scheme.outputs, overrides: opts.overrides?.[grid.name] });
     if (asLedger.ok) {
       if (opts.sheet === undefined || opts.sheet === grid.name) ledgers.push(readSheet(grid, scheme.ledger, asLedger.map));

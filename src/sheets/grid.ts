@@ -19,6 +19,18 @@ export type OutputCell = string | number | null;
 
 export type StatusFill = "retain" | "rectify" | "revoke" | "error" | "qualified" | "below" | "ineligible" | "unverified";
 
+/** Status colours ("#RRGGBB"), shared by both adapters: retain green, rectify amber, revoke red, error grey. */
+export const STATUS_FILLS: Record<StatusFill, string> = {
+  retain: "#C6EFCE",
+  qualified: "#C6EFCE",
+  rectify: "#FFEB9C",
+  below: "#FFEB9C",
+  unverified: "#FFEB9C",
+  revoke: "#FFC7CE",
+  ineligible: "#FFC7CE",
+  error: "#D9D9D9",
+};
+
 export type OutputColumn = {
   /** 1-based column number in the sheet. */
   col: number;

@@ -33,7 +33,7 @@ export type UndoMeta = { at: string; sheets: UndoSheet[] };
 /** Something about a sheet the user should know before writing (protected, filtered, in a table…). */
 export type SheetNote = {
   sheet: string;
-  kind: "protected" | "hidden-rows" | "table" | "merged-unknown" | "large";
+  kind: "protected" | "hidden-rows" | "lossy";
   message: string;
   /** true when it prevents writing this sheet. */
   blocking: boolean;
@@ -54,8 +54,6 @@ export type PortCapabilities = {
   kind: "excel" | "file";
   /** Can put the selection on a cell in the user's window. */
   select: boolean;
-  /** Produces a file for the user to download. */
-  download: boolean;
 };
 
 export type WorkbookPort = {
@@ -94,7 +92,6 @@ export function schemePicker(scheme: Scheme, stored: StoredState = {}): SheetPic
   return (heads) => {
     const out: { sheet: string; formatColumns: number[] }[] = [];
     for (const g of heads) {
-      if (g.name === STATE_SHEET) continue;
       const overrides = stored.mapping?.[g.name] ? new Map(Object.entries(stored.mapping[g.name]!)) : undefined;
       for (const def of [scheme.ledger, scheme.member]) {
         const found = locateSheet(g, def, { outputs: def === scheme.ledger ? scheme.outputs : [], ...(overrides && def === scheme.ledger ? { overrides } : {}) });

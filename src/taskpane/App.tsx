@@ -54,6 +54,7 @@ export function Pane({ source }: { source: PaneSource }) {
   const sheet = s.score?.result.sheets[0];
   const lastCol = columnName(Math.max(1, ...(s.score?.writes[0]?.columns.map((c) => c.col) ?? [1])));
   const file = s.host === "file";
+  const plan = writePlan(s);
 
   return (
     <main className={styles.root} aria-busy={busy}>
@@ -107,7 +108,7 @@ export function Pane({ source }: { source: PaneSource }) {
               插入模板
             </Button>
           </div>
-          {writePlan(s) && <Text size={200} className={styles.hint}>{writePlan(s)}</Text>}
+          {plan && <Text size={200} className={styles.hint}>{plan}</Text>}
           <TabList selectedValue={s.tab} onTabSelect={(_, d) => cmd.dispatch({ type: "tab", tab: d.value as PaneTab })} size="small">
             <Tab value="results">结果</Tab>
             <Tab value="mapping">列映射</Tab>
@@ -127,7 +128,7 @@ export function Pane({ source }: { source: PaneSource }) {
                     {s.score && s.score.memberSheets.length > 0 ? `，成员表：${s.score.memberSheets.join("、")}` : ""}
                   </Text>
                   <Summary counts={countsOf(s.score)} filter={s.filter} onFilter={(f) => cmd.dispatch({ type: "filter", filter: f })} />
-                  <PostList sheet={sheet.sheet} rows={sheet.rows} filter={s.filter} canSelect={!file} lastColumn={lastCol} onSelect={(sh, r) => void cmd.select(sh, r)} />
+                  <PostList sheet={sheet.sheet} rows={sheet.rows} filter={s.filter} canSelect={s.canSelect} lastColumn={lastCol} onSelect={(sh, r) => void cmd.select(sh, r)} />
                 </>
               )}
             </>

@@ -31,6 +31,8 @@ export type PaneState = {
   scoreError: string | null;
   progress: { done: number; total: number } | null;
   canUndo: boolean;
+  /** The workbook can show a cell to the user (Excel can; a file in the browser cannot). */
+  canSelect: boolean;
   tab: Tab;
   filter: Filter;
 };
@@ -38,7 +40,7 @@ export type PaneState = {
 export type Action =
   | { type: "unsupported"; message: string }
   | { type: "read-start" }
-  | { type: "read-done"; read: WorkbookRead; fileName?: string }
+  | { type: "read-done"; read: WorkbookRead; canSelect: boolean; fileName?: string }
   | { type: "failed"; message: string }
   | { type: "choose-ledger"; sheet: string }
   | { type: "map-column"; field: string; col: number }
@@ -67,6 +69,7 @@ export function initialState(host: "excel" | "file"): PaneState {
     scoreError: null,
     progress: null,
     canUndo: false,
+    canSelect: false,
     tab: "results",
     filter: "all",
   };
@@ -121,6 +124,7 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
         read: a.read,
         stored: a.read.stored,
         canUndo: a.read.undo !== null,
+        canSelect: a.canSelect,
         fileName: a.fileName ?? s.fileName,
         progress: null,
       };

@@ -13,8 +13,6 @@ export const THRESHOLD_LABELS: Record<string, string> = {
   demoSitesMin: "安全标准化示范工地：少于此数扣分",
 };
 
-export const STATUS_TEXT = { retain: "保持", rectify: "整改", revoke: "撤销", error: "数据有误" } as const;
-
 export const SETTING_LABELS: Record<string, string> = {
   cycleStartYear: "两年周期的起始年",
   revokeBelowScore: "最终得分低于此分撤销",

@@ -46,8 +46,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
     dispatch({ type: "read-start" });
     try {
       const read = await p.read(schemePicker(hunan, latest.current.stored));
-      // The mapping the workbook remembers decides which columns are read; read again if it names others.
-      dispatch({ type: "read-done", read, ...(fileName ? { fileName } : {}) });
+      dispatch({ type: "read-done", read, canSelect: p.capabilities.select, ...(fileName ? { fileName } : {}) });
     } catch (e) {
       dispatch({ type: "failed", message: messageOf(e) });
     }

@@ -6,29 +6,10 @@
 import { describeExcelError, ExcelPort, excelSupport, valueChunks } from "../../src/adapters/office/excelPort";
 import { scoreWorkbook } from "../../src/engine/scoreWorkbook";
 import { hunan } from "../../src/schemes/hunan";
-import type { CellValue, SheetGrid } from "../../src/sheets/grid";
 import { PortError, schemePicker } from "../../src/sheets/port";
 import { FakeExcelError, FakeWorkbook, PAYLOAD_LIMIT } from "../doubles/fakeExcel";
 import { gridOf, post } from "../helpers";
-import { exampleGrids, fakeFromGrids, statusLabels } from "./portHarness";
-
-/** The example's ledger with its post rows repeated to `rows` rows (footer notes dropped). */
-async function ledgerOf(rows: number): Promise<SheetGrid[]> {
-  const grids = await exampleGrids();
-  const ledger = grids.find((g) => g.name === "考核台账")!;
-  const header = 3;
-  const posts = ledger.values.slice(header).filter((r) => typeof r[0] === "number");
-  const values: CellValue[][] = ledger.values.slice(0, header);
-  const formats: string[][] = (ledger.formats ?? []).slice(0, header);
-  for (let i = 0; i < rows; i++) {
-    const src = posts[i % posts.length]!.slice();
-    src[0] = i + 1;
-    src[3] = `${String(src[3])}${Math.floor(i / posts.length) || ""}`; // a distinct post name per copy
-    values.push(src);
-    formats.push((ledger.formats?.[header + (i % posts.length)] ?? []).slice());
-  }
-  return [{ name: "考核台账", values, formats, merges: ledger.merges ?? [] }, grids.find((g) => g.name === "成员")!];
-}
+import { fakeFromGrids, repeatedLedger, statusLabels } from "./portHarness";
 
 async function scoreAndWrite(fake: FakeWorkbook) {
   const port = new ExcelPort(fake.host(), { statusLabels });
@@ -42,15 +23,15 @@ async function scoreAndWrite(fake: FakeWorkbook) {
 
 describe("syncs and request sizes", () => {
   test("a score-and-write takes the same syncs and the same two Excel.run calls for 10 and 10,000 rows", async () => {
-    const small = await scoreAndWrite(fakeFromGrids(await ledgerOf(10)));
-    const large = await scoreAndWrite(fakeFromGrids(await ledgerOf(10_000)));
+    const small = await scoreAndWrite(fakeFromGrids(await repeatedLedger(10)));
+    const large = await scoreAndWrite(fakeFromGrids(await repeatedLedger(10_000)));
     expect(large.scored.result.sheets[0]!.rows).toHaveLength(10_000);
     expect({ syncs: large.syncs, runs: large.runs, read: large.readSyncs }).toEqual({ syncs: small.syncs, runs: small.runs, read: small.readSyncs });
     expect(small).toMatchObject({ readSyncs: 3, syncs: 4, runs: 2 });
   });
 
   test("a 50,000-row write is split into requests that each stay under 5 MB", async () => {
-    const fake = fakeFromGrids(await ledgerOf(50_000));
+    const fake = fakeFromGrids(await repeatedLedger(50_000));
     const { report } = await scoreAndWrite(fake);
     const writes = fake.batches.slice(-report.requests);
     expect(report.requests).toBeGreaterThan(1);
@@ -62,7 +43,7 @@ describe("syncs and request sizes", () => {
   });
 
   test("valueChunks keeps each chunk under the budget and covers every row once", async () => {
-    const fake = fakeFromGrids(await ledgerOf(2_000));
+    const fake = fakeFromGrids(await repeatedLedger(2_000));
     const port = new ExcelPort(fake.host(), { statusLabels });
     const read = await port.read(schemePicker(hunan));
     const writes = scoreWorkbook(read.grids, hunan).writes;
@@ -133,7 +114,7 @@ describe("the double is strict", () => {
 
 describe("workbook situations", () => {
   test("a protected ledger: the read says so and a write is refused in Chinese, nothing written", async () => {
-    const fake = fakeFromGrids(await ledgerOf(10));
+    const fake = fakeFromGrids(await repeatedLedger(10));
     fake.sheet("考核台账").protected = true;
     const port = new ExcelPort(fake.host(), { statusLabels });
     const read = await port.read(schemePicker(hunan));
@@ -144,7 +125,7 @@ describe("workbook situations", () => {
   });
 
   test("Excel in cell-edit mode gives a message saying what to do", async () => {
-    const fake = fakeFromGrids(await ledgerOf(10));
+    const fake = fakeFromGrids(await repeatedLedger(10));
     const port = new ExcelPort(fake.host(), { statusLabels });
     fake.failNextRun = "InvalidOperationInCellEditMode";
     const err = await port.read(schemePicker(hunan)).catch((e: unknown) => e);
@@ -173,7 +154,7 @@ describe("workbook situations", () => {
   });
 
   test("hidden or filtered rows are scored and written, and the user is told", async () => {
-    const fake = fakeFromGrids(await ledgerOf(10));
+    const fake = fakeFromGrids(await repeatedLedger(10));
     fake.sheet("考核台账").hiddenRows.add(6);
     const { read, scored } = await scoreAndWrite(fake);
     expect(read.notes).toContainEqual(expect.objectContaining({ kind: "hidden-rows", blocking: false }));

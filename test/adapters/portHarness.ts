@@ -19,6 +19,24 @@ export async function exampleGrids(): Promise<SheetGrid[]> {
   return book.readSheets();
 }
 
+/** The example's ledger with its post rows repeated to `rows` rows (footer notes dropped), and its 成员 sheet. */
+export async function repeatedLedger(rows: number): Promise<SheetGrid[]> {
+  const grids = await exampleGrids();
+  const ledger = grids.find((g) => g.name === "考核台账")!;
+  const header = 3;
+  const posts = ledger.values.slice(header).filter((r) => typeof r[0] === "number");
+  const values: CellValue[][] = ledger.values.slice(0, header);
+  const formats: string[][] = (ledger.formats ?? []).slice(0, header);
+  for (let i = 0; i < rows; i++) {
+    const src = posts[i % posts.length]!.slice();
+    src[0] = i + 1;
+    src[3] = `${String(src[3])}${Math.floor(i / posts.length) || ""}`; // a distinct post name per copy
+    values.push(src);
+    formats.push((ledger.formats?.[header + (i % posts.length)] ?? []).slice());
+  }
+  return [{ name: "考核台账", values, formats, merges: ledger.merges ?? [] }, grids.find((g) => g.name === "成员")!];
+}
+
 export type Opened = {
   port: WorkbookPort;
   /** The sheet's values now, from A1 (blank = null), straight from the workbook, not through the port. */

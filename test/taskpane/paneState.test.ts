@@ -10,20 +10,20 @@ async function readOf(): Promise<WorkbookRead> {
 const run = (s: PaneState, ...actions: Action[]) => actions.reduce(paneReducer, s);
 
 test("a read scores the ledger it found and proposes it", async () => {
-  const s = run(initialState("file"), { type: "read-start" }, { type: "read-done", read: await readOf(), fileName: "台账.xlsx" });
+  const s = run(initialState("file"), { type: "read-start" }, { type: "read-done", read: await readOf(), canSelect: false, fileName: "台账.xlsx" });
   expect(s).toMatchObject({ phase: "preview", ledger: "考核台账", fileName: "台账.xlsx", canUndo: false, scoreError: null });
   expect(countsOf(s.score)).toEqual({ retain: 19, rectify: 11, revoke: 13, error: 3 });
 });
 
 test("a workbook without a ledger says which headers are missing, sheet by sheet", () => {
   const read: WorkbookRead = { grids: [{ name: "杂项", values: [["姓名", "电话"]] }], stored: {}, undo: null, notes: [] };
-  const s = run(initialState("excel"), { type: "read-done", read });
+  const s = run(initialState("excel"), { type: "read-done", read, canSelect: true });
   expect(s.score).toBeNull();
   expect(s.scoreError).toMatch(/工作表「杂项」缺少表头：/);
 });
 
 test("a setting rescored at once; an invalid one is an error message, not a crash", async () => {
-  const base = run(initialState("file"), { type: "read-done", read: await readOf() });
+  const base = run(initialState("file"), { type: "read-done", read: await readOf(), canSelect: false });
   const strict = paneReducer(base, { type: "set-settings", settings: { revokeBelowScore: 90 } });
   expect(countsOf(strict.score).revoke).toBeGreaterThan(13);
   expect(strict.stored.settings).toEqual({ revokeBelowScore: 90 });
@@ -33,7 +33,7 @@ test("a setting rescored at once; an invalid one is an error message, not a cras
 });
 
 test("unmapping a required column is remembered per sheet, and every row then says what is missing", async () => {
-  const base = run(initialState("file"), { type: "read-done", read: await readOf() });
+  const base = run(initialState("file"), { type: "read-done", read: await readOf(), canSelect: false });
   const s = paneReducer(base, { type: "map-column", field: "name", col: 0 });
   expect(s.stored.mapping).toEqual({ 考核台账: { name: 0 } });
   const rows = s.score!.result.sheets[0]!.rows;
@@ -45,7 +45,7 @@ test("unmapping a required column is remembered per sheet, and every row then sa
 });
 
 test("write → progress → done offers undo; a failure keeps the preview and says why", async () => {
-  const base = run(initialState("excel"), { type: "read-done", read: await readOf() });
+  const base = run(initialState("excel"), { type: "read-done", read: await readOf(), canSelect: false });
   const writing = run(base, { type: "write-start" }, { type: "write-progress", done: 50, total: 400 });
   expect(writing).toMatchObject({ phase: "writing", progress: { done: 50, total: 400 } });
   const done = paneReducer(writing, { type: "write-done", cells: 400 });

@@ -9,7 +9,7 @@
  * undo   sync 1: state block · sync 2: server-side copy back
  */
 import { columnName } from "../../sheets/a1";
-import type { CellValue, OutputCell, SheetGrid, SheetWrite } from "../../sheets/grid";
+import { STATUS_FILLS, type CellValue, type OutputCell, type SheetGrid, type SheetWrite, type StatusFill } from "../../sheets/grid";
 import {
   HEAD_ROWS,
   needsTextGuard,
@@ -121,19 +121,21 @@ function utf8Length(s: string): number {
 
 const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 
-/** ARGB-less hex colours for the status cells (retain green, rectify amber, revoke red, error grey). */
-const STATUS_FILL_HEX: Record<string, string> = { retain: "#C6EFCE", rectify: "#FFEB9C", revoke: "#FFC7CE", error: "#D9D9D9" };
+/** The state block (A1:B4 of the state sheet) as values to write. */
+function stateValues(stored: StoredState, undo: UndoMeta | null): (string | number | boolean)[][] {
+  return stateRows(stored, undo).map((r) => r.map((v) => guard(v as OutputCell)));
+}
 
 export type ExcelPortOptions = {
   requestBudgetBytes?: number;
   readCellBudget?: number;
   /** Status label per fill kind, for the status column's conditional formats. */
-  statusLabels: Record<string, string>;
+  statusLabels: Partial<Record<StatusFill, string>>;
   now?: () => Date;
 };
 
 export class ExcelPort implements WorkbookPort {
-  readonly capabilities: PortCapabilities = { kind: "excel", select: true, download: false };
+  readonly capabilities: PortCapabilities = { kind: "excel", select: true };
   private info = new Map<string, SheetInfo>();
   private stateExists = false;
   private stored: StoredState = {};
@@ -237,8 +239,8 @@ export class ExcelPort implements WorkbookPort {
         cells += n;
       }
       const full = new Map<string, { values: CellValue[][]; formats: string[][] }>();
-      let first = true;
-      for (const batch of batches.length ? batches : [[]]) {
+      // No sheet to read in full still needs one sync when there are table ranges to load.
+      for (const batch of batches.length ? batches : tableLoads.length ? [[]] : []) {
         const loads = batch.map((j) => {
           const ws = context.workbook.worksheets.getItem(j.sheet);
           const range = ws.getRange(`A${j.rows[0]}:${columnName(j.cols)}${j.rows[1]}`);
@@ -250,11 +252,8 @@ export class ExcelPort implements WorkbookPort {
           });
           return { j, range, formats };
         });
-        if (!first || loads.length || tableLoads.length) {
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per budgeted request: a 10-row and a 10,000-row ledger both take one
-          await context.sync();
-        }
-        first = false;
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per budgeted request: a 10-row and a 10,000-row ledger both take one
+        await context.sync();
         for (const { j, range, formats } of loads) {
           const target = full.get(j.sheet) ?? { values: [], formats: [] };
           full.set(j.sheet, target);
@@ -320,7 +319,7 @@ export class ExcelPort implements WorkbookPort {
           state.getRange(`${slot}1:${slot}${s.lastRow - s.headerRow + 1}`).copyFrom(`${quote(s.sheet)}!${letter}${s.headerRow}:${letter}${s.lastRow}`, "All");
         }
       }
-      state.getRange(`A1:B${STATE_ROWS.undo}`).values = stateRows(this.stored, meta).map((r) => r.map((v) => guard(v as OutputCell)));
+      state.getRange(`A1:B${STATE_ROWS.undo}`).values = stateValues(this.stored, meta);
 
       for (const t of tableAdds) context.workbook.worksheets.getItem(t.sheet).tables.getItem(t.table).columns.add(undefined, undefined, t.header);
       for (const w of writes) {
@@ -366,10 +365,8 @@ export class ExcelPort implements WorkbookPort {
   private statusFormats(range: Excel.Range): void {
     range.conditionalFormats.clearAll();
     for (const [kind, label] of Object.entries(this.opts.statusLabels)) {
-      const hex = STATUS_FILL_HEX[kind];
-      if (!hex) continue;
       const cf = range.conditionalFormats.add("CellValue");
-      cf.cellValue.format.fill.color = hex;
+      cf.cellValue.format.fill.color = STATUS_FILLS[kind as StatusFill];
       cf.cellValue.rule = { formula1: `="${label}"`, operator: "EqualTo" };
     }
   }
@@ -416,7 +413,7 @@ export class ExcelPort implements WorkbookPort {
         }
       }
       probe.getRange(`${columnName(UNDO_FIRST_COL)}:XFD`).clear();
-      block.values = stateRows(stored, null).map((r) => r.map((v) => guard(v as OutputCell)));
+      block.values = stateValues(stored, null);
       await context.sync();
       this.undoMeta = null;
       return true;
@@ -426,7 +423,7 @@ export class ExcelPort implements WorkbookPort {
   saveState(state: StoredState): Promise<void> {
     return this.run(async (context) => {
       const ws = this.stateSheet(context);
-      ws.getRange(`A1:B${STATE_ROWS.undo}`).values = stateRows(state, this.undoMeta).map((r) => r.map((v) => guard(v as OutputCell)));
+      ws.getRange(`A1:B${STATE_ROWS.undo}`).values = stateValues(state, this.undoMeta);
       await context.sync();
       this.stateExists = true;
       this.stored = state;

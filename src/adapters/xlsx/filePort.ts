@@ -8,7 +8,7 @@ import type { TemplateSpec } from "../../sheets/template";
 import { XlsxWorkbook } from "./xlsxWorkbook";
 
 export class FilePort implements WorkbookPort {
-  readonly capabilities: PortCapabilities = { kind: "file", select: false, download: true };
+  readonly capabilities: PortCapabilities = { kind: "file", select: false };
   private stored: StoredState;
   private undoMeta: UndoMeta | null;
 
@@ -26,14 +26,13 @@ export class FilePort implements WorkbookPort {
     const grids = this.book.readSheets();
     pick(grids);
     const notes: SheetNote[] = this.book.lossy.length
-      ? [{ sheet: "", kind: "large", blocking: false, message: `此文件含有${this.book.lossy.join("、")}，下载的结果文件中将不包含这些内容（原文件不变）` }]
+      ? [{ sheet: "", kind: "lossy", blocking: false, message: `此文件含有${this.book.lossy.join("、")}，下载的结果文件中将不包含这些内容（原文件不变）` }]
       : [];
     return Promise.resolve({ grids, stored: this.stored, undo: this.undoMeta, notes });
   }
 
   write(writes: readonly SheetWrite[], onProgress?: WriteProgress): Promise<WriteReport> {
-    const grids = new Map(this.book.readSheets().map((g) => [g.name, g.values.length]));
-    const meta = planUndo(writes, grids, new Date().toISOString());
+    const meta = planUndo(writes, this.book.rowCounts(), new Date().toISOString());
     this.book.snapshot(meta);
     this.book.write(writes);
     this.undoMeta = meta;

@@ -3,7 +3,7 @@
  * Writes only the owned output columns; everything else in the file is loaded and saved as it was.
  */
 import ExcelJS from "exceljs";
-import type { CellValue, SheetGrid, SheetWrite, StatusFill } from "../../sheets/grid";
+import { STATUS_FILLS, type CellValue, type SheetGrid, type SheetWrite, type StatusFill } from "../../sheets/grid";
 import { parseStateRows, STATE_ROWS, STATE_SHEET, stateRows, UNDO_FIRST_COL, type StoredState, type UndoMeta } from "../../sheets/port";
 import type { TemplateSpec } from "../../sheets/template";
 
@@ -14,17 +14,8 @@ export class WorkbookFormatError extends Error {
   }
 }
 
-/** Status fills (ARGB): retain green, rectify amber, revoke red, error grey. */
-export const STATUS_COLOURS: Record<StatusFill, string> = {
-  retain: "FFC6EFCE",
-  qualified: "FFC6EFCE",
-  rectify: "FFFFEB9C",
-  below: "FFFFEB9C",
-  unverified: "FFFFEB9C",
-  revoke: "FFFFC7CE",
-  ineligible: "FFFFC7CE",
-  error: "FFD9D9D9",
-};
+/** Status fills as ExcelJS wants them (ARGB). */
+const STATUS_ARGB = Object.fromEntries(Object.entries(STATUS_FILLS).map(([k, hex]) => [k, `FF${hex.slice(1)}`])) as Record<StatusFill, string>;
 
 function asciiIndex(bytes: Uint8Array, needle: string, utf16 = false): number {
   const pat: number[] = [];
@@ -105,6 +96,11 @@ export class XlsxWorkbook {
     return new XlsxWorkbook(wb);
   }
 
+  /** Each sheet's last row number (0 when empty). */
+  rowCounts(): Map<string, number> {
+    return new Map(this.workbook.worksheets.map((ws) => [ws.name, ws.rowCount]));
+  }
+
   sheetNames(): string[] {
     return this.workbook.worksheets.map((w) => w.name);
   }
@@ -165,7 +161,7 @@ export class XlsxWorkbook {
           if (col.fills) {
             const fill = col.fills[i];
             style.fill = fill
-              ? { type: "pattern", pattern: "solid", fgColor: { argb: STATUS_COLOURS[fill] } }
+              ? { type: "pattern", pattern: "solid", fgColor: { argb: STATUS_ARGB[fill] } }
               : { type: "pattern", pattern: "none" };
           }
           cell.style = style;

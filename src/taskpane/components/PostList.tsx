@@ -2,7 +2,7 @@ import { Badge, Button, Link, makeStyles, Text, tokens } from "@fluentui/react-c
 import { useState } from "react";
 import type { RowResult, Status } from "../../engine/types";
 import type { Filter } from "../paneState";
-import { STATUS_TEXT } from "../settingsText";
+import { hunan } from "../../schemes/hunan";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -47,7 +47,7 @@ export function PostList({ sheet, rows, filter, canSelect, lastColumn, onSelect 
           <li key={r.row} className={styles.item} data-status={r.status}>
             <div className={styles.head}>
               <Badge appearance="filled" color={COLOUR[r.status]}>
-                {STATUS_TEXT[r.status]}
+                {hunan.labels[r.status]}
               </Badge>
               <Text>{r.score ?? "—"} 分</Text>
               {canSelect ? (

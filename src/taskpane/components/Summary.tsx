@@ -1,7 +1,7 @@
 import { makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import type { Status } from "../../engine/types";
 import type { Counts, Filter } from "../paneState";
-import { STATUS_TEXT } from "../settingsText";
+import { hunan } from "../../schemes/hunan";
 
 const useStyles = makeStyles({
   root: { display: "grid", gridTemplateColumns: "repeat(4, minmax(0, 1fr))", gap: tokens.spacingHorizontalXS },
@@ -42,7 +42,7 @@ export function Summary({ counts, filter, onFilter, className }: Props) {
           onClick={() => onFilter(filter === s ? "all" : s)}
         >
           <span className={styles.number}>{counts[s]}</span>
-          <Text size={200}>{STATUS_TEXT[s]}</Text>
+          <Text size={200}>{hunan.labels[s]}</Text>
         </button>
       ))}
     </div>
