@@ -46,6 +46,74 @@ function noLedger(): void {
   XLSX.writeFile(wb, path.join(dir, "no-ledger.xlsx"));
 }
 
+/** Survey, per-quarter counts: a ledger sheet and a 满意度统计 sheet, 80% exactly, a bad count, an unknown post. */
+function surveyCounts(): void {
+  const ledger = XLSX.utils.aoa_to_sheet([
+    ["市州", "工作单位", "示范岗名称", "岗位类别", "考核年度", "一季度满意度", "二季度满意度"],
+    ["长沙", "长沙市质监站", "报建窗口", "服务岗", 2025, "旧值", null],
+    ["株洲", "株洲市质监站", "押证窗口", "服务岗", 2025, null, null],
+    ["株洲", "株洲市质监站", "质量监督科", "监督岗", 2025, null, null],
+  ]);
+  const counts = XLSX.utils.aoa_to_sheet([
+    ["2025年服务满意度测评统计"],
+    ["市州", "示范岗名称", "季度", "满意人数", "基本满意人数", "不满意人数"],
+    ["长沙", "报建窗口", "2025年第一季度", 15, 5, 5],
+    ["长沙", "报建窗口", "2025年第二季度", 20, 7, 3],
+    ["株洲", "押证窗口", "2025Q1", 10, 5, 0],
+    ["株洲", "押证窗口", "2025Q2", "十", 5, "约3人"],
+    ["株洲", "办证大厅", "2025Q1", 30, 0, 0],
+  ]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ledger, "考核台账");
+  XLSX.utils.book_append_sheet(wb, counts, "满意度统计");
+  XLSX.writeFile(wb, path.join(dir, "survey-counts.xlsx"));
+}
+
+/** Survey, one row per response with a date and a 1–5 score (some blank, some unreadable). */
+function surveyDates(): void {
+  const rows: unknown[][] = [["岗位名称", "调查日期", "评分"]];
+  const add = (name: string, serial: number, score: unknown, n: number) => {
+    for (let i = 0; i < n; i++) rows.push([name, { t: "n", v: serial, z: "yyyy-mm-dd" }, score]);
+  };
+  add("押证窗口", 45672, 5, 18); // 2025-01-14
+  add("押证窗口", 45672, 4, 1);
+  add("押证窗口", 45672, 2, 1);
+  add("押证窗口", 45672, null, 2);
+  add("押证窗口", 45672, "五星", 1);
+  add("押证窗口", 45778, 3, 2); // 2025-04-30
+  add("押证窗口", 45778, "4分", 8);
+  const ws = XLSX.utils.aoa_to_sheet(rows.map((r) => r.map((c) => (c && typeof c === "object" ? null : c))));
+  rows.forEach((r, ri) =>
+    r.forEach((c, ci) => {
+      if (c && typeof c === "object") ws[XLSX.utils.encode_cell({ r: ri, c: ci })] = c as XLSX.CellObject;
+    }),
+  );
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, "问卷");
+  XLSX.writeFile(wb, path.join(dir, "survey-dates.xlsx"));
+}
+
+/** A 市州 summary as another office's software writes it: title, no 市州 column, 考核结果 wording. */
+function otherSummary(): void {
+  const ws = XLSX.utils.aoa_to_sheet([
+    ["衡阳市2025年度党员示范岗考核情况汇总"],
+    ["序号", "党员示范岗名称", "所在单位", "岗位类型", "级别", "考核年度", "考核得分", "考核结果"],
+    [1, "报建窗口", "衡阳市质监站", "服务岗", "省级", 2025, 65, "撤销"],
+    [2, "质量监督科", "衡阳市质监站", "监督岗", "市州级", 2025, 100, "继续保持"],
+    [3, "安全监督科", "衡阳市质监站", "监督岗", "市州级", 2025, 100, "保持"],
+    [4, "质监二科", "衡阳市质监站", "监督岗", "市州级", 2025, 90, "限期整改"],
+    [],
+    ["合计", "4个"],
+  ]);
+  ws["!merges"] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 7 } }];
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, "汇总");
+  XLSX.writeFile(wb, path.join(dir, "summary-other.xlsx"));
+}
+
 basic();
 noLedger();
+surveyCounts();
+surveyDates();
+otherSummary();
 process.stdout.write(`fixtures written to ${dir}\n`);

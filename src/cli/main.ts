@@ -12,10 +12,12 @@ import type { RowResult } from "../engine/types";
 import { SettingsError, type SettingsInput } from "../schemes/schema";
 import { hunan } from "../schemes/hunan";
 import { templateSpec } from "../sheets/template";
+import { NoSurveyError } from "../engine/survey";
+import { NoYearError } from "../engine/yearSummary";
+import { EXIT, readSettings, UsageError, writeAtomic, type Io } from "./common";
+import { consolidateCommand, summary as summaryCommand, survey } from "./reports";
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, inputErrors: 3 } as const;
-
-export type Io = { out: (s: string) => void; err: (s: string) => void };
+export { EXIT, type Io } from "./common";
 
 const processIo: Io = {
   out: (s) => process.stdout.write(s),
@@ -35,19 +37,33 @@ export const HELP = `示范岗考评助手（pioneer-scorecard）— 党员示�
       --dry-run                只计算并打印摘要，不写工作簿（--json 仍会写出）
       --in-place               直接写回输入文件（默认从不覆盖输入文件）
 
+  pioneer-scorecard survey <调查表.xlsx> [-o 输出.xlsx] [--json 汇总.json] [--fill-ledger]
+      季度服务满意度汇总：每个示范岗每季度的有效样本、各评价人数、满意度与结论（达标/扣分/撤销），
+      写出含“满意度汇总”工作表的副本（默认 <名称>.满意度汇总.xlsx）
+      --fill-ledger            同时把满意度填入同一工作簿中考核台账的“一季度满意度…”列
+      --year <年份>            季度未写年份且没有“年度”“日期”列时使用的年份
+      --settings <文件>        JSON 设置（如 minSample 最少有效样本、answerWeights 评价计分表）
+
+  pioneer-scorecard summary <已评分台账.xlsx> [-o 年度汇总.xlsx] [--json 汇总.json] [--year <年份>]
+      报省总站的年度汇总：每个示范岗一行，并附按结论、按岗位类别的统计，得分分布，撤销及后续处理，
+      本年度期满名单和评选检查；A4 横向打印设置（默认汇总台账中最近的考核年度）
+
+  pioneer-scorecard consolidate <文件.xlsx>... [-o 全省汇总.xlsx] [--json 汇总.json] [--year <年份>]
+      省总站汇总多个市州的年度汇总表（或已评分台账）：各市州统计、未报送市州、名额提示、
+      重复上报、应撤销的省级称号；不是汇总表的文件会列出并跳过
+
   pioneer-scorecard template hunan [-o 台账模板.xlsx]
       生成标准空白台账（考核台账、成员、说明三张表，含 是/否、服务岗/监督岗 下拉框）
 
   pioneer-scorecard --help | --version
 
 退出码：
-  0  所有记录均已评分
-  3  已写出，但有记录“数据有误”（见“提示”列与摘要）
-  1  文件无法处理，未写出任何内容（如不是 .xlsx、已加密、找不到考核台账）
+  0  所有记录均已评分（汇总命令：全部读取）
+  3  已写出，但有记录“数据有误”（见“提示”列与摘要）；survey 有无法归属的调查记录；consolidate 跳过了文件
+  1  文件无法处理，未写出任何内容（如不是 .xlsx、已加密、找不到考核台账或调查表）
   2  命令用法有误
 `;
 
-class UsageError extends Error {}
 
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
   try {
@@ -62,6 +78,9 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     }
     if (command === "score") return await score(rest, io);
     if (command === "template") return await template(rest, io);
+    if (command === "survey") return await survey(rest, io);
+    if (command === "summary") return await summaryCommand(rest, io);
+    if (command === "consolidate") return await consolidateCommand(rest, io);
     throw new UsageError(`未知命令“${command}”`);
   } catch (e) {
     const code = errorCode(e);
@@ -73,7 +92,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       io.err(`${e.message}\n`);
       return EXIT.usage;
     }
-    if (e instanceof WorkbookFormatError || e instanceof NoLedgerError) {
+    if (e instanceof WorkbookFormatError || e instanceof NoLedgerError || e instanceof NoSurveyError || e instanceof NoYearError) {
       io.err(`无法处理：${e.message}\n未写出任何文件。\n`);
       return EXIT.failed;
     }
@@ -163,25 +182,12 @@ async function score(args: string[], io: Io): Promise<number> {
   return hasErrors ? EXIT.inputErrors : EXIT.ok;
 }
 
-async function readSettings(file: string): Promise<SettingsInput> {
-  const text = await fs.readFile(file, "utf8");
-  try {
-    return JSON.parse(text) as SettingsInput;
-  } catch {
-    throw new UsageError(`设置文件 ${file} 不是有效的 JSON`);
-  }
-}
 
 export function defaultOutput(input: string): string {
   const ext = path.extname(input);
   return path.join(path.dirname(input), `${path.basename(input, ext)}.scored.xlsx`);
 }
 
-async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  await fs.writeFile(tmp, bytes);
-  await fs.rename(tmp, file);
-}
 
 async function template(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { output: { type: "string", short: "o" } } });

@@ -493,6 +493,22 @@ export const hunan: Scheme = {
       excellentProjectsMin: { value: 1, equalIsBelow: false, unit: "项" },
       demoSitesMin: { value: 2, equalIsBelow: false, unit: "项" },
     },
+    minSample: 20,
+    // 3-level, 5-level and 1–5 scales (workbooks.md sheet C); positive answers weigh 1.
+    answerWeights: {
+      满意: 1,
+      基本满意: 1,
+      不满意: 0,
+      非常满意: 1,
+      一般: 0,
+      非常不满意: 0,
+      "5": 1,
+      "4": 1,
+      "3": 0,
+      "2": 0,
+      "1": 0,
+    },
+    provinceCities: ["长沙", "株洲", "湘潭", "衡阳", "邵阳", "岳阳", "常德", "张家界", "益阳", "郴州", "永州", "怀化", "娄底", "湘西州"],
   },
   consequences: {
     always: ["收回荣誉证书", "不得参加下一次评选", "报省总站备案"],

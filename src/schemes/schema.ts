@@ -100,6 +100,14 @@ function settingsProblems(s: HunanSettings, defaults: HunanSettings): string[] {
     if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > 100) out.push(`${k} 应为 0–100 之间的分数（现为 ${String(v)}）`);
   }
   for (const [k, t] of Object.entries(s.thresholds)) out.push(...thresholdProblems(k, t, defaults.thresholds[k]));
+  if (!Number.isInteger(s.minSample) || s.minSample < 1) out.push(`minSample 应为正整数（现为 ${String(s.minSample)}）`);
+  if (typeof s.answerWeights !== "object" || s.answerWeights === null || Array.isArray(s.answerWeights)) out.push("answerWeights 应为 {评价: 权重} 对象");
+  else {
+    for (const [label, w] of Object.entries(s.answerWeights)) {
+      if (typeof w !== "number" || !(w >= 0 && w <= 1)) out.push(`answerWeights 中“${label}”的权重应为 0–1 之间的数（现为 ${String(w)}）`);
+    }
+  }
+  if (!Array.isArray(s.provinceCities) || s.provinceCities.some((c) => typeof c !== "string" || !c.trim())) out.push("provinceCities 应为市州名称的列表");
   return out;
 }
 
@@ -120,7 +128,8 @@ export function resolveSettings(scheme: Scheme, input: SettingsInput = {}): Huna
     }
     thresholds[k] = { ...base, ...t, unit: base.unit };
   }
-  const merged: HunanSettings = { ...scheme.defaults, ...input, thresholds };
+  const answerWeights = { ...scheme.defaults.answerWeights, ...(input.answerWeights ?? {}) };
+  const merged: HunanSettings = { ...scheme.defaults, ...input, thresholds, answerWeights };
   problems.push(...settingsProblems(merged, scheme.defaults));
   if (problems.length) throw new SettingsError(problems);
   return merged;

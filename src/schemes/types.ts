@@ -101,6 +101,12 @@ export type HunanSettings = {
   /** Two consecutive scores strictly below this revoke. */
   twiceBelowScore: number;
   thresholds: Record<string, Threshold>;
+  /** Quarterly survey: fewer valid answers than this for a post and quarter is a warning. */
+  minSample: number;
+  /** Quarterly survey: answer label → weight (1 positive, 0 not); a rate is the weighted share of valid answers. */
+  answerWeights: Record<string, number>;
+  /** Provincial consolidation: the 市州 expected to report (湖南's 14). */
+  provinceCities: string[];
 };
 
 export type ItemDef = { item: number; name: string };

@@ -43,6 +43,13 @@ export type OutputColumn = {
   values: OutputCell[];
   /** Optional fills, parallel to values (status column only). */
   fills?: (StatusFill | null)[];
+  /**
+   * An input column filled on the user's request (满意度 → 季度满意度): only cells whose mask is true are
+   * written, and the header is left as the user wrote it unless the column is new.
+   */
+  mask?: boolean[];
+  /** Number format for the cells written ("0.00%"). */
+  numberFormat?: string;
 };
 
 /** Everything a write changes in one sheet: only owned columns, never an input cell. */

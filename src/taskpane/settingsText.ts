@@ -18,6 +18,9 @@ export const SETTING_LABELS: Record<string, string> = {
   revokeBelowScore: "最终得分低于此分撤销",
   twiceBelowScore: "连续两次低于此分撤销",
   missingQuarter: "季度满意度空白时",
+  minSample: "满意度调查最少有效样本",
+  answerWeights: "满意度评价的计分表",
+  provinceCities: "应报送的市州",
 };
 
 /** A settings problem with the setting's Chinese name in place of its id. */

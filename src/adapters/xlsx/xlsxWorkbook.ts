@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import { STATUS_FILLS, type CellValue, type SheetGrid, type SheetWrite, type StatusFill } from "../../sheets/grid";
 import { parseStateRows, STATE_ROWS, STATE_SHEET, stateRows, UNDO_FIRST_COL, type StoredState, type UndoMeta } from "../../sheets/port";
+import { isGeneratedReport, type ReportLayout } from "../../sheets/report";
 import type { TemplateSpec } from "../../sheets/template";
 
 export class WorkbookFormatError extends Error {
@@ -141,7 +142,7 @@ export class XlsxWorkbook {
       if (!ws) throw new WorkbookFormatError(`找不到工作表「${w.sheet}」`);
       for (const col of w.columns) {
         const head = ws.getCell(w.headerRow, col.col);
-        head.value = col.header;
+        if (!col.mask || col.isNew) head.value = col.header;
         if (col.isNew) {
           const left = ws.getCell(w.headerRow, col.col - 1);
           if (left.style && Object.keys(left.style).length) head.style = cloneStyle(left.style);
@@ -149,14 +150,16 @@ export class XlsxWorkbook {
           column.width = col.width ?? 12;
         }
         col.values.forEach((v, i) => {
+          if (col.mask && !col.mask[i]) return;
           const cell = ws.getCell(w.firstRow + i, col.col);
           const before = cell.value;
           if (v === null && (before === null || before === undefined)) return;
           cell.value = v;
           const wrap = typeof v === "string" && v.includes("\n");
-          if (!wrap && !col.fills) return;
+          if (!wrap && !col.fills && !col.numberFormat) return;
           // Styles may be shared between cells: change a copy, never the shared object.
           const style = cloneStyle(cell.style) ?? {};
+          if (col.numberFormat) style.numFmt = col.numberFormat;
           if (wrap) style.alignment = { ...(style.alignment ?? {}), wrapText: true, vertical: "top" };
           if (col.fills) {
             const fill = col.fills[i];
@@ -237,6 +240,18 @@ export class XlsxWorkbook {
     });
   }
 
+  /**
+   * Adds a generated sheet. A sheet of that name that we generated earlier is replaced; one the user made
+   * is left alone and the new sheet gets " (2)". Returns the sheet's name.
+   */
+  addReport(layout: ReportLayout): string {
+    const existing = this.workbook.getWorksheet(layout.name);
+    if (existing && isGeneratedReport(this.readSheets().find((g) => g.name === layout.name))) this.workbook.removeWorksheet(existing.id);
+    const name = uniqueName(layout.name, this.sheetNames());
+    renderReport(this.workbook, { ...layout, name });
+    return name;
+  }
+
   async toBytes(): Promise<Uint8Array> {
     const buf = await this.workbook.xlsx.writeBuffer();
     return new Uint8Array(buf);
@@ -300,4 +315,68 @@ function renderTemplateSheet(wb: ExcelJS.Workbook, s: TemplateSpec["sheets"][num
     });
     header.height = 36;
   }
+}
+
+const ARGB = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+
+function eachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Cell) => void): void {
+  const [a, b] = range.split(":");
+  const from = ws.getCell(a!);
+  const to = b ? ws.getCell(b) : from;
+  for (let r = Number(from.row); r <= Number(to.row); r++) for (let c = Number(from.col); c <= Number(to.col); c++) fn(ws.getCell(r, c));
+}
+
+/**
+ * Renders a generated sheet with ExcelJS. ExcelJS cannot write charts: each chart's value range gets
+ * data bars instead (a real Excel feature that Excel, WPS and LibreOffice all show), and the pane in
+ * Excel draws real charts from the same layout.
+ */
+export function renderReport(wb: ExcelJS.Workbook, layout: ReportLayout): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(layout.name, {
+    views: layout.freezeRows ? [{ state: "frozen", ySplit: layout.freezeRows }] : [],
+    pageSetup: {
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...(layout.printTitleRows ? { printTitlesRow: layout.printTitleRows } : {}),
+    },
+    headerFooter: { oddFooter: "第 &P 页，共 &N 页" },
+  });
+  layout.values.forEach((row, r) => {
+    row.forEach((v, c) => {
+      if (v !== null) ws.getCell(r + 1, c + 1).value = v;
+    });
+  });
+  layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const m of layout.merges) ws.mergeCells(m);
+  for (const f of layout.formats) eachCell(ws, f.range, (cell) => (cell.numFmt = f.format));
+  for (const st of layout.styles) {
+    eachCell(ws, st.range, (cell) => {
+      if (st.bold || st.size) cell.font = { ...(cell.font ?? {}), ...(st.bold ? { bold: true } : {}), ...(st.size ? { size: st.size } : {}) };
+      if (st.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: ARGB(st.fill) } };
+      if (st.wrap || st.center) cell.alignment = { ...(cell.alignment ?? {}), ...(st.wrap ? { wrapText: true } : {}), ...(st.center ? { horizontal: "center" } : {}), vertical: "top" };
+      if (st.border) {
+        const thin = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
+        cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+      }
+    });
+  }
+  for (const ch of layout.charts) {
+    ws.addConditionalFormatting({
+      ref: ch.values,
+      rules: [{ type: "dataBar", priority: 1, gradient: false, cfvo: [{ type: "num", value: 0 }, { type: "max" }], color: { argb: "FF5B9BD5" } } as ExcelJS.ConditionalFormattingRule],
+    });
+  }
+  return ws;
+}
+
+/** A new workbook holding only the given generated sheets (the workbook sent to the provincial station). */
+export function renderReports(layouts: readonly ReportLayout[]): XlsxWorkbook {
+  const book = XlsxWorkbook.create();
+  for (const l of layouts) renderReport(book.workbook, l);
+  return book;
 }

@@ -1,0 +1,196 @@
+/**
+ * The report commands: survey (quarterly tally, optionally filling the ledger's quarter columns),
+ * summary (the end-of-year workbook) and consolidate (the provincial roll-up of many 市州 files).
+ */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { renderReports, WorkbookFormatError, XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
+import { consolidate, type InputFile } from "../engine/consolidate";
+import { provinceLayout, summaryLayout, tallyLayout, bandLabel } from "../engine/reportLayouts";
+import { scoreWorkbook } from "../engine/scoreWorkbook";
+import { planLedgerFill, tallySurvey } from "../engine/survey";
+import { summarizeYear } from "../engine/yearSummary";
+import { hunan } from "../schemes/hunan";
+import { resolveSettings, type SettingsInput } from "../schemes/schema";
+import type { HunanSettings } from "../schemes/types";
+import { EXIT, UsageError, readSettings, writeAtomic, type Io } from "./common";
+
+const LABEL = hunan.labels;
+
+function yearOption(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d{4}$/.test(v)) throw new UsageError(`--year 应为四位年份（现为“${v}”）`);
+  return Number(v);
+}
+
+async function settingsFor(book: XlsxWorkbook | null, file: string | undefined): Promise<HunanSettings> {
+  const given: SettingsInput = file ? await readSettings(file) : {};
+  const stored = book?.readState().stored.settings ?? {};
+  return resolveSettings(hunan, { ...stored, ...given, thresholds: { ...stored.thresholds, ...given.thresholds } });
+}
+
+const json = (v: unknown) => new TextEncoder().encode(`${JSON.stringify(v, null, 2)}\n`);
+
+function withSuffix(input: string, suffix: string): string {
+  const ext = path.extname(input);
+  return path.join(path.dirname(input), `${path.basename(input, ext)}.${suffix}.xlsx`);
+}
+
+export async function survey(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      output: { type: "string", short: "o" },
+      json: { type: "string" },
+      "fill-ledger": { type: "boolean" },
+      settings: { type: "string" },
+      year: { type: "string" },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError("用法：pioneer-scorecard survey <调查表.xlsx> [-o 输出.xlsx] [--json 汇总.json] [--fill-ledger]");
+  const input = positionals[0]!;
+  const output = values.output ?? withSuffix(input, "满意度汇总");
+  if (path.resolve(output) === path.resolve(input)) throw new UsageError("输出文件与输入文件相同，请用 -o 指定另一个文件");
+  const year = yearOption(values.year);
+  const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(input)));
+  const settings = await settingsFor(book, values.settings);
+  const grids = book.readSheets();
+  const t = tallySurvey(grids, hunan, settings, year === undefined ? {} : { year });
+  const fill = values["fill-ledger"] ? planLedgerFill(grids, hunan, t) : null;
+  if (values.json) await writeAtomic(values.json, json({ tally: t.tally, unmatched: t.unmatched, errors: t.errors, ...(fill ? { filled: fill.cells } : {}) }));
+  if (fill?.writes.length) {
+    book.write(fill.writes);
+    const state = book.readState();
+    if (state.undo) book.writeState(state.stored, null);
+  }
+  const sheet = book.addReport(tallyLayout(t, hunan, settings, new Date()));
+  await writeAtomic(output, await book.toBytes());
+
+  const out: string[] = [`示范岗考评助手 · 季度服务满意度汇总`, `输入：${input}`];
+  for (const s of t.sheets) out.push(`调查表「${s.sheet}」（表头第${s.headerRow}行，${s.shape === "responses" ? "每行一份答卷" : "每行一个季度的人数"}）：${s.rows} 行`);
+  const count = (b: string | null) => t.tally.filter((e) => e.band === b).length;
+  out.push(`共 ${t.tally.length} 个“示范岗 × 季度”：${bandLabel("ok", hunan)} ${count("ok")}　${bandLabel("deduct", hunan)} ${count("deduct")}　${bandLabel("revoke", hunan)} ${count("revoke")}${count(null) ? `　无有效样本 ${count(null)}` : ""}`);
+  const small = t.tally.filter((e) => e.warnings.some((w) => w.code === "small-sample")).length;
+  if (small) out.push(`有效样本少于 ${settings.minSample} 份：${small} 个（结论仅供参考）`);
+  for (const e of t.tally.filter((x) => x.band === "revoke" || x.band === "deduct").slice(0, 12)) {
+    out.push(`  ${e.city ? `${e.city} ` : ""}${e.post}  ${e.year}年第${e.quarter}季度  ${e.rate === null ? "—" : `${(e.rate * 100).toFixed(2)}%`}（${e.positive}/${e.valid}）  ${bandLabel(e.band, hunan)}`);
+  }
+  if (!t.ledgerSheets.length) out.push("工作簿中没有考核台账：未与示范岗名单核对");
+  const notIn = t.unmatched.filter((u) => u.kind === "not-in-ledger");
+  const noSurvey = t.unmatched.filter((u) => u.kind === "no-survey");
+  if (notIn.length) out.push(`调查表中有 ${notIn.length} 个示范岗在台账中找不到：${notIn.map((u) => u.post).join("、")}`);
+  if (noSurvey.length) out.push(`台账中的服务岗缺少季度测评 ${noSurvey.length} 处：${noSurvey.slice(0, 8).map((u) => `${u.post}（${u.kind === "no-survey" ? `${u.year}Q${u.quarter}` : ""}）`).join("、")}${noSurvey.length > 8 ? " 等" : ""}`);
+  if (t.errors.length) {
+    out.push(`无法归属的调查记录 ${t.errors.length} 行（未计入）：`);
+    for (const e of t.errors.slice(0, 8)) out.push(`  ${e.message}`);
+  }
+  if (fill) out.push(fill.cells.length ? `已填入台账季度满意度 ${fill.cells.length} 个单元格（${[...new Set(fill.writes.map((w) => w.sheet))].map((s) => `「${s}」`).join("")}）` : "没有可填入台账的满意度（--fill-ledger）");
+  out.push("", `已写出：${output}（工作表「${sheet}」）`);
+  if (values.json) out.push(`JSON 结果：${values.json}`);
+  io.out(`${out.join("\n")}\n`);
+  return t.errors.length ? EXIT.inputErrors : EXIT.ok;
+}
+
+export async function summary(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { output: { type: "string", short: "o" }, json: { type: "string" }, settings: { type: "string" }, year: { type: "string" }, sheet: { type: "string" } },
+  });
+  if (positionals.length !== 1) throw new UsageError("用法：pioneer-scorecard summary <已评分台账.xlsx> -o 年度汇总.xlsx [--json 汇总.json]");
+  const input = positionals[0]!;
+  const output = values.output ?? path.join(path.dirname(input), "年度汇总.xlsx");
+  if (path.resolve(output) === path.resolve(input)) throw new UsageError("输出文件与输入文件相同，请用 -o 指定另一个文件");
+  const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(input)));
+  const settings = await settingsFor(book, values.settings);
+  const state = book.readState();
+  const scored = scoreWorkbook(book.readSheets(), hunan, {
+    sheet: values.sheet,
+    settings,
+    overrides: Object.fromEntries(Object.entries(state.stored.mapping ?? {}).map(([sheet, m]) => [sheet, new Map(Object.entries(m))])),
+  });
+  const year = yearOption(values.year);
+  const s = summarizeYear(scored, hunan, year === undefined ? {} : { year });
+  const layout = summaryLayout(s, hunan, new Date(), path.basename(input));
+  if (values.json) await writeAtomic(values.json, json(s));
+  await writeAtomic(output, await renderReports([layout]).toBytes());
+  const out = [
+    `示范岗考评助手 · ${s.year} 年度汇总`,
+    `输入：${input}`,
+    `示范岗 ${s.rows.length} 个：${LABEL.retain} ${s.byStatus.retain}　${LABEL.rectify} ${s.byStatus.rectify}　${LABEL.revoke} ${s.byStatus.revoke}　${LABEL.error} ${s.byStatus.error}；平均得分 ${s.averageScore ?? "—"}`,
+    ...s.byType.map((t) => `  ${t.postType} ${t.posts} 个（${LABEL.retain} ${t.retain}，${LABEL.rectify} ${t.rectify}，${LABEL.revoke} ${t.revoke}，${LABEL.error} ${t.error}）`),
+    `撤销 ${s.revoked.length} 个（其中省级 ${s.revoked.filter((r) => r.level === "省级").length} 个）；本年度期满 ${s.expiring.length} 个`,
+    ...(s.selection.length ? [`评选检查 ${s.selection.length} 条：`, ...s.selection.map((w) => `  ${w.message}`)] : ["评选检查：未发现问题"]),
+    ...(s.otherYears ? [`另有 ${s.otherYears} 行属于其他年度，未列入（可用 --year 指定年度）`] : []),
+    "",
+    `已写出：${output}（A4 横向，可直接打印；图表在命令行生成的文件中以数据条显示）`,
+    ...(values.json ? [`JSON 结果：${values.json}`] : []),
+  ];
+  io.out(`${out.join("\n")}\n`);
+  return s.byStatus.error ? EXIT.inputErrors : EXIT.ok;
+}
+
+export async function consolidateCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { output: { type: "string", short: "o" }, json: { type: "string" }, settings: { type: "string" }, year: { type: "string" } },
+  });
+  if (!positionals.length) throw new UsageError("用法：pioneer-scorecard consolidate <文件.xlsx>... -o 全省汇总.xlsx [--json 汇总.json]");
+  const output = values.output ?? "全省汇总.xlsx";
+  if (positionals.some((p) => path.resolve(p) === path.resolve(output))) throw new UsageError("输出文件不能是输入文件之一");
+  const settings = await settingsFor(null, values.settings);
+  const year = yearOption(values.year);
+  const files: InputFile[] = [];
+  for (const p of positionals) {
+    const file = path.basename(p);
+    try {
+      const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(p)));
+      files.push({ file, grids: book.readSheets() });
+    } catch (e) {
+      if (e instanceof WorkbookFormatError) files.push({ file, error: e.message });
+      else if (e instanceof Error && "code" in e && e.code === "ENOENT") files.push({ file, error: "找不到文件" });
+      else throw e;
+    }
+  }
+  const c = consolidate(files, hunan, settings.provinceCities, year === undefined ? {} : { year });
+  if (!c.files.length) {
+    io.err(`无法汇总：没有一个文件是年度汇总表或考核台账。\n${c.skippedFiles.map((f) => `  ${f.file}：${f.reason}`).join("\n")}\n未写出任何文件。\n`);
+    return EXIT.failed;
+  }
+  const result = {
+    year: c.year,
+    cities: c.cities,
+    missingCities: c.missingCities,
+    quotaWarnings: c.quotaWarnings,
+    duplicates: c.duplicates,
+    provincialRevocations: c.provincialRevocations,
+    skippedFiles: c.skippedFiles,
+    files: c.files,
+    posts: c.posts,
+  };
+  if (values.json) await writeAtomic(values.json, json(result));
+  await writeAtomic(output, await renderReports([provinceLayout(c, hunan, new Date())]).toBytes());
+  const total = (k: "retain" | "rectify" | "revoke" | "error") => c.cities.reduce((n, x) => n + x[k], 0);
+  const out = [
+    `示范岗考评助手 · ${c.year ?? ""}${c.year ? " 年度" : ""}全省汇总`,
+    `已汇总 ${c.files.length} 个文件：${c.files.map((f) => `${f.file}（${f.posts} 个）`).join("、")}`,
+    ...c.skippedFiles.map((f) => `已跳过 ${f.file}：${f.reason}`),
+    `示范岗 ${c.posts.length} 个：${LABEL.retain} ${total("retain")}　${LABEL.rectify} ${total("rectify")}　${LABEL.revoke} ${total("revoke")}　${LABEL.error} ${total("error")}`,
+    ...c.cities.map((x) => `  ${x.city}：${x.posts} 个，${LABEL.retain} ${x.retain}，${LABEL.rectify} ${x.rectify}，${LABEL.revoke} ${x.revoke}，${LABEL.error} ${x.error}，平均 ${x.averageScore ?? "—"} 分`),
+    `未报送的市州（${c.missingCities.length}）：${c.missingCities.join("、") || "无"}`,
+    ...(c.quotaWarnings.length ? [`名额提示 ${c.quotaWarnings.length} 条：`, ...c.quotaWarnings.map((w) => `  ${w.message}`)] : []),
+    ...(c.duplicates.length ? [`重复上报 ${c.duplicates.length} 个：`, ...c.duplicates.map((d) => `  ${d.post}（${d.city}）：${d.sources.join("；")}`)] : []),
+    `应撤销的省级称号 ${c.provincialRevocations.length} 个${c.provincialRevocations.length ? `：${c.provincialRevocations.map((r) => `${r.post}（${r.city}）`).join("、")}` : ""}`,
+    "",
+    `已写出：${output}`,
+    ...(values.json ? [`JSON 结果：${values.json}`] : []),
+  ];
+  io.out(`${out.join("\n")}\n`);
+  return c.skippedFiles.length ? EXIT.inputErrors : EXIT.ok;
+}

@@ -1,0 +1,258 @@
+/**
+ * The provincial consolidation (省总站汇总): many 市州 year summaries (or scored ledgers) → one roster with
+ * per-市州 counts, the 市州 that sent nothing, quota warnings, posts reported twice and the 省级 titles to
+ * revoke. A file that is neither is reported by name and skipped; the others are still consolidated.
+ */
+import type { FieldDef, Scheme, SheetDef } from "../schemes/types";
+import type { SheetGrid } from "../sheets/grid";
+import { normalizeText } from "../sheets/normalize";
+import { locateSheet, readSheet, ROUNDS } from "../sheets/readSheet";
+import { cellText, isBlankValue } from "../sheets/values";
+import { NoLedgerError, scoreWorkbook } from "./scoreWorkbook";
+import { cityKey, postKey, quotaWarnings, type RosterPost, type SelectionWarning } from "./selection";
+import type { Status } from "./types";
+import { average, NoYearError, summarizeYear } from "./yearSummary";
+
+const f = (id: string, header: string, synonyms: string[], kind: FieldDef["kind"], extra: Partial<FieldDef> = {}): FieldDef => ({ id, header, synonyms, kind, ...extra });
+
+/** A year summary as another office's software may lay it out: the columns consolidation needs. */
+export const summarySheet: SheetDef = {
+  id: "summary",
+  name: "年度汇总",
+  fields: [
+    f("city", "市州", ["市（州）", "所属市州", "市州名称", "地区"], "text"),
+    f("unit", "工作单位", ["单位", "单位名称", "所在单位", "所属单位", "监督机构"], "text"),
+    f("name", "示范岗名称", ["岗位名称", "党员示范岗名称", "党员示范岗（科室）名称", "示范岗", "党员示范岗"], "text"),
+    f("postType", "岗位类别", ["类别", "岗位类型", "示范岗类别", "类型"], "postType"),
+    f("level", "级别", ["示范岗级别", "层级"], "level"),
+    f("leader", "负责人", ["示范岗负责人", "岗位负责人"], "text"),
+    f("year", "考核年度", ["年度", "考核年份", "年份"], "year"),
+    f("round", "考核轮次", ["轮次"], "round"),
+    f("electedYear", "当选年度", ["评选年度", "当选年份", "命名年度"], "year"),
+    f("score", "最终得分", ["得分", "考核得分", "总分", "评分"], "score"),
+    f("status", "考核结论", ["结论", "考核结果", "评定结果", "处理意见"], "text"),
+    f("revokeReasons", "撤销原因", ["撤销理由"], "text"),
+    f("validThrough", "示范期至", ["示范期", "有效期至"], "year"),
+  ],
+  required: ["name", "status"],
+};
+
+const STATUS_WORDS: [Status, string[]][] = [
+  ["revoke", ["撤销", "取消", "撤消", "取消称号", "撤销称号"]],
+  ["rectify", ["整改", "限期整改", "整改后复评", "需整改"]],
+  ["retain", ["保持", "继续保持", "保留", "合格", "通过", "达标"]],
+  ["error", ["数据有误", "数据错误"]],
+];
+
+export function parseStatus(v: string): Status | null {
+  const t = normalizeText(v);
+  for (const [s, words] of STATUS_WORDS) if (words.some((w) => t === normalizeText(w))) return s;
+  for (const [s, words] of STATUS_WORDS) if (words.some((w) => t.includes(normalizeText(w)))) return s;
+  return null;
+}
+
+export type ConsolidatedPost = {
+  city: string;
+  unit: string;
+  name: string;
+  postType: "service" | "supervision" | null;
+  level: "municipal" | "provincial" | null;
+  leader: string;
+  year: number | null;
+  electedYear: number | null;
+  score: number | null;
+  status: Status;
+  revokeReasons: string;
+  notes: string;
+  source: string;
+  sourceRow: number;
+};
+
+export type CityLine = { city: string; posts: number; retain: number; rectify: number; revoke: number; error: number; averageScore: number | null };
+
+export type Consolidation = {
+  year: number | null;
+  posts: ConsolidatedPost[];
+  cities: CityLine[];
+  missingCities: string[];
+  quotaWarnings: SelectionWarning[];
+  duplicates: { post: string; city: string; unit: string; sources: string[] }[];
+  provincialRevocations: { post: string; city: string; unit: string; reasons: string; source: string }[];
+  skippedFiles: { file: string; reason: string }[];
+  /** Per file: what was read. */
+  files: { file: string; sheet: string; kind: "summary" | "ledger"; posts: number }[];
+};
+
+export type InputFile = { file: string; grids: readonly SheetGrid[] } | { file: string; error: string };
+
+const str = (v: unknown) => (typeof v === "string" ? v : "");
+const num = (v: unknown) => (typeof v === "number" ? v : null);
+
+/** The first row under the header that is entirely blank ends the table (sections below it are not posts). */
+function tableEnd(grid: SheetGrid, headerRow: number): number {
+  let seen = false;
+  for (let r0 = headerRow; r0 < grid.values.length; r0++) {
+    const filled = (grid.values[r0] ?? []).some((v) => !isBlankValue(v ?? null));
+    if (filled) seen = true;
+    else if (seen) return r0;
+  }
+  return grid.values.length;
+}
+
+function cityFromText(text: string, cities: readonly string[]): string | null {
+  const t = normalizeText(text);
+  return cities.find((c) => t.includes(cityKey(c))) ?? null;
+}
+
+function readSummary(file: string, grids: readonly SheetGrid[], scheme: Scheme, cities: readonly string[], year: number | undefined): { posts: ConsolidatedPost[]; sheet: string; kind: "summary" | "ledger" } | { reason: string } {
+  const ordered = [...grids].sort((a, b) => Number(b.name.includes("汇总")) - Number(a.name.includes("汇总")));
+  for (const grid of ordered) {
+    // A ledger without any 考核结论 is scored below rather than read as a summary.
+    const found = locateSheet(grid, summarySheet);
+    if (!found.ok) continue;
+    const end = tableEnd(grid, found.map.headerRow);
+    const read = readSheet({ ...grid, values: grid.values.slice(0, end) }, summarySheet, found.map);
+    const records = read.records.filter((r) => r.facts["name"]?.value);
+    if (!records.length || !records.some((r) => r.facts["status"]?.value)) continue;
+    const titleCity = cityFromText(`${cellText(grid.values[0]?.[0] ?? null)} ${file}`, cities);
+    const posts = records.map((r): ConsolidatedPost => {
+      const v = (id: string) => r.facts[id]?.value ?? null;
+      const statusText = str(v("status"));
+      const status = statusText ? parseStatus(statusText) : null;
+      const notes = r.errors.map((e) => e.message);
+      if (!statusText) notes.push(`考核结论（${r.facts["status"]!.cell}）为空`);
+      else if (!status) notes.push(`考核结论（${r.facts["status"]!.cell}）无法识别“${statusText}”，应为保持、整改、撤销或数据有误`);
+      const pt = v("postType");
+      const lv = v("level");
+      return {
+        city: str(v("city")) || titleCity || "",
+        unit: str(v("unit")),
+        name: str(v("name")),
+        postType: pt === "service" || pt === "supervision" ? pt : null,
+        level: lv === "municipal" || lv === "provincial" ? lv : null,
+        leader: str(v("leader")),
+        year: num(v("year")),
+        electedYear: num(v("electedYear")),
+        score: num(v("score")),
+        status: status ?? "error",
+        revokeReasons: str(v("revokeReasons")),
+        notes: notes.join("\n"),
+        source: file,
+        sourceRow: r.row,
+      };
+    });
+    const rounds = new Map(records.map((r) => [r.row, str(r.facts["round"]?.value)]));
+    return { posts: latestPerPost(posts, rounds, year), sheet: grid.name, kind: "summary" };
+  }
+  // Not a summary: a ledger (scored or not) is scored here with the same engine.
+  try {
+    const scored = scoreWorkbook(grids, scheme);
+    const s = summarizeYear(scored, scheme, year === undefined ? {} : { year });
+    const posts = s.rows.map((r): ConsolidatedPost => ({
+      city: r.city || cityFromText(file, cities) || "",
+      unit: r.unit,
+      name: r.name,
+      postType: r.postType,
+      level: r.level,
+      leader: r.leader,
+      year: r.year,
+      electedYear: r.electedYear,
+      score: r.score,
+      status: r.status,
+      revokeReasons: r.revokeReasons,
+      notes: r.notes,
+      source: file,
+      sourceRow: r.row,
+    }));
+    return { posts, sheet: scored.ledgers.map((l) => l.sheet).join("、"), kind: "ledger" };
+  } catch (e) {
+    if (e instanceof NoLedgerError || e instanceof NoYearError) {
+      return { reason: `不是年度汇总表或考核台账（没有找到“示范岗名称”和“考核结论”等表头）` };
+    }
+    throw e;
+  }
+}
+
+/** Rows of the summarised year; a post's 复评 stands for its 初评. Two 初评 rows of a post stay (they are duplicates). */
+function latestPerPost(posts: ConsolidatedPost[], rounds: Map<number, string>, year: number | undefined): ConsolidatedPost[] {
+  const years = posts.map((p) => p.year).filter((y): y is number => y !== null);
+  const y = year ?? (years.length ? Math.max(...years) : null);
+  const isRe = (p: ConsolidatedPost) => ROUNDS[1][1].some((w) => normalizeText(w) === normalizeText(rounds.get(p.sourceRow) ?? ""));
+  const groups = new Map<string, ConsolidatedPost[]>();
+  for (const p of posts) {
+    if (y !== null && p.year !== null && p.year !== y) continue;
+    const k = postKey(p);
+    groups.set(k, [...(groups.get(k) ?? []), p]);
+  }
+  return [...groups.values()].flatMap((g) => {
+    const re = g.filter(isRe);
+    return re.length ? [re[re.length - 1]!] : g;
+  });
+}
+
+export function consolidate(files: readonly InputFile[], scheme: Scheme, cities: readonly string[], opts: { year?: number } = {}): Consolidation {
+  const skippedFiles: Consolidation["skippedFiles"] = [];
+  const fileLines: Consolidation["files"] = [];
+  const reported: ConsolidatedPost[] = [];
+  for (const input of files) {
+    if ("error" in input) {
+      skippedFiles.push({ file: input.file, reason: input.error });
+      continue;
+    }
+    const got = readSummary(input.file, input.grids, scheme, cities, opts.year);
+    if ("reason" in got) {
+      skippedFiles.push({ file: input.file, reason: got.reason });
+      continue;
+    }
+    fileLines.push({ file: input.file, sheet: got.sheet, kind: got.kind, posts: got.posts.length });
+    reported.push(...got.posts);
+  }
+  const years = reported.map((p) => p.year).filter((y): y is number => y !== null);
+  const year = opts.year ?? (years.length ? Math.max(...years) : null);
+  const inYear = reported.filter((p) => year === null || p.year === null || p.year === year);
+
+  // The same post reported twice (in two files or twice in one): listed, the first report kept.
+  const first = new Map<string, ConsolidatedPost>();
+  const dup = new Map<string, ConsolidatedPost[]>();
+  for (const p of inYear) {
+    const k = postKey(p);
+    if (!first.has(k)) first.set(k, p);
+    else dup.set(k, [...(dup.get(k) ?? [first.get(k)!]), p]);
+  }
+  const posts = [...first.values()];
+  const where = (p: ConsolidatedPost) => `${p.source} 第 ${p.sourceRow} 行`;
+  const duplicates = [...dup.values()].map((list) => ({ post: list[0]!.name, city: list[0]!.city, unit: list[0]!.unit, sources: list.map(where) }));
+
+  const order = [...cities];
+  const cityOf = (p: ConsolidatedPost) => order.find((c) => cityKey(c) === cityKey(p.city)) ?? (p.city || "（未填市州）");
+  const names = [...new Set([...order.filter((c) => posts.some((p) => cityOf(p) === c)), ...posts.map(cityOf)])];
+  const lines: CityLine[] = names.map((city) => {
+    const of = posts.filter((p) => cityOf(p) === city);
+    const count = (s: Status) => of.filter((p) => p.status === s).length;
+    return {
+      city,
+      posts: of.length,
+      retain: count("retain"),
+      rectify: count("rectify"),
+      revoke: count("revoke"),
+      error: count("error"),
+      averageScore: average(of.filter((p) => p.status !== "error" && p.score !== null).map((p) => p.score!)),
+    };
+  });
+  // A summary without a year column reports the consolidated year.
+  const roster: RosterPost[] = posts.map((p) => ({ city: cityOf(p), unit: p.unit, name: p.name, postType: p.postType, year: p.year ?? year, electedYear: p.electedYear, status: p.status }));
+  return {
+    year,
+    posts: posts.map((p) => ({ ...p, city: cityOf(p) })),
+    cities: lines,
+    missingCities: order.filter((c) => !posts.some((p) => cityOf(p) === c)),
+    quotaWarnings: quotaWarnings(roster),
+    duplicates,
+    provincialRevocations: posts
+      .filter((p) => p.level === "provincial" && p.status === "revoke")
+      .map((p) => ({ post: p.name, city: cityOf(p), unit: p.unit, reasons: p.revokeReasons, source: where(p) })),
+    skippedFiles,
+    files: fileLines,
+  };
+}
+

@@ -1,0 +1,458 @@
+/**
+ * The quarterly satisfaction tally (每季度服务满意度调查与测评): survey rows in either shape → one entry per
+ * post × quarter with its sample, counts, rate and band (H1a/H1b), matched against the ledger's posts.
+ * Blank and unreadable answers are counted apart, never guessed. Pure: grids in, data out.
+ */
+import { COUNT_LABELS, surveyCountSheet, surveyResponseSheet } from "../schemes/survey";
+import type { HunanSettings, Scheme, SheetDef } from "../schemes/types";
+import { address } from "../sheets/a1";
+import { cellAt, formatAt, type CellValue, type OutputCell, type SheetGrid, type SheetWrite } from "../sheets/grid";
+import type { ColumnMap } from "../sheets/headers";
+import { normalizeText } from "../sheets/normalize";
+import { locateSheet, readSheet } from "../sheets/readSheet";
+import { cellText, excelSerialToDate, isBlankValue, parseCount, parseYear, roundPercent } from "../sheets/values";
+import { lastUsedColumn } from "../sheets/writeback";
+import { isBelow } from "./operators";
+import { cityKey } from "./selection";
+import type { CellError } from "../sheets/records";
+
+export type Band = "ok" | "deduct" | "revoke";
+
+export type TallyWarning = { code: string; cells: string[]; message: string };
+
+export type TallyEntry = {
+  post: string;
+  city: string | null;
+  unit: string | null;
+  /** The ledger post this entry matched (市州|工作单位|示范岗名称 as written in the ledger), null when none. */
+  key: string | null;
+  year: number;
+  quarter: 1 | 2 | 3 | 4;
+  valid: number;
+  /** Weighted positive answers (the count of positive answers with the default 0/1 weights). */
+  positive: number;
+  blank: number;
+  invalid: number;
+  counts: Record<string, number>;
+  /** positive / valid, a fraction rounded to 4 places; null without valid answers. */
+  rate: number | null;
+  band: Band | null;
+  warnings: TallyWarning[];
+};
+
+export type Unmatched =
+  | { kind: "not-in-ledger"; post: string; city: string | null; unit: string | null; reason: string; cells: string[] }
+  | { kind: "no-survey"; post: string; city: string | null; unit: string | null; key: string; year: number; quarter: number; cells: string[]; reason: string };
+
+export type SurveyTally = {
+  /** The survey sheets read and their shape. */
+  sheets: { sheet: string; shape: "responses" | "counts"; headerRow: number; rows: number }[];
+  tally: TallyEntry[];
+  unmatched: Unmatched[];
+  /** Rows that could not be attributed to a post and quarter (cell and what was expected). */
+  errors: CellError[];
+  /** The ledger sheets matched against (empty when the workbook has none). */
+  ledgerSheets: string[];
+};
+
+export class NoSurveyError extends Error {
+  constructor(readonly sheets: string[]) {
+    super(
+      `工作簿中没有找到满意度调查表（需要“示范岗名称”列，以及“评价”列或“满意人数/基本满意人数/不满意人数”列）。已查看：${sheets.map((s) => `「${s}」`).join("、") || "（无工作表）"}`,
+    );
+    this.name = "NoSurveyError";
+  }
+}
+
+const CN_Q: Record<string, 1 | 2 | 3 | 4> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+
+type Period = { year: number | null; quarter: 1 | 2 | 3 | 4 };
+
+/** "2025Q1", "2025年第一季度", "2025年1季度", "一季度", "第1季度", "Q1", 1 → year (if given) and quarter. */
+export function parseQuarter(v: CellValue): Period | "bad" | null {
+  if (isBlankValue(v)) return null;
+  if (typeof v === "number") return Number.isInteger(v) && v >= 1 && v <= 4 ? { year: null, quarter: v as 1 | 2 | 3 | 4 } : "bad";
+  if (typeof v !== "string") return "bad";
+  const t = normalizeText(v).replace(/度$/, "");
+  const patterns: [RegExp, number, number][] = [
+    [/^(\d{4})(?:年度?)?[-_/]?(?:第)?([1-4一二三四])季$/, 1, 2],
+    [/^(\d{4})(?:年度?)?[-_/]?q([1-4])$/, 1, 2],
+    [/^q([1-4])[-_/]?(\d{4})(?:年)?$/, 2, 1],
+    [/^(?:第)?([1-4一二三四])季$/, 0, 1],
+    [/^q([1-4])$/, 0, 1],
+    [/^([1-4])$/, 0, 1],
+  ];
+  for (const [re, yi, qi] of patterns) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const quarter = CN_Q[m[qi]!]!;
+    return { year: yi ? Number(m[yi]) : null, quarter };
+  }
+  return "bad";
+}
+
+/** A date cell (date value, serial with a date format, or "2025-03-15" / "2025年3月15日") → year and quarter. */
+export function parseDateQuarter(v: CellValue, format: string): Period | "bad" | null {
+  if (isBlankValue(v)) return null;
+  let y: number;
+  let month: number;
+  if (v instanceof Date) {
+    y = v.getUTCFullYear();
+    month = v.getUTCMonth() + 1;
+  } else if (typeof v === "number") {
+    if (!(v > 0) || !/[ymd]|年|月/i.test(format.replace(/"[^"]*"|\[[^\]]*\]/g, ""))) return "bad";
+    const d = excelSerialToDate(v);
+    y = d.getUTCFullYear();
+    month = d.getUTCMonth() + 1;
+  } else if (typeof v === "string") {
+    const m = /^(\d{4})[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?(?:\s.*)?$/.exec(v.normalize("NFKC").trim());
+    if (!m) return "bad";
+    y = Number(m[1]);
+    month = Number(m[2]);
+  } else return "bad";
+  if (month < 1 || month > 12 || y < 1990 || y > 2100) return "bad";
+  return { year: y, quarter: Math.ceil(month / 3) as 1 | 2 | 3 | 4 };
+}
+
+/** The label an answer counts under, or null when unreadable. Labels are the weight table's keys. */
+export function answerLabel(v: CellValue, weights: Record<string, number>): string | null {
+  let t = typeof v === "number" ? String(v) : normalizeText(cellText(v));
+  t = t.replace(/分$/, "");
+  for (const label of Object.keys(weights)) if (normalizeText(label) === t) return label;
+  return null;
+}
+
+export function band(rate: number, settings: HunanSettings): Band {
+  const pct = roundPercent(rate * 100);
+  if (isBelow(pct, settings.thresholds["satisfactionMin"]!)) return "revoke";
+  if (isBelow(pct, settings.thresholds["satisfactionGood"]!)) return "deduct";
+  return "ok";
+}
+
+type Acc = {
+  post: string;
+  city: string | null;
+  unit: string | null;
+  year: number;
+  quarter: 1 | 2 | 3 | 4;
+  counts: Map<string, number>;
+  blank: number;
+  invalid: number;
+  invalidCells: string[];
+  cells: string[];
+};
+
+const text = (v: CellValue): string | null => (isBlankValue(v) ? null : cellText(v).replace(/\s+/g, " ").trim() || null);
+const norm = (s: string | null) => normalizeText(s ?? "");
+
+type ShapeFound = { def: SheetDef; map: ColumnMap; shape: "responses" | "counts" };
+
+function findSurvey(grid: SheetGrid): ShapeFound | null {
+  const counts = locateSheet(grid, surveyCountSheet);
+  if (counts.ok) return { def: surveyCountSheet, map: counts.map, shape: "counts" };
+  const responses = locateSheet(grid, surveyResponseSheet);
+  if (responses.ok) return { def: surveyResponseSheet, map: responses.map, shape: "responses" };
+  return null;
+}
+
+export type SurveyOptions = {
+  /** Year for rows whose quarter names no year and whose sheet has no 年度 or 日期. */
+  year?: number;
+};
+
+type LedgerPost = { key: string; name: string; city: string; unit: string; service: boolean; rows: { sheet: string; row: number; year: number | null }[] };
+
+/** Tallies every survey sheet of the workbook and matches the posts against its ledger sheets. */
+export function tallySurvey(grids: readonly SheetGrid[], scheme: Scheme, settings: HunanSettings, opts: SurveyOptions = {}): SurveyTally {
+  const accs = new Map<string, Acc>();
+  const errors: CellError[] = [];
+  const sheets: SurveyTally["sheets"] = [];
+  const ledgerGrids: SheetGrid[] = [];
+  for (const grid of grids) {
+    const found = findSurvey(grid);
+    if (!found) {
+      if (locateSheet(grid, scheme.ledger, { outputs: scheme.outputs }).ok) ledgerGrids.push(grid);
+      continue;
+    }
+    const rows = readSurveyRows(grid, found, settings, opts, accs, errors);
+    sheets.push({ sheet: grid.name, shape: found.shape, headerRow: found.map.headerRow, rows });
+  }
+  if (!sheets.length) throw new NoSurveyError(grids.map((g) => g.name));
+
+  const posts = ledgerPosts(ledgerGrids, scheme);
+  const tally: TallyEntry[] = [];
+  const unmatched: Unmatched[] = [];
+  const seenUnmatched = new Set<string>();
+  for (const a of accs.values()) {
+    const match = matchPost(a, posts);
+    const valid = [...a.counts.values()].reduce((n, c) => n + c, 0);
+    const positive = [...a.counts].reduce((n, [label, c]) => n + c * (settings.answerWeights[label] ?? 0), 0);
+    const rate = valid ? positive / valid : null;
+    const warnings: TallyWarning[] = [];
+    if (valid < settings.minSample) {
+      warnings.push({ code: "small-sample", cells: [], message: `有效样本 ${valid} 份，少于 ${settings.minSample} 份，结论仅供参考` });
+    }
+    if (a.blank) warnings.push({ code: "blank-answers", cells: [], message: `${a.blank} 份评价为空白，未计入有效样本` });
+    if (a.invalid) {
+      const shown = a.invalidCells.slice(0, 5).join("、") + (a.invalidCells.length > 5 ? " 等" : "");
+      warnings.push({ code: "invalid-answers", cells: a.invalidCells, message: `${a.invalid} 份评价无法识别（${shown}），未计入有效样本` });
+    }
+    if (match.kind === "ambiguous") {
+      warnings.push({ code: "ambiguous-post", cells: a.cells.slice(0, 1), message: match.reason });
+    }
+    const entry: TallyEntry = {
+      post: a.post,
+      city: a.city,
+      unit: a.unit,
+      key: match.kind === "ok" ? match.post.key : null,
+      year: a.year,
+      quarter: a.quarter,
+      valid,
+      positive: Math.round(positive * 100) / 100,
+      blank: a.blank,
+      invalid: a.invalid,
+      counts: Object.fromEntries(a.counts),
+      rate: rate === null ? null : Math.round(rate * 10000) / 10000,
+      band: rate === null ? null : band(rate, settings),
+      warnings,
+    };
+    tally.push(entry);
+    if (match.kind !== "ok" && posts.length) {
+      const id = `${norm(a.city)}|${norm(a.unit)}|${norm(a.post)}`;
+      if (!seenUnmatched.has(id)) {
+        seenUnmatched.add(id);
+        unmatched.push({ kind: "not-in-ledger", post: a.post, city: a.city, unit: a.unit, reason: match.reason, cells: a.cells.slice(0, 1) });
+      }
+    }
+  }
+  // Grouped by post in the order the survey first names them, then by year and quarter.
+  const first = new Map<string, number>();
+  tally.forEach((t, i) => first.set(`${t.city}|${t.unit}|${t.post}`, Math.min(i, first.get(`${t.city}|${t.unit}|${t.post}`) ?? i)));
+  tally.sort((x, y) => first.get(`${x.city}|${x.unit}|${x.post}`)! - first.get(`${y.city}|${y.unit}|${y.post}`)! || x.year - y.year || x.quarter - y.quarter);
+
+  // 服务岗 of the ledger with no survey in a quarter the survey covers for that year.
+  const covered = new Map<number, Set<number>>();
+  for (const t of tally) (covered.get(t.year) ?? covered.set(t.year, new Set()).get(t.year)!).add(t.quarter);
+  const have = new Set(tally.filter((t) => t.key).map((t) => `${t.key}|${t.year}|${t.quarter}`));
+  for (const p of posts) {
+    if (!p.service) continue;
+    const years = [...new Set(p.rows.map((r) => r.year).filter((y): y is number => y !== null))].sort();
+    for (const y of years) {
+      for (const q of [...(covered.get(y) ?? [])].sort()) {
+        if (have.has(`${p.key}|${y}|${q}`)) continue;
+        const row = p.rows.find((r) => r.year === y)!;
+        unmatched.push({
+          kind: "no-survey",
+          post: p.name,
+          city: p.city || null,
+          unit: p.unit || null,
+          key: p.key,
+          year: y,
+          quarter: q,
+          cells: [`${row.sheet}!A${row.row}`],
+          reason: `服务岗在调查表中没有 ${y} 年第 ${q} 季度的测评`,
+        });
+      }
+    }
+  }
+  return { sheets, tally, unmatched, errors, ledgerSheets: ledgerGrids.map((g) => g.name) };
+}
+
+/** The unrounded rate (the JSON keeps 4 places; the ledger fill and the band use this). */
+export function exactRate(t: TallyEntry): number | null {
+  return t.valid ? t.positive / t.valid : null;
+}
+
+function readSurveyRows(grid: SheetGrid, found: ShapeFound, settings: HunanSettings, opts: SurveyOptions, accs: Map<string, Acc>, errors: CellError[]): number {
+  const { map, shape } = found;
+  const col = (id: string) => map.fields.get(id);
+  const get = (r0: number, id: string): { v: CellValue; cell: string; fmt: string } | null => {
+    const c = col(id);
+    return c === undefined ? null : { v: cellAt(grid, r0, c - 1), cell: address(r0 + 1, c), fmt: formatAt(grid, r0, c - 1) };
+  };
+  const header = (id: string) => map.headers.get(col(id) ?? 0) ?? id;
+  let rows = 0;
+  for (let r0 = map.headerRow; r0 < grid.values.length; r0++) {
+    const raw = (grid.values[r0] ?? []).filter((v) => !isBlankValue(v ?? null));
+    if (!raw.length) continue;
+    if (/^(注|说明|备注|合计|总计|小计|填表|制表)/.test(cellText(raw[0]!))) continue;
+    const name = get(r0, "name")!;
+    const post = text(name.v);
+    // Period: the quarter cell (which may carry the year), else the date; the year column fills a missing year.
+    let period: Period | null = null;
+    let bad: CellError | null = null;
+    const q = get(r0, "quarter");
+    const d = get(r0, "date");
+    const y = get(r0, "year");
+    const pq = q ? parseQuarter(q.v) : null;
+    if (pq === "bad") bad = { cell: q!.cell, message: `${header("quarter")}（${q!.cell}）无法识别“${cellText(q!.v)}”，应为季度（如 2025Q1、2025年第一季度、一季度）` };
+    else if (pq) period = pq;
+    if (!period && !bad && d) {
+      const pd = parseDateQuarter(d.v, d.fmt);
+      if (pd === "bad") bad = { cell: d.cell, message: `${header("date")}（${d.cell}）无法识别“${cellText(d.v)}”，应为日期（如 2025-03-15）` };
+      else if (pd) period = pd;
+    }
+    if (period && period.year === null) {
+      const py = y ? parseYear(y.v, y.fmt) : null;
+      if (py?.kind === "bad") bad = { cell: y!.cell, message: `${header("year")}（${y!.cell}）无法识别“${cellText(y!.v)}”，应为年份（如 2025）` };
+      else if (py?.kind === "ok") period = { ...period, year: py.value };
+      else if (d) {
+        const pd = parseDateQuarter(d.v, d.fmt);
+        if (pd && pd !== "bad") period = { ...period, year: pd.year };
+      }
+      if (period.year === null && opts.year !== undefined) period = { ...period, year: opts.year };
+    }
+    rows++;
+    if (!post) {
+      errors.push({ cell: name.cell, message: `${header("name")}（${name.cell}）为空，这一行无法归属到示范岗` });
+      continue;
+    }
+    if (bad) {
+      errors.push(bad);
+      continue;
+    }
+    if (!period || period.year === null) {
+      const cell = q?.cell ?? d?.cell ?? name.cell;
+      errors.push({ cell, message: `第 ${r0 + 1} 行无法确定${period ? "年度（请填写“年度”列或在季度中写明年份）" : "季度（需要“季度”或“日期”列）"}` });
+      continue;
+    }
+    const city = text(get(r0, "city")?.v ?? null);
+    const unit = text(get(r0, "unit")?.v ?? null);
+    const id = `${norm(city)}|${norm(unit)}|${norm(post)}|${period.year}|${period.quarter}`;
+    const year = period.year;
+    const quarter = period.quarter;
+    const accFor = (): Acc => {
+      let acc = accs.get(id);
+      if (!acc) {
+        acc = { post, city, unit, year, quarter, counts: new Map(), blank: 0, invalid: 0, invalidCells: [], cells: [] };
+        accs.set(id, acc);
+      }
+      acc.cells.push(name.cell);
+      return acc;
+    };
+    if (shape === "responses") {
+      const acc = accFor();
+      const a = get(r0, "answer")!;
+      if (isBlankValue(a.v)) acc.blank++;
+      else {
+        const label = answerLabel(a.v, settings.answerWeights);
+        if (label === null) {
+          acc.invalid++;
+          acc.invalidCells.push(a.cell);
+        } else acc.counts.set(label, (acc.counts.get(label) ?? 0) + 1);
+      }
+      continue;
+    }
+    // Counts shape: every count cell must read; a bad one leaves the whole row out (reported).
+    const parsed: [string, number][] = [];
+    let rowBad = false;
+    for (const fid of [...Object.keys(COUNT_LABELS), "blank", "invalid"]) {
+      const c = get(r0, fid);
+      if (!c) continue;
+      const p = parseCount(c.v);
+      if (p.kind === "bad") {
+        errors.push({ cell: c.cell, message: `${header(fid)}（${c.cell}）无法识别“${cellText(c.v)}”，应为非负整数人数` });
+        rowBad = true;
+      } else if (p.kind === "ok") parsed.push([fid, p.value]);
+    }
+    if (rowBad) continue;
+    const acc = accFor();
+    for (const [fid, n] of parsed) {
+      if (fid === "blank") acc.blank += n;
+      else if (fid === "invalid") acc.invalid += n;
+      else if (n) {
+        const label = COUNT_LABELS[fid]!;
+        acc.counts.set(label, (acc.counts.get(label) ?? 0) + n);
+      }
+    }
+  }
+  return rows;
+}
+
+function ledgerPosts(grids: readonly SheetGrid[], scheme: Scheme): LedgerPost[] {
+  const posts = new Map<string, LedgerPost>();
+  for (const grid of grids) {
+    const found = locateSheet(grid, scheme.ledger, { outputs: scheme.outputs });
+    if (!found.ok) continue;
+    for (const rec of readSheet(grid, scheme.ledger, found.map).records) {
+      const s = (id: string) => {
+        const v = rec.facts[id]?.value;
+        return typeof v === "string" ? v : "";
+      };
+      const name = s("name");
+      if (!name) continue;
+      const key = [s("city"), s("unit"), name].join("|");
+      const year = rec.facts["year"]?.value;
+      const p = posts.get(key) ?? { key, name, city: s("city"), unit: s("unit"), service: false, rows: [] };
+      p.service ||= s("postType") === "service";
+      p.rows.push({ sheet: grid.name, row: rec.row, year: typeof year === "number" ? year : null });
+      posts.set(key, p);
+    }
+  }
+  return [...posts.values()];
+}
+
+type Match = { kind: "ok"; post: LedgerPost } | { kind: "none" | "ambiguous"; reason: string };
+
+function matchPost(a: Acc, posts: readonly LedgerPost[]): Match {
+  const byName = posts.filter((p) => norm(p.name) === norm(a.post));
+  const hits = byName.filter((p) => (!a.city || cityKey(p.city) === cityKey(a.city)) && (!a.unit || norm(p.unit) === norm(a.unit)));
+  if (hits.length === 1) return { kind: "ok", post: hits[0]! };
+  if (hits.length > 1) return { kind: "ambiguous", reason: `台账中有 ${hits.length} 个名为“${a.post}”的示范岗，请在调查表中填写市州和工作单位` };
+  if (byName.length) return { kind: "none", reason: `台账中的“${a.post}”与调查表的市州或工作单位不一致` };
+  return { kind: "none", reason: `台账中没有名为“${a.post}”的示范岗` };
+}
+
+/** Where --fill-ledger writes: each matched rate into the quarter column of the ledger rows of that post and year. */
+export type LedgerFill = { writes: SheetWrite[]; cells: { sheet: string; cell: string; rate: number }[] };
+
+export function planLedgerFill(grids: readonly SheetGrid[], scheme: Scheme, tally: SurveyTally): LedgerFill {
+  const rates = new Map<string, number>();
+  for (const t of tally.tally) {
+    const r = exactRate(t);
+    if (t.key !== null && r !== null) rates.set(`${t.key}|${t.year}|${t.quarter}`, r);
+  }
+  const writes: SheetWrite[] = [];
+  const cells: LedgerFill["cells"] = [];
+  for (const sheet of tally.ledgerSheets) {
+    const grid = grids.find((g) => g.name === sheet)!;
+    const found = locateSheet(grid, scheme.ledger, { outputs: scheme.outputs });
+    if (!found.ok) continue;
+    const read = readSheet(grid, scheme.ledger, found.map);
+    const idOf = (rec: (typeof read.records)[number]) => {
+      const s = (id: string) => {
+        const v = rec.facts[id]?.value;
+        return typeof v === "string" ? v : "";
+      };
+      const year = rec.facts["year"]?.value;
+      return `${[s("city"), s("unit"), s("name")].join("|")}|${typeof year === "number" ? year : ""}`;
+    };
+    const hasFirst = new Set(read.records.filter((r) => r.facts["round"]?.value !== "复评").map(idOf));
+    const firstRow = found.map.headerRow + 1;
+    const count = Math.max(0, read.lastRow - found.map.headerRow);
+    let next = Math.max(lastUsedColumn(grid), ...found.map.outputs.values()) + 1;
+    const columns = [];
+    for (const q of [1, 2, 3, 4]) {
+      const values: OutputCell[] = Array.from({ length: count }, () => null);
+      const mask = Array.from({ length: count }, () => false);
+      let any = false;
+      const existing = found.map.fields.get(`q${q}`);
+      for (const rec of read.records) {
+        const id = idOf(rec);
+        const rate = rates.get(`${id}|${q}`);
+        // A 复评 row is the reviewers' own re-assessment: filled only when the post has no 初评 that year.
+        if (rate === undefined || (rec.facts["round"]?.value === "复评" && hasFirst.has(id))) continue;
+        values[rec.row - firstRow] = rate;
+        mask[rec.row - firstRow] = true;
+        any = true;
+      }
+      if (!any) continue;
+      const col = existing ?? next++;
+      const header = existing ? (found.map.headers.get(existing) ?? `${"一二三四"[q - 1]}季度满意度`) : `${"一二三四"[q - 1]}季度满意度`;
+      mask.forEach((m, i) => m && cells.push({ sheet, cell: address(firstRow + i, col), rate: values[i] as number }));
+      columns.push({ col, header, isNew: existing === undefined, values, mask, numberFormat: "0.00%", width: 12 });
+    }
+    if (columns.length) writes.push({ sheet, headerRow: found.map.headerRow, firstRow, columns });
+  }
+  return { writes, cells };
+}

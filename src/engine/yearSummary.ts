@@ -1,0 +1,162 @@
+/**
+ * The end-of-year summary (报省总站的年度汇总) from a scored ledger: one row per post for the year, counts by
+ * status and by post type, the average score, revoked posts with their consequences, titles that expire
+ * this year, and the selection checks. Pure: the scoring result in, data out.
+ */
+import type { Scheme } from "../schemes/types";
+import { normalizeText } from "../sheets/normalize";
+import type { WorkbookScore } from "./scoreWorkbook";
+import { rowOutput } from "./scoreWorkbook";
+import { quotaWarnings, reselectedAfterRevoke, type RosterPost, type SelectionWarning } from "./selection";
+import type { Status } from "./types";
+
+export const POST_TYPE_LABEL = { service: "服务岗", supervision: "监督岗" } as const;
+export const LEVEL_LABEL = { municipal: "市州级", provincial: "省级" } as const;
+
+export type SummaryRow = {
+  sheet: string;
+  row: number;
+  city: string;
+  unit: string;
+  name: string;
+  postType: "service" | "supervision" | null;
+  level: "municipal" | "provincial" | null;
+  leader: string;
+  year: number | null;
+  round: "初评" | "复评";
+  electedYear: number | null;
+  deductionTotal: number | null;
+  score: number | null;
+  status: Status;
+  revokeReasons: string;
+  rectifyItems: string;
+  validThrough: number | null;
+  notes: string;
+  consequences: string[];
+};
+
+export type ScoreBand = { band: string; count: number };
+
+export type YearSummary = {
+  year: number;
+  rows: SummaryRow[];
+  byStatus: Record<Status, number>;
+  byType: { postType: string; posts: number; retain: number; rectify: number; revoke: number; error: number; averageScore: number | null }[];
+  averageScore: number | null;
+  scoreBands: ScoreBand[];
+  revoked: { name: string; city: string; unit: string; level: string; reasons: string; consequences: string[] }[];
+  expiring: { name: string; city: string; unit: string; validThrough: number }[];
+  selection: SelectionWarning[];
+  /** Rows left out: assessed in another year, or without a year. */
+  otherYears: number;
+  noYear: number;
+};
+
+export class NoYearError extends Error {
+  constructor() {
+    super("台账中没有“考核年度”，无法确定汇总哪一年；请填写考核年度，或用 --year 指定");
+    this.name = "NoYearError";
+  }
+}
+
+const SCORE_BANDS: [string, number, number][] = [
+  ["90–100 分", 90, Infinity],
+  ["80–89 分", 80, 90],
+  ["70–79 分", 70, 80],
+  ["60–69 分", 60, 70],
+  ["60 分以下", -Infinity, 60],
+];
+
+export const average = (xs: readonly number[]): number | null => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
+
+export function scoreBands(scores: readonly number[]): ScoreBand[] {
+  return SCORE_BANDS.map(([band, lo, hi]) => ({ band, count: scores.filter((s) => s >= lo && s < hi).length }));
+}
+
+export function summarizeYear(scored: WorkbookScore, scheme: Scheme, opts: { year?: number } = {}): YearSummary {
+  const all: SummaryRow[] = [];
+  scored.result.sheets.forEach((sheet, i) => {
+    const records = new Map(scored.ledgers[i]!.records.map((r) => [r.row, r]));
+    for (const r of sheet.rows) {
+      const rec = records.get(r.row);
+      const fact = (id: string) => rec?.facts[id]?.value;
+      const s = (id: string) => {
+        const v = fact(id);
+        return typeof v === "string" ? v : "";
+      };
+      const out = rowOutput(r, scheme, scored.settings).values;
+      const postType = fact("postType");
+      const level = fact("level");
+      const elected = fact("electedYear");
+      all.push({
+        sheet: sheet.sheet,
+        row: r.row,
+        city: s("city"),
+        unit: s("unit"),
+        name: s("name"),
+        postType: postType === "service" || postType === "supervision" ? postType : null,
+        level: level === "municipal" || level === "provincial" ? level : null,
+        leader: s("leader"),
+        year: r.year,
+        round: r.round,
+        electedYear: typeof elected === "number" ? elected : null,
+        deductionTotal: r.deductionTotal,
+        score: r.score,
+        status: r.status,
+        revokeReasons: r.revocations.map((v) => v.reason).join("\n"),
+        rectifyItems: typeof out["rectifyItems"] === "string" ? out["rectifyItems"] : "",
+        validThrough: r.validThrough,
+        notes: [...r.errors.map((e) => e.message), ...r.warnings.map((w) => w.message)].join("\n"),
+        consequences: r.consequences ?? [],
+      });
+    }
+  });
+  const years = all.map((r) => r.year).filter((y): y is number => y !== null);
+  const year = opts.year ?? (years.length ? Math.max(...years) : null);
+  if (year === null) throw new NoYearError();
+
+  // One row per post: the last assessment of the year (复评 after 初评, then sheet order).
+  const latest = new Map<string, SummaryRow>();
+  for (const r of all) {
+    if (r.year !== year) continue;
+    const k = [normalizeText(r.city), normalizeText(r.unit), normalizeText(r.name)].join("|");
+    const prev = latest.get(k);
+    if (!prev || (prev.round === "初评" && r.round === "复评") || prev.round === r.round) latest.set(k, r);
+  }
+  const rows = [...latest.values()];
+  const byStatus: Record<Status, number> = { retain: 0, rectify: 0, revoke: 0, error: 0 };
+  for (const r of rows) byStatus[r.status]++;
+  const scores = rows.filter((r) => r.status !== "error" && r.score !== null).map((r) => r.score!);
+  const byType = (["service", "supervision", null] as const)
+    .map((t) => {
+      const of = rows.filter((r) => r.postType === t);
+      const sc = of.filter((r) => r.status !== "error" && r.score !== null).map((r) => r.score!);
+      return {
+        postType: t ? POST_TYPE_LABEL[t] : "（未填类别）",
+        posts: of.length,
+        retain: of.filter((r) => r.status === "retain").length,
+        rectify: of.filter((r) => r.status === "rectify").length,
+        revoke: of.filter((r) => r.status === "revoke").length,
+        error: of.filter((r) => r.status === "error").length,
+        averageScore: average(sc),
+      };
+    })
+    .filter((t) => t.posts > 0 || t.postType !== "（未填类别）");
+  const roster: RosterPost[] = all.map((r) => ({ city: r.city, unit: r.unit, name: r.name, postType: r.postType, year: r.year, electedYear: r.electedYear, status: r.status }));
+  const current = roster.filter((p) => p.year === year);
+  return {
+    year,
+    rows,
+    byStatus,
+    byType,
+    averageScore: average(scores),
+    scoreBands: scoreBands(scores),
+    revoked: rows
+      .filter((r) => r.status === "revoke")
+      .map((r) => ({ name: r.name, city: r.city, unit: r.unit, level: r.level ? LEVEL_LABEL[r.level] : "", reasons: r.revokeReasons || "得分未达要求", consequences: r.consequences })),
+    expiring: rows.filter((r) => r.validThrough === year && r.status !== "revoke").map((r) => ({ name: r.name, city: r.city, unit: r.unit, validThrough: r.validThrough! })),
+    selection: [...quotaWarnings(current), ...reselectedAfterRevoke(roster).filter((w) => w.year === year)],
+    otherYears: all.filter((r) => r.year !== null && r.year !== year).length,
+    noYear: all.filter((r) => r.year === null).length,
+  };
+}

@@ -1,0 +1,155 @@
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { run, type Io } from "../../src/cli/main";
+
+const ROOT = path.join(__dirname, "..", "..");
+const EX = path.join(ROOT, "examples");
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "pioneer-reports-"));
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const io: Io = { out: (s) => (out += s), err: (s) => (err += s) };
+  const code = await run(argv, io);
+  return { code, out, err };
+}
+
+async function load(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+async function copy(file: string): Promise<string> {
+  const to = path.join(dir, path.basename(file));
+  await fs.copyFile(file, to);
+  return to;
+}
+
+type Json = Record<string, unknown>;
+const readJson = async (f: string) => JSON.parse(await fs.readFile(f, "utf8")) as Json;
+
+describe("pioneer-scorecard survey", () => {
+  test("the bundled survey: tally sheet, JSON shape, ledger quarter columns filled, input untouched", async () => {
+    const input = await copy(path.join(EX, "hunan-survey.xlsx"));
+    const before = await fs.readFile(input);
+    const out = path.join(dir, "out.xlsx");
+    const json = path.join(dir, "t.json");
+    const r = await cli("survey", input, "-o", out, "--json", json, "--fill-ledger");
+    expect(r.code).toBe(3); // one response row has an unreadable quarter
+    expect(r.out).toContain("共 56 个“示范岗 × 季度”：达标 53　扣10分 2　撤销 1");
+    expect(r.out).toContain("已填入台账季度满意度 55 个单元格");
+    expect((await fs.readFile(input)).equals(before)).toBe(true);
+
+    const j = await readJson(json);
+    const tally = j["tally"] as Json[];
+    expect(Object.keys(tally[0]!)).toEqual(["post", "city", "unit", "key", "year", "quarter", "valid", "positive", "blank", "invalid", "counts", "rate", "band", "warnings"]);
+    const xiangtan = tally.find((t) => t["city"] === "湘潭" && t["quarter"] === 4)!;
+    expect(xiangtan).toMatchObject({ valid: 50, positive: 39, rate: 0.78, band: "revoke" });
+    expect((j["unmatched"] as Json[]).map((u) => [u["kind"], u["city"]])).toEqual([["not-in-ledger", "长沙"], ["no-survey", "益阳"]]);
+
+    const wb = await load(out);
+    const sheet = wb.getWorksheet("满意度汇总")!;
+    expect(sheet.getCell("A1").value).toBe("党员示范岗季度服务满意度汇总表");
+    expect(sheet.getCell("A2").text).toMatch(/^由示范岗考评助手生成/);
+    expect(sheet.pageSetup.orientation).toBe("landscape");
+    // The ledger: 湘潭's Q4 now holds the survey's 78% (a number formatted as percent); other inputs unchanged.
+    const ledger = wb.getWorksheet("考核台账")!;
+    const src = (await load(input)).getWorksheet("考核台账")!;
+    let changed = 0;
+    ledger.eachRow((row, r) => {
+      row.eachCell((cell, c) => {
+        const was = src.getCell(r, c).value;
+        if (JSON.stringify(cell.value) !== JSON.stringify(was)) {
+          changed++;
+          expect(src.getCell(3, c).text).toMatch(/季度满意度/);
+        }
+      });
+    });
+    expect(changed).toBeGreaterThan(0);
+    const q4 = [...Array(ledger.columnCount).keys()].map((i) => i + 1).find((c) => ledger.getCell(3, c).text.startsWith("四季度"))!;
+    let xt: ExcelJS.Cell | null = null;
+    ledger.eachRow((row, r) => {
+      if (r > 3 && row.getCell(2).value === "湘潭" && row.getCell(4).value === "报建窗口党员服务示范岗") xt = ledger.getCell(r, q4);
+    });
+    expect([xt!.value, xt!.numFmt]).toEqual([0.78, "0.00%"]);
+  });
+
+  test("rerunning on its own output replaces the tally sheet instead of adding a second", async () => {
+    const input = await copy(path.join(ROOT, "test", "fixtures", "survey-counts.xlsx"));
+    const once = path.join(dir, "once.xlsx");
+    const twice = path.join(dir, "twice.xlsx");
+    expect((await cli("survey", input, "-o", once)).code).toBe(3);
+    expect((await cli("survey", once, "-o", twice)).code).toBe(3);
+    expect((await load(twice)).worksheets.map((w) => w.name)).toEqual(["考核台账", "满意度统计", "满意度汇总"]);
+  });
+
+  test("a workbook without a survey: exit 1, nothing written", async () => {
+    const input = await copy(path.join(EX, "hunan-ledger.xlsx"));
+    const r = await cli("survey", input, "-o", path.join(dir, "x.xlsx"));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/没有找到满意度调查表/);
+    await expect(fs.access(path.join(dir, "x.xlsx"))).rejects.toThrow();
+  });
+});
+
+describe("pioneer-scorecard summary", () => {
+  test("a separate print-ready workbook with the 年度汇总 sheet", async () => {
+    const input = await copy(path.join(EX, "hunan-ledger.xlsx"));
+    const out = path.join(dir, "年度汇总.xlsx");
+    const json = path.join(dir, "y.json");
+    const r = await cli("summary", input, "-o", out, "--json", json);
+    expect(r.code).toBe(3);
+    expect(r.out).toContain("示范岗 42 个：保持 19　整改 8　撤销 12　数据有误 3");
+    const wb = await load(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["年度汇总"]);
+    const ws = wb.getWorksheet("年度汇总")!;
+    expect(ws.getCell("A1").value).toBe("2025 年度党员示范岗考核汇总表");
+    expect(ws.getCell("D3").value).toBe("示范岗名称");
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1, printTitlesRow: "3:3" });
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
+    expect(ws.getColumn(12).width).toBe(36);
+    const zip = await JSZip.loadAsync(await fs.readFile(out));
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(xml.match(/<dataBar/g)).toHaveLength(2);
+    expect(await zip.file("xl/workbook.xml")!.async("string")).toContain("_xlnm.Print_Titles");
+    const j = await readJson(json);
+    expect(j["byStatus"]).toEqual({ retain: 19, rectify: 8, revoke: 12, error: 3 });
+  });
+});
+
+describe("pioneer-scorecard consolidate", () => {
+  test("three 市州 files and one that is not a summary: consolidated, the bad one skipped by name", async () => {
+    const files = await Promise.all(["长沙市-2025年度汇总.xlsx", "株洲市-2025年度汇总.xlsx", "湘潭市-2025年度考核台账（已评分）.xlsx"].map((f) => copy(path.join(EX, "summaries", f))));
+    const junk = path.join(dir, "备忘.xlsx");
+    await fs.writeFile(junk, "not a workbook");
+    const out = path.join(dir, "全省汇总.xlsx");
+    const json = path.join(dir, "p.json");
+    const r = await cli("consolidate", ...files, junk, "-o", out, "--json", json);
+    expect(r.code).toBe(3);
+    expect(r.out).toContain("已跳过 备忘.xlsx：不是 Excel 工作簿");
+    const j = await readJson(json);
+    expect(Object.keys(j).slice(0, 7)).toEqual(["year", "cities", "missingCities", "quotaWarnings", "duplicates", "provincialRevocations", "skippedFiles"]);
+    expect((j["cities"] as Json[]).map((c) => [c["city"], c["posts"]])).toEqual([["长沙", 3], ["株洲", 4], ["湘潭", 3]]);
+    expect(j["missingCities"]).toHaveLength(11);
+    expect((await load(out)).worksheets.map((w) => w.name)).toEqual(["全省汇总"]);
+  });
+
+  test("no readable summary at all: exit 1, nothing written", async () => {
+    const junk = path.join(dir, "a.xlsx");
+    await fs.writeFile(junk, "x");
+    const r = await cli("consolidate", junk, "-o", path.join(dir, "o.xlsx"));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/没有一个文件是年度汇总表或考核台账/);
+  });
+});

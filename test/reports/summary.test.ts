@@ -1,0 +1,100 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
+import { consolidate, parseStatus, type InputFile } from "../../src/engine/consolidate";
+import { provinceLayout, summaryLayout } from "../../src/engine/reportLayouts";
+import { scoreWorkbook } from "../../src/engine/scoreWorkbook";
+import { cityKey, quotaWarnings, reselectedAfterRevoke } from "../../src/engine/selection";
+import { summarizeYear } from "../../src/engine/yearSummary";
+import { hunan } from "../../src/schemes/hunan";
+import { isGeneratedReport, layoutText } from "../../src/sheets/report";
+import { gridOf, post } from "../helpers";
+
+const ROOT = path.join(__dirname, "..", "..");
+const open = async (file: string) => (await XlsxWorkbook.open(new Uint8Array(await fs.readFile(path.join(ROOT, file))))).readSheets();
+const CITIES = hunan.defaults.provinceCities;
+
+describe("year summary of the bundled example", () => {
+  test("one row per post (复评 stands for 初评), counts, consequences, selection checks", async () => {
+    const scored = scoreWorkbook(await open("examples/hunan-ledger.xlsx"), hunan);
+    const s = summarizeYear(scored, hunan);
+    expect(s.year).toBe(2025);
+    expect(s.rows).toHaveLength(42);
+    expect(s.byStatus).toEqual({ retain: 19, rectify: 8, revoke: 12, error: 3 });
+    expect(s.otherYears).toBe(2);
+    const changsha = s.rows.find((r) => r.city === "长沙" && r.name === "报建窗口党员服务示范岗")!;
+    expect([changsha.round, changsha.status]).toEqual(["复评", "retain"]);
+    const provincial = s.revoked.find((r) => r.level === "省级")!;
+    expect(provincial.consequences).toEqual(["收回荣誉证书", "不得参加下一次评选", "报省总站备案", "同时撤销省级党员示范岗称号"]);
+    expect(s.selection.map((w) => w.code)).toContain("reselected-after-revoke");
+    expect(s.scoreBands.reduce((n, b) => n + b.count, 0)).toBe(42 - 3);
+    expect(s.byType.map((t) => t.postType)).toEqual(["服务岗", "监督岗", "（未填类别）"]);
+  });
+
+  test("the layout: title, mark, frozen printed header, sections, two charts", async () => {
+    const s = summarizeYear(scoreWorkbook(await open("examples/hunan-ledger.xlsx"), hunan), hunan);
+    const l = summaryLayout(s, hunan, new Date(2025, 11, 31), "台账.xlsx");
+    const text = layoutText(l);
+    expect(text[0]).toBe("2025 年度党员示范岗考核汇总表");
+    expect(isGeneratedReport({ name: "年度汇总", values: l.values })).toBe(true);
+    expect(text[2]!.split("\t")).toEqual(["序号", "市州", "工作单位", "示范岗名称", "岗位类别", "级别", "负责人", "考核年度", "扣分总计", "最终得分", "考核结论", "撤销原因", "整改项", "示范期至", "备注"]);
+    expect([l.freezeRows, l.printTitleRows]).toEqual([3, "3:3"]);
+    expect(l.charts.map((c) => c.title)).toEqual(["考核结论分布", "得分分布"]);
+    const statusChart = l.charts[0]!;
+    const first = Number(/\d+/.exec(statusChart.values)![0]);
+    expect(l.values.slice(first - 1, first + 3).map((r) => [r[3], r[4]])).toEqual([["保持", 19], ["整改", 8], ["撤销", 12], ["数据有误", 3]]);
+    for (const h of ["一、按考核结论统计", "二、按岗位类别统计", "三、得分分布", "四、撤销的示范岗及后续处理（报省总站备案）", "六、评选检查"]) expect(text.some((t) => t.startsWith(h))).toBe(true);
+  });
+
+  test("selection checks: quota per 市州 per year and re-selection after a revoke", () => {
+    const p = (name: string, postType: "service" | "supervision", extra: object = {}) => ({ city: "长沙市", unit: "站", name, postType, year: 2025, electedYear: null, status: "retain", ...extra });
+    expect(quotaWarnings([p("A", "service"), p("B", "service"), p("C", "supervision")]).map((w) => w.code)).toEqual(["quota-service"]);
+    expect(quotaWarnings([p("A", "service"), p("C", "supervision"), p("D", "supervision"), p("E", "supervision")]).map((w) => w.code)).toEqual(["quota-supervision"]);
+    expect(quotaWarnings([p("A", "service"), p("C", "supervision")])).toEqual([]);
+    expect(reselectedAfterRevoke([p("A", "service", { year: 2024, status: "revoke" }), p("A", "service", { electedYear: 2025 })])).toHaveLength(1);
+    expect(reselectedAfterRevoke([p("A", "service", { year: 2023, status: "revoke" }), p("A", "service")])).toHaveLength(0);
+    expect([cityKey("长沙市"), cityKey("湘西土家族苗族自治州"), cityKey("湘西州"), cityKey("张家界")]).toEqual(["长沙", "湘西", "湘西", "张家界"]);
+  });
+});
+
+describe("provincial consolidation", () => {
+  const file = async (f: string): Promise<InputFile> => ({ file: path.basename(f), grids: await open(f) });
+
+  test("the three bundled 市州 files plus one made by other software and one that is not a summary", async () => {
+    const files = [
+      ...(await Promise.all(["长沙市-2025年度汇总.xlsx", "株洲市-2025年度汇总.xlsx", "湘潭市-2025年度考核台账（已评分）.xlsx"].map((f) => file(`examples/summaries/${f}`)))),
+      await file("test/fixtures/summary-other.xlsx"),
+      await file("test/fixtures/no-ledger.xlsx"),
+      { file: "坏文件.xlsx", error: "不是 Excel 工作簿（.xlsx）文件" },
+    ];
+    const c = consolidate(files, hunan, CITIES);
+    expect(c.year).toBe(2025);
+    expect(c.files.map((f) => [f.file, f.kind, f.posts])).toEqual([
+      ["长沙市-2025年度汇总.xlsx", "summary", 3],
+      ["株洲市-2025年度汇总.xlsx", "summary", 5],
+      ["湘潭市-2025年度考核台账（已评分）.xlsx", "summary", 3],
+      ["summary-other.xlsx", "summary", 4],
+    ]);
+    expect(c.skippedFiles.map((f) => f.file)).toEqual(["no-ledger.xlsx", "坏文件.xlsx"]);
+    expect(c.cities).toEqual([
+      { city: "长沙", posts: 3, retain: 2, rectify: 0, revoke: 1, error: 0, averageScore: 100 },
+      { city: "株洲", posts: 4, retain: 1, rectify: 2, revoke: 1, error: 0, averageScore: 91.25 },
+      { city: "湘潭", posts: 3, retain: 1, rectify: 0, revoke: 2, error: 0, averageScore: 90 },
+      { city: "衡阳", posts: 4, retain: 2, rectify: 1, revoke: 1, error: 0, averageScore: 88.75 },
+    ]);
+    expect(c.missingCities).toEqual(["邵阳", "岳阳", "常德", "张家界", "益阳", "郴州", "永州", "怀化", "娄底", "湘西州"]);
+    expect(c.duplicates).toEqual([{ post: "安全监督科党员监督示范岗", city: "株洲", unit: "株洲市建设工程质量安全监督站", sources: ["株洲市-2025年度汇总.xlsx 第 5 行", "株洲市-2025年度汇总.xlsx 第 7 行"] }]);
+    expect(c.quotaWarnings.map((w) => [w.city, w.code])).toEqual([["衡阳", "quota-supervision"], ["株洲", "quota-service"]]);
+    expect(c.provincialRevocations.map((r) => `${r.city} ${r.post}`).sort()).toEqual(["湘潭 报建窗口党员服务示范岗", "衡阳 报建窗口", "长沙 质量监督科党员监督示范岗"].sort());
+    const l = provinceLayout(c, hunan, new Date(2026, 0, 5));
+    expect(layoutText(l)[0]).toBe("2025 年度全省党员示范岗考核汇总表");
+    expect(l.charts).toHaveLength(1);
+  });
+
+  test("an unscored ledger is scored with the same engine; status words of other software are read", () => {
+    const c = consolidate([{ file: "岳阳.xlsx", grids: [gridOf([post({ city: "岳阳", noIdentity: "是" }), post({ city: "岳阳", name: "押证窗口" })])] }], hunan, CITIES);
+    expect(c.posts.map((p) => p.status)).toEqual(["rectify", "retain"]);
+    expect(c.files[0]!.kind).toBe("ledger");
+    expect(["保持", "继续保持", "限期整改", "撤销", "取消称号", "数据有误", "优秀"].map(parseStatus)).toEqual(["retain", "retain", "rectify", "revoke", "revoke", "error", null]);
+  });
+});
