@@ -5,9 +5,11 @@
  * and the layout of the hidden sheet that keeps settings, the confirmed column mapping and the undo data.
  */
 import type { SettingsInput } from "../schemes/schema";
+import { surveyCountSheet, surveyResponseSheet } from "../schemes/survey";
 import type { Scheme } from "../schemes/types";
 import type { CellValue, SheetGrid, SheetWrite } from "./grid";
 import { locateSheet } from "./readSheet";
+import type { ReportLayout } from "./report";
 import type { TemplateSpec } from "./template";
 
 /** A failure the user can act on, in Chinese, from either adapter. */
@@ -69,6 +71,11 @@ export type WorkbookPort = {
   insertTemplate(spec: TemplateSpec): Promise<string[]>;
   /** Selects a cell or range ("K12", "A12:AP12") on a sheet. */
   select(sheet: string, range: string): Promise<void>;
+  /**
+   * Adds a generated sheet (满意度汇总, 年度汇总, 全省汇总) and shows it. A sheet of that name we generated
+   * earlier is replaced; one the user made keeps its name and the new sheet gets " (2)". Returns the name.
+   */
+  addReport(layout: ReportLayout): Promise<string>;
 };
 
 /** Given each sheet's first rows, the sheets to read in full and the columns whose number formats matter. */
@@ -87,16 +94,16 @@ export const UNDO_FIRST_COL = 5;
 
 const FORMAT_KINDS = new Set(["year", "rate"]);
 
-/** The ledger and member sheets of a scheme, with the columns whose formats change how a value reads. */
+/** The ledger, member and survey sheets, with the columns whose formats change how a value reads. */
 export function schemePicker(scheme: Scheme, stored: StoredState = {}): SheetPicker {
   return (heads) => {
     const out: { sheet: string; formatColumns: number[] }[] = [];
     for (const g of heads) {
       const overrides = stored.mapping?.[g.name] ? new Map(Object.entries(stored.mapping[g.name]!)) : undefined;
-      for (const def of [scheme.ledger, scheme.member]) {
+      for (const def of [scheme.ledger, scheme.member, surveyCountSheet, surveyResponseSheet]) {
         const found = locateSheet(g, def, { outputs: def === scheme.ledger ? scheme.outputs : [], ...(overrides && def === scheme.ledger ? { overrides } : {}) });
         if (!found.ok) continue;
-        const formatColumns = def.fields.filter((f) => FORMAT_KINDS.has(f.kind) && found.map.fields.has(f.id)).map((f) => found.map.fields.get(f.id)!);
+        const formatColumns = def.fields.filter((f) => (FORMAT_KINDS.has(f.kind) || f.id === "date") && found.map.fields.has(f.id)).map((f) => found.map.fields.get(f.id)!);
         out.push({ sheet: g.name, formatColumns: [...new Set(formatColumns)].sort((a, b) => a - b) });
         break;
       }

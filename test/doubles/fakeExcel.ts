@@ -35,6 +35,9 @@ export class FakeSheet {
   cfs: FakeCf[] = [];
   widths = new Map<number, number>();
   frozenRows = 0;
+  pageLayout: Record<string, unknown> = {};
+  charts: { type: string; source: string; seriesBy: string; title?: string; legend?: boolean; position?: [string, string] }[] = [];
+  borders = 0;
   constructor(public name: string) {}
 
   key(r: number, c: number): string {
@@ -339,6 +342,61 @@ class FakeWorksheet extends Proxy {
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(this.ctx, this, () => this.model().used(valuesOnly), true);
   }
+  delete(): void {
+    this.act({ deleteSheet: this.sheetName }, () => {
+      const book = this.ctx.book;
+      if (book.sheets.filter((s) => s.visibility === "Visible").length <= 1) throw new FakeExcelError("InvalidOperation", "cannot delete the last visible sheet");
+      book.sheets = book.sheets.filter((s) => s.name !== this.sheetName);
+    });
+  }
+  get pageLayout() {
+    const set = (key: string, v: unknown, check: (v: unknown) => boolean) => {
+      if (!check(v)) throw new FakeExcelError("InvalidArgument", `pageLayout.${key}: ${JSON.stringify(v)}`);
+      this.act({ pageLayout: { [key]: v } }, () => (this.model().pageLayout[key] = v));
+    };
+    return {
+      set orientation(v: string) {
+        set("orientation", v, (x) => x === "Landscape" || x === "Portrait");
+      },
+      set paperSize(v: string) {
+        set("paperSize", v, (x) => x === "A4" || x === "Letter");
+      },
+      set centerHorizontally(v: boolean) {
+        set("centerHorizontally", v, (x) => typeof x === "boolean");
+      },
+      set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+        set("zoom", v, (x) => typeof x === "object" && x !== null);
+      },
+      setPrintTitleRows: (rows: string) => set("printTitleRows", rows, (x) => typeof x === "string" && /^\$\d+:\$\d+$/.test(x)),
+    };
+  }
+  get charts() {
+    return {
+      add: (type: string, source: FakeRange, seriesBy: string) => {
+        const entry: FakeSheet["charts"][number] = { type, source: "", seriesBy };
+        this.act({ addChart: type, seriesBy }, () => {
+          const a = source.area();
+          if (a.c2 - a.c1 < 1) throw new FakeExcelError("InvalidArgument", "a chart needs categories and values");
+          entry.source = rectAddress("", a).slice(1);
+          this.model().charts.push(entry);
+        });
+        const act = (describe: unknown, fn: () => void) => this.act(describe, fn);
+        return {
+          title: {
+            set text(t: string) {
+              act({ chartTitle: t }, () => (entry.title = t));
+            },
+          },
+          legend: {
+            set visible(v: boolean) {
+              act({ legend: v }, () => (entry.legend = v));
+            },
+          },
+          setPosition: (start: string, end: string) => act({ chartPosition: [start, end] }, () => (entry.position = [start, end])),
+        };
+      },
+    };
+  }
   activate(): void {
     this.act({ activate: this.sheetName }, () => (this.ctx.book.active = this.sheetName));
   }
@@ -485,6 +543,23 @@ class FakeFormat {
   }
   set columnWidth(w: number) {
     this.range.columnWidth(w);
+  }
+  get borders() {
+    const range = this.range;
+    return {
+      getItem(edge: string) {
+        if (!/^(Edge(Top|Bottom|Left|Right)|Inside(Horizontal|Vertical))$/.test(edge)) throw new FakeExcelError("InvalidArgument", `border ${edge}`);
+        return {
+          set style(v: string) {
+            range.styleAll({ border: edge, style: v }, {});
+            range.countBorder();
+          },
+          set color(v: string) {
+            range.styleAll({ border: edge, color: v }, {});
+          },
+        };
+      },
+    };
   }
 }
 
@@ -687,6 +762,9 @@ export class FakeRange extends Proxy {
       const a = this.area();
       for (let r = a.r1; r <= a.r2; r++) for (let c = a.c1; c <= a.c2; c++) f(r, c, this.ws.model());
     });
+  }
+  countBorder(): void {
+    this.act({ borderCount: true }, () => (this.ws.model().borders += 1));
   }
   columnWidth(w: number): void {
     this.act({ columnWidth: w }, () => {

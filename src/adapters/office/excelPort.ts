@@ -8,7 +8,7 @@
  * write  sync 1…: undo snapshot (server-side copy), headers, formats, values in budgeted chunks, state
  * undo   sync 1: state block · sync 2: server-side copy back
  */
-import { columnName } from "../../sheets/a1";
+import { columnName, columnNumber } from "../../sheets/a1";
 import { STATUS_FILLS, type CellValue, type OutputCell, type SheetGrid, type SheetWrite, type StatusFill } from "../../sheets/grid";
 import {
   HEAD_ROWS,
@@ -30,6 +30,7 @@ import {
   type WriteProgress,
   type WriteReport,
 } from "../../sheets/port";
+import { REPORT_MARK, type ReportLayout } from "../../sheets/report";
 import type { TemplateSpec } from "../../sheets/template";
 
 /** Excel.run and the requirement-set check, injected so the strict test double can stand in. */
@@ -327,7 +328,7 @@ export class ExcelPort implements WorkbookPort {
         const last = w.firstRow + Math.max(0, ...w.columns.map((c) => c.values.length)) - 1;
         for (const c of w.columns) {
           const letter = columnName(c.col);
-          if (!added.has(`${w.sheet}!${c.header}`)) ws.getRange(`${letter}${w.headerRow}`).values = [[guard(c.header)]];
+          if (!added.has(`${w.sheet}!${c.header}`) && (!c.mask || c.isNew)) ws.getRange(`${letter}${w.headerRow}`).values = [[guard(c.header)]];
           const body = ws.getRange(`${letter}${w.firstRow}:${letter}${Math.max(w.firstRow, last)}`);
           if (c.isNew) ws.getRange(`${letter}:${letter}`).format.columnWidth = (c.width ?? 12) * 7;
           if (c.values.some((v) => typeof v === "string" && v.includes("\n"))) {
@@ -344,7 +345,11 @@ export class ExcelPort implements WorkbookPort {
       let done = 0;
       let requests = 0;
       for (const ch of chunks) {
-        for (const part of ch.parts) context.workbook.worksheets.getItem(part.sheet).getRange(part.address).values = part.values;
+        for (const part of ch.parts) {
+          const range = context.workbook.worksheets.getItem(part.sheet).getRange(part.address);
+          range.values = part.values;
+          if (part.numberFormat) range.numberFormat = part.values.map((r) => r.map(() => part.numberFormat!));
+        }
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB request, as Excel on the web requires
         await context.sync();
         requests++;
@@ -473,6 +478,91 @@ export class ExcelPort implements WorkbookPort {
     });
   }
 
+  /**
+   * sync 1: sheet names and row 2 of a sheet already of that name · sync 2…: the sheet, its formats, print
+   * setup and charts (values in budgeted chunks, so a large 全省汇总 stays under the 5 MB limit).
+   */
+  addReport(layout: ReportLayout): Promise<string> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      const existing = sheets.getItemOrNullObject(layout.name);
+      existing.load("name");
+      const mark = existing.getRange("A2");
+      mark.load("values");
+      await context.sync();
+      const ours = !existing.isNullObject && String(mark.values[0]?.[0] ?? "").startsWith(REPORT_MARK);
+      const taken = sheets.items.map((s) => s.name).filter((n) => !(ours && n === layout.name));
+      let name = layout.name;
+      for (let i = 2; taken.includes(name); i++) name = `${layout.name} (${i})`;
+      if (ours) existing.delete();
+      const ws = sheets.add(name);
+      const width = Math.max(layout.widths.length, ...layout.values.map((r) => r.length));
+      const last = columnName(width);
+      // Values first, as whole rows in chunks under the request budget.
+      let bytes = 0;
+      let from = 0;
+      for (let r = 0; r <= layout.values.length; r++) {
+        const row = layout.values[r];
+        const size = row ? utf8Length(JSON.stringify(row)) + width * 3 : 0;
+        if (r === layout.values.length || (bytes + size > this.budget && r > from)) {
+          const rows = layout.values.slice(from, r).map((v) => Array.from({ length: width }, (_, c) => guard(v[c] ?? null)));
+          if (rows.length) ws.getRange(`A${from + 1}:${last}${r}`).values = rows;
+          if (r < layout.values.length) {
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB of report, as Excel on the web requires
+            await context.sync();
+          }
+          from = r;
+          bytes = 0;
+        }
+        bytes += size;
+      }
+      layout.widths.forEach((w, i) => (ws.getRange(`${columnName(i + 1)}:${columnName(i + 1)}`).format.columnWidth = w * 7));
+      for (const m of layout.merges) ws.getRange(m).merge(false);
+      for (const f of layout.formats) {
+        const range = ws.getRange(f.range);
+        const [a, b] = f.range.split(":");
+        const n = b ? Number(/\d+/.exec(b)![0]) - Number(/\d+/.exec(a!)![0]) + 1 : 1;
+        range.numberFormat = Array.from({ length: n }, () => [f.format]);
+      }
+      for (const st of layout.styles) {
+        const range = ws.getRange(st.range);
+        if (st.bold) range.format.font.bold = true;
+        if (st.size) range.format.font.size = st.size;
+        if (st.fill) range.format.fill.color = st.fill;
+        if (st.wrap) range.format.wrapText = true;
+        if (st.wrap || st.center) range.format.verticalAlignment = "Top";
+        if (st.center) range.format.horizontalAlignment = "Center";
+        if (st.border) {
+          for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const) {
+            const border = range.format.borders.getItem(edge);
+            border.style = "Continuous";
+            border.color = "#BFBFBF";
+          }
+        }
+      }
+      if (layout.freezeRows) ws.freezePanes.freezeRows(layout.freezeRows);
+      ws.pageLayout.orientation = "Landscape";
+      ws.pageLayout.paperSize = "A4";
+      ws.pageLayout.centerHorizontally = true;
+      ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (layout.printTitleRows) ws.pageLayout.setPrintTitleRows(`$${layout.printTitleRows.replace(":", ":$")}`);
+      for (const ch of layout.charts) {
+        const [c1] = ch.categories.split(":");
+        const [, v2] = ch.values.split(":");
+        const chart = ws.charts.add("ColumnClustered", ws.getRange(`${c1}:${v2}`), "Columns");
+        chart.title.text = ch.title;
+        chart.legend.visible = false;
+        const col = /^[A-Z]+/.exec(ch.anchor)![0];
+        const row = Number(/\d+/.exec(ch.anchor)![0]);
+        chart.setPosition(ch.anchor, `${columnName(columnNumber(col) + 5)}${row + 14}`);
+      }
+      ws.activate();
+      await context.sync();
+      return name;
+    });
+  }
+
   select(sheet: string, range: string): Promise<void> {
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
@@ -483,7 +573,7 @@ export class ExcelPort implements WorkbookPort {
   }
 }
 
-type ValuePart = { sheet: string; address: string; values: (string | number | boolean)[][] };
+type ValuePart = { sheet: string; address: string; values: (string | number | boolean)[][]; numberFormat?: string };
 type ValueChunk = { parts: ValuePart[]; cells: number };
 
 /** The owned values as 2-D arrays of contiguous columns, rows grouped into requests under the byte budget. */
@@ -501,24 +591,32 @@ export function valueChunks(writes: readonly SheetWrite[], budget: number): Valu
     const runs: (typeof cols)[] = [];
     for (const c of cols) {
       const run = runs[runs.length - 1];
-      if (run && run[run.length - 1]!.col === c.col - 1) run.push(c);
+      // A masked (input) column stands alone: its writes are split around the cells it must not touch.
+      if (run && !c.mask && !run[0]!.mask && run[run.length - 1]!.col === c.col - 1) run.push(c);
       else runs.push([c]);
     }
     for (const run of runs) {
       const count = Math.max(0, ...run.map((c) => c.values.length));
+      const mask = run[0]!.mask;
+      const numberFormat = run[0]!.numberFormat;
       let start = 0;
       let rows: (string | number | boolean)[][] = [];
       const emit = (end: number) => {
         if (!rows.length) return;
         const address = `${columnName(run[0]!.col)}${w.firstRow + start}:${columnName(run[run.length - 1]!.col)}${w.firstRow + end - 1}`;
-        current.parts.push({ sheet: w.sheet, address, values: rows });
+        current.parts.push({ sheet: w.sheet, address, values: rows, ...(numberFormat ? { numberFormat } : {}) });
         current.cells += rows.length * run.length;
         rows = [];
         start = end;
       };
       for (let i = 0; i < count; i++) {
+        if (mask && !mask[i]) {
+          emit(i);
+          start = i + 1;
+          continue;
+        }
         const row = run.map((c) => guard(c.values[i] ?? null));
-        const size = utf8Length(JSON.stringify(row)) + 1;
+        const size = (utf8Length(JSON.stringify(row)) + 1) * (numberFormat ? 2 : 1);
         if (bytes + size > budget && (rows.length || current.parts.length)) {
           emit(i);
           flush();

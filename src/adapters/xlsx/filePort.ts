@@ -4,6 +4,7 @@
  */
 import type { SheetWrite } from "../../sheets/grid";
 import { planUndo, type PortCapabilities, type SheetNote, type SheetPicker, type StoredState, type UndoMeta, type WorkbookPort, type WorkbookRead, type WriteProgress, type WriteReport } from "../../sheets/port";
+import type { ReportLayout } from "../../sheets/report";
 import type { TemplateSpec } from "../../sheets/template";
 import { XlsxWorkbook } from "./xlsxWorkbook";
 
@@ -63,6 +64,10 @@ export class FilePort implements WorkbookPort {
 
   select(): Promise<void> {
     return Promise.resolve();
+  }
+
+  addReport(layout: ReportLayout): Promise<string> {
+    return Promise.resolve(this.book.addReport(layout));
   }
 
   /** The workbook as it stands now, for 下载结果. */
