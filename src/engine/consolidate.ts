@@ -6,6 +6,7 @@
 import type { FieldDef, Scheme, SheetDef } from "../schemes/types";
 import type { SheetGrid } from "../sheets/grid";
 import { normalizeText } from "../sheets/normalize";
+import { generatedKind } from "../sheets/report";
 import { locateSheet, readSheet, ROUNDS } from "../sheets/readSheet";
 import { cellText, isBlankValue } from "../sheets/values";
 import { NoLedgerError, scoreWorkbook } from "./scoreWorkbook";
@@ -105,7 +106,10 @@ function cityFromText(text: string, cities: readonly string[]): string | null {
 }
 
 function readSummary(file: string, grids: readonly SheetGrid[], scheme: Scheme, cities: readonly string[], year: number | undefined): { posts: ConsolidatedPost[]; sheet: string; kind: "summary" | "ledger" } | { reason: string } {
-  const ordered = [...grids].sort((a, b) => Number(b.name.includes("汇总")) - Number(a.name.includes("汇总")));
+  // Our own 年度汇总 is a summary; our 满意度汇总 and 全省汇总 are not.
+  const ordered = [...grids]
+    .filter((g) => generatedKind(g) === null || generatedKind(g) === "summary")
+    .sort((a, b) => Number(b.name.includes("汇总")) - Number(a.name.includes("汇总")));
   for (const grid of ordered) {
     // A ledger without any 考核结论 is scored below rather than read as a summary.
     const found = locateSheet(grid, summarySheet);

@@ -6,6 +6,7 @@ import { resolveSettings, type SettingsInput } from "../schemes/schema";
 import type { HunanSettings, Scheme } from "../schemes/types";
 import type { SheetGrid, SheetWrite } from "../sheets/grid";
 import { locateSheet, readSheet, type SheetRead } from "../sheets/readSheet";
+import { isGeneratedReport } from "../sheets/report";
 import { planWrite, type RowOutput } from "../sheets/writeback";
 import { rectifyTexts, scoreLedger } from "./scoreLedger";
 import type { LedgerResult, RowResult, Warning } from "./types";
@@ -53,6 +54,8 @@ export function scoreWorkbook(grids: readonly SheetGrid[], scheme: Scheme, opts:
     throw new NoLedgerError([{ sheet: opts.sheet, bestRow: null, found: [], missing: ["（没有这张工作表）"] }], opts.sheet);
   }
   for (const grid of grids) {
+    // A sheet we generated (满意度汇总, 年度汇总, 全省汇总) is output, never a ledger.
+    if (isGeneratedReport(grid)) continue;
     const asLedger = locateSheet(grid, scheme.ledger, { outputs: scheme.outputs, overrides: opts.overrides?.[grid.name] });
     if (asLedger.ok) {
       if (opts.sheet === undefined || opts.sheet === grid.name) ledgers.push(readSheet(grid, scheme.ledger, asLedger.map));

@@ -11,6 +11,7 @@ import type { ColumnMap } from "../sheets/headers";
 import { normalizeText } from "../sheets/normalize";
 import { locateSheet, readSheet } from "../sheets/readSheet";
 import { cellText, excelSerialToDate, isBlankValue, parseCount, parseYear, roundPercent } from "../sheets/values";
+import { isGeneratedReport } from "../sheets/report";
 import { lastUsedColumn } from "../sheets/writeback";
 import { isBelow } from "./operators";
 import { cityKey } from "./selection";
@@ -169,6 +170,7 @@ export function tallySurvey(grids: readonly SheetGrid[], scheme: Scheme, setting
   const sheets: SurveyTally["sheets"] = [];
   const ledgerGrids: SheetGrid[] = [];
   for (const grid of grids) {
+    if (isGeneratedReport(grid)) continue;
     const found = findSurvey(grid);
     if (!found) {
       if (locateSheet(grid, scheme.ledger, { outputs: scheme.outputs }).ok) ledgerGrids.push(grid);

@@ -9,7 +9,7 @@ import { surveyCountSheet, surveyResponseSheet } from "../schemes/survey";
 import type { Scheme } from "../schemes/types";
 import type { CellValue, SheetGrid, SheetWrite } from "./grid";
 import { locateSheet } from "./readSheet";
-import type { ReportLayout } from "./report";
+import { isGeneratedReport, type ReportLayout } from "./report";
 import type { TemplateSpec } from "./template";
 
 /** A failure the user can act on, in Chinese, from either adapter. */
@@ -76,6 +76,8 @@ export type WorkbookPort = {
    * earlier is replaced; one the user made keeps its name and the new sheet gets " (2)". Returns the name.
    */
   addReport(layout: ReportLayout): Promise<string>;
+  /** Opens an .xlsx as a new workbook window (Excel only); false when the host cannot. */
+  openWorkbook?(bytes: Uint8Array): Promise<boolean>;
 };
 
 /** Given each sheet's first rows, the sheets to read in full and the columns whose number formats matter. */
@@ -99,6 +101,7 @@ export function schemePicker(scheme: Scheme, stored: StoredState = {}): SheetPic
   return (heads) => {
     const out: { sheet: string; formatColumns: number[] }[] = [];
     for (const g of heads) {
+      if (isGeneratedReport(g)) continue;
       const overrides = stored.mapping?.[g.name] ? new Map(Object.entries(stored.mapping[g.name]!)) : undefined;
       for (const def of [scheme.ledger, scheme.member, surveyCountSheet, surveyResponseSheet]) {
         const found = locateSheet(g, def, { outputs: def === scheme.ledger ? scheme.outputs : [], ...(overrides && def === scheme.ledger ? { overrides } : {}) });

@@ -49,6 +49,15 @@ export function isGeneratedReport(grid: SheetGrid | undefined): boolean {
   return !!grid && cellText(grid.values[1]?.[0] ?? null).startsWith(REPORT_MARK);
 }
 
+/** Which generated sheet this is, from its title (row 1), or null for a sheet the user made. */
+export function generatedKind(grid: SheetGrid | undefined): "tally" | "summary" | "province" | null {
+  if (!isGeneratedReport(grid)) return null;
+  const title = cellText(grid!.values[0]?.[0] ?? null);
+  if (title.includes("满意度汇总")) return "tally";
+  if (title.includes("全省")) return "province";
+  return "summary";
+}
+
 export type TableSpec = {
   header: string[];
   rows: ReportCell[][];

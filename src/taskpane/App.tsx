@@ -14,8 +14,10 @@ import {
 } from "@fluentui/react-components";
 import { useRef } from "react";
 import { columnName } from "../sheets/a1";
+import type { SheetGrid } from "../sheets/grid";
 import { MappingPanel } from "./components/MappingPanel";
 import { PostList } from "./components/PostList";
+import { ReportsPanel } from "./components/ReportsPanel";
 import { SettingsPanel } from "./components/SettingsPanel";
 import { Summary } from "./components/Summary";
 import { countsOf, type PaneState, type Tab as PaneTab } from "./paneState";
@@ -55,6 +57,19 @@ export function Pane({ source }: { source: PaneSource }) {
   const lastCol = columnName(Math.max(1, ...(s.score?.writes[0]?.columns.map((c) => c.col) ?? [1])));
   const file = s.host === "file";
   const plan = writePlan(s);
+  const reports = (grids: readonly SheetGrid[] | null) => (
+    <ReportsPanel
+      grids={grids}
+      score={s.score}
+      settings={s.stored.settings}
+      busy={busy}
+      excel={!file}
+      onTally={(fill) => void cmd.tallyReport(fill)}
+      onSummary={(separate) => void cmd.summaryReport(separate)}
+      onConsolidate={(files) => cmd.consolidateFiles(files)}
+      onProvince={(c) => void cmd.provinceReport(c)}
+    />
+  );
 
   return (
     <main className={styles.root} aria-busy={busy}>
@@ -113,6 +128,7 @@ export function Pane({ source }: { source: PaneSource }) {
             <Tab value="results">结果</Tab>
             <Tab value="mapping">列映射</Tab>
             <Tab value="settings">设置</Tab>
+            <Tab value="reports">汇总</Tab>
           </TabList>
           {s.tab === "results" && (
             <>
@@ -143,8 +159,10 @@ export function Pane({ source }: { source: PaneSource }) {
             />
           )}
           {s.tab === "settings" && <SettingsPanel settings={s.stored.settings} onChange={(st) => void cmd.setSettings(st)} />}
+          {s.tab === "reports" && reports(s.read.grids)}
         </>
       )}
+      {file && !s.read && s.phase !== "reading" && reports(null)}
     </main>
   );
 }

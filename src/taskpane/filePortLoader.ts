@@ -3,8 +3,22 @@
  * browser fetches only when a file is opened (never in the pane's initial bundle).
  */
 import type { FilePort } from "../adapters/xlsx/filePort";
+import type { SheetGrid } from "../sheets/grid";
+import type { ReportLayout } from "../sheets/report";
 
 export async function openFilePort(bytes: Uint8Array, fileName: string): Promise<FilePort> {
   const { FilePort: Port } = await import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx/filePort");
   return Port.open(bytes, fileName);
+}
+
+/** Generated sheets as a new .xlsx (the workbook sent on), rendered in the same lazily loaded chunk. */
+export async function reportBytes(layouts: readonly ReportLayout[]): Promise<Uint8Array> {
+  const { renderReports } = await import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx/xlsxWorkbook");
+  return renderReports(layouts).toBytes();
+}
+
+/** A workbook picked for consolidation, read in the browser (nothing is uploaded). */
+export async function readWorkbook(bytes: Uint8Array): Promise<SheetGrid[]> {
+  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx/xlsxWorkbook");
+  return (await XlsxWorkbook.open(bytes)).readSheets();
 }

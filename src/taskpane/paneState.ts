@@ -13,7 +13,7 @@ import { settingsMessage } from "./settingsText";
 
 export type Phase = "starting" | "unsupported" | "empty" | "reading" | "preview" | "writing" | "error";
 export type Notice = { intent: "success" | "warning" | "error" | "info"; text: string };
-export type Tab = "results" | "mapping" | "settings";
+export type Tab = "results" | "mapping" | "settings" | "reports";
 export type Filter = "all" | Status;
 
 export type LedgerCandidate = { sheet: string; map: ColumnMap };
@@ -51,6 +51,7 @@ export type Action =
   | { type: "write-done"; cells: number }
   | { type: "undo-done"; undone: boolean }
   | { type: "template-done"; names: string[] }
+  | { type: "report-done"; text: string }
   | { type: "notice"; notice: Notice | null }
   | { type: "tab"; tab: Tab }
   | { type: "filter"; filter: Filter };
@@ -162,6 +163,8 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
         canUndo: false,
         notice: a.undone ? { intent: "success", text: "已撤销上次写回，结果列恢复为写回前的内容。" } : { intent: "info", text: "没有可以撤销的写回。" },
       };
+    case "report-done":
+      return { ...s, phase: s.read ? "preview" : s.phase, progress: null, notice: { intent: "success", text: a.text } };
     case "template-done":
       return { ...s, notice: { intent: "success", text: `已插入模板工作表：${a.names.join("、")}` } };
     case "notice":

@@ -8,7 +8,13 @@ import type { SettingsInput } from "../schemes/schema";
 import { hunan } from "../schemes/hunan";
 import { PortError, schemePicker, type WorkbookPort } from "../sheets/port";
 import { templateSpec } from "../sheets/template";
-import { openFilePort } from "./filePortLoader";
+import { consolidate, type Consolidation, type InputFile } from "../engine/consolidate";
+import { provinceLayout, summaryLayout, tallyLayout } from "../engine/reportLayouts";
+import { planLedgerFill, tallySurvey } from "../engine/survey";
+import { summarizeYear } from "../engine/yearSummary";
+import { resolveSettings } from "../schemes/schema";
+import type { ReportLayout } from "../sheets/report";
+import { openFilePort, readWorkbook, reportBytes } from "./filePortLoader";
 import { initialState, paneReducer, type Action, type PaneState } from "./paneState";
 
 export type PaneSource = { kind: "excel"; port: WorkbookPort } | { kind: "unsupported"; message: string } | { kind: "file"; exampleUrl: string; autoOpen?: boolean };
@@ -31,8 +37,28 @@ export type PaneCommands = {
   clearMapping(): Promise<void>;
   setSettings(settings: SettingsInput): Promise<void>;
   download(): Promise<void>;
+  /** 满意度汇总: the tally sheet, and on request the ledger's quarter columns (undoable). */
+  tallyReport(fillLedger: boolean): Promise<void>;
+  /** 年度汇总 as a sheet of this workbook, or as a separate workbook (download / new Excel window). */
+  summaryReport(separate: boolean): Promise<void>;
+  /** Reads the picked 市州 files in the browser and consolidates them (nothing is uploaded). */
+  consolidateFiles(files: readonly File[]): Promise<Consolidation | null>;
+  /** 全省汇总 into this workbook, or downloaded when no workbook is open. */
+  provinceReport(c: Consolidation): Promise<void>;
   dispatch(a: Action): void;
 };
+
+function saveBytes(bytes: Uint8Array, name: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 export function usePane(source: PaneSource): [PaneState, PaneCommands] {
   const [state, dispatch] = useReducer(paneReducer, source.kind === "excel" ? "excel" : "file", initialState);
@@ -148,16 +174,72 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
       guarded(async () => {
         const p = port.current as FilePort | null;
         if (!p || p.capabilities.kind !== "file") return;
-        const bytes = await p.toBytes();
-        const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
-        const url = URL.createObjectURL(blob);
-        const a = document.createElement("a");
-        a.href = url;
-        a.download = (latest.current.fileName ?? "workbook.xlsx").replace(/(\.xlsx)?$/i, ".scored.xlsx");
-        document.body.appendChild(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        saveBytes(await p.toBytes(), (latest.current.fileName ?? "workbook.xlsx").replace(/(\.xlsx)?$/i, ".scored.xlsx"));
+      }),
+    tallyReport: (fillLedger) =>
+      guarded(async () => {
+        const p = port.current;
+        const s = latest.current;
+        if (!p || !s.read) return;
+        const settings = resolveSettings(hunan, s.stored.settings);
+        const tally = tallySurvey(s.read.grids, hunan, settings);
+        dispatch({ type: "write-start" });
+        const fill = fillLedger ? planLedgerFill(s.read.grids, hunan, tally) : null;
+        if (fill?.writes.length) await p.write(fill.writes);
+        const name = await p.addReport(tallyLayout(tally, hunan, settings, new Date()));
+        await readNow();
+        const filled = fill ? `；已填入台账季度满意度 ${fill.cells.length} 个单元格（可点“撤销上次写回”恢复）` : "";
+        dispatch({ type: "report-done", text: `已生成工作表「${name}」：${tally.tally.length} 个“示范岗 × 季度”${filled}` });
+      }),
+    summaryReport: (separate) =>
+      guarded(async () => {
+        const p = port.current;
+        const s = latest.current;
+        if (!p || !s.score) return;
+        const summary = summarizeYear(s.score, hunan);
+        const layout: ReportLayout = summaryLayout(summary, hunan, new Date(), s.fileName ?? "当前工作簿");
+        if (separate) {
+          const bytes = await reportBytes([layout]);
+          const opened = p.openWorkbook ? await p.openWorkbook(bytes) : false;
+          if (!opened) saveBytes(bytes, `${summary.year}年度汇总.xlsx`);
+          dispatch({ type: "report-done", text: opened ? "已在新窗口中打开年度汇总工作簿，请另存后报送" : `已下载 ${summary.year}年度汇总.xlsx` });
+          return;
+        }
+        dispatch({ type: "write-start" });
+        const name = await p.addReport(layout);
+        await readNow();
+        dispatch({ type: "report-done", text: `已生成工作表「${name}」：${summary.rows.length} 个示范岗（A4 横向，可直接打印）` });
+      }),
+    consolidateFiles: async (files) => {
+      try {
+        const inputs: InputFile[] = [];
+        for (const f of files) {
+          try {
+            inputs.push({ file: f.name, grids: await readWorkbook(new Uint8Array(await f.arrayBuffer())) });
+          } catch (e) {
+            inputs.push({ file: f.name, error: messageOf(e).replace(/^操作失败：/, "") });
+          }
+        }
+        const settings = resolveSettings(hunan, latest.current.stored.settings);
+        return consolidate(inputs, hunan, settings.provinceCities);
+      } catch (e) {
+        dispatch({ type: "failed", message: messageOf(e) });
+        return null;
+      }
+    },
+    provinceReport: (c) =>
+      guarded(async () => {
+        const p = port.current;
+        const layout = provinceLayout(c, hunan, new Date());
+        if (!p) {
+          saveBytes(await reportBytes([layout]), "全省汇总.xlsx");
+          dispatch({ type: "report-done", text: "已下载 全省汇总.xlsx" });
+          return;
+        }
+        dispatch({ type: "write-start" });
+        const name = await p.addReport(layout);
+        await readNow();
+        dispatch({ type: "report-done", text: `已生成工作表「${name}」：${c.posts.length} 个示范岗，来自 ${c.files.length} 个文件` });
       }),
     dispatch,
   };

@@ -60,6 +60,13 @@ describe.each(harnesses)("$name", (h) => {
     expect(String(sheet[1]![0])).toMatch(new RegExp(`^${REPORT_MARK}`));
     expect(sheet[2]!.slice(0, 7)).toEqual(["序号", "市州", "工作单位", "示范岗名称", "年度", "季度", "有效样本"]);
     expect(sheet).toHaveLength(layout.values.length);
+    // Generated sheets are output: read again, they are neither a survey nor a ledger.
+    const again = await book.port.read(schemePicker(hunan));
+    const retally = tallySurvey(again.grids, hunan, settings);
+    expect([retally.sheets.map((x) => x.sheet), retally.tally.length, retally.errors.length]).toEqual([["满意度调查"], 56, 1]);
+    const withSummary = scoreWorkbook(again.grids, hunan);
+    expect(await book.port.addReport(summaryLayout(summarizeYear(withSummary, hunan), hunan, new Date(2025, 11, 1), "x.xlsx"))).toBe("年度汇总");
+    expect(scoreWorkbook((await book.port.read(schemePicker(hunan))).grids, hunan).ledgers.map((l) => l.sheet)).toEqual(["考核台账"]);
     const names = book.sheetNames();
     expect(await book.port.addReport(layout)).toBe("满意度汇总");
     expect(book.sheetNames()).toHaveLength(names.length);

@@ -4,7 +4,7 @@
  * attempt none. Screenshots of each step go to test-output/e2e/.
  */
 import ExcelJS from "exceljs";
-import { promises as fs } from "node:fs";
+import { promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, isLoopback, serve } from "./server";
@@ -179,4 +179,67 @@ test("taskpane.html outside Excel: office.js from our own server finds no host a
   expect(blocked.filter((u) => !/microsoft|office|msocdn|aria/i.test(new URL(u).hostname))).toEqual([]);
   await shot("11-taskpane-outside-excel");
   expect(pageErrors).toEqual([]);
+});
+
+const EXAMPLES = path.join(__dirname, "..", "..", "examples");
+
+async function loadDownload(trigger: () => Promise<void>, name: string): Promise<ExcelJS.Workbook> {
+  const [download] = await Promise.all([page.waitForEvent("download"), trigger()]);
+  const file = path.join(OUT, name);
+  await download.saveAs(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await fs.readFile(file)) as never);
+  return wb;
+}
+
+test("the 汇总 tab: quarterly tally with the ledger filled, the year summary as a sheet and as its own workbook", async () => {
+  await page.goto(`${server.url}preview.html`);
+  await page.getByTestId("file-input").setInputFiles(path.join(EXAMPLES, "hunan-survey.xlsx"));
+  await page.getByTestId("count-retain").waitFor({ timeout: 30_000 });
+  await page.getByRole("tab", { name: "汇总" }).click();
+  await expect(page.getByTestId("tally-summary").textContent()).resolves.toContain("56 个“示范岗 × 季度”，达标 53 · 扣10分 2 · 撤销 1");
+  await shot("12-reports");
+  await page.getByLabel("同时把满意度填入台账的季度满意度列（可撤销）").check();
+  await page.getByRole("button", { name: "生成满意度汇总表" }).click();
+  await expectNotice(/已生成工作表「满意度汇总」：56 个“示范岗 × 季度”；已填入台账季度满意度 55 个单元格/);
+  await page.getByRole("button", { name: "生成年度汇总表" }).click();
+  await expectNotice(/已生成工作表「年度汇总」：\d+ 个示范岗/);
+  // The generated sheets are not read back as a survey or a ledger.
+  await expect(page.getByTestId("tally-summary").textContent()).resolves.toContain("调查表「满意度调查」：56 个");
+  await shot("13-reports-made");
+
+  const wb = await loadDownload(() => page.getByRole("button", { name: "下载结果" }).click(), "survey-with-reports.xlsx");
+  expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["考核台账", "满意度调查", "满意度汇总", "年度汇总"]));
+  expect(wb.getWorksheet("满意度汇总")!.getCell("A1").value).toBe("党员示范岗季度服务满意度汇总表");
+  const ledger = wb.getWorksheet("考核台账")!;
+  let xiangtanQ4: unknown = null;
+  ledger.eachRow((row, r) => {
+    if (r > 3 && row.getCell(2).value === "湘潭" && row.getCell(4).value === "报建窗口党员服务示范岗") xiangtanQ4 = row.getCell(14).value;
+  });
+  expect(xiangtanQ4).toBe(0.78);
+
+  const separate = await loadDownload(() => page.getByRole("button", { name: "下载年度汇总.xlsx" }).click(), "2025年度汇总.xlsx");
+  expect(separate.worksheets.map((w) => w.name)).toEqual(["年度汇总"]);
+  expect(separate.getWorksheet("年度汇总")!.pageSetup.orientation).toBe("landscape");
+  expect(pageErrors).toEqual([]);
+  expect(blocked).toEqual([]);
+});
+
+test("全省汇总 with no workbook open: pick the 市州 files (one is not a workbook), preview, download", async () => {
+  await page.goto(`${server.url}preview.html`);
+  const summaries = ["长沙市-2025年度汇总.xlsx", "株洲市-2025年度汇总.xlsx", "湘潭市-2025年度考核台账（已评分）.xlsx"].map((f) => path.join(EXAMPLES, "summaries", f));
+  const junk = { name: "备忘.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("备忘") };
+  const input = page.getByTestId("consolidate-input");
+  await input.setInputFiles([...summaries.map((f) => ({ name: path.basename(f), mimeType: "application/octet-stream", buffer: readFileSync(f) })), junk]);
+  await page.getByTestId("consolidation").waitFor({ timeout: 30_000 });
+  const text = (await page.getByTestId("consolidation").textContent()) ?? "";
+  expect(text).toContain("已读取 3 个文件，10 个示范岗");
+  expect(text).toContain("跳过：备忘.xlsx");
+  expect(text).toMatch(/未报送：衡阳、邵阳/);
+  await shot("14-consolidation");
+  const wb = await loadDownload(() => page.getByRole("button", { name: "下载全省汇总.xlsx" }).click(), "全省汇总.xlsx");
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["全省汇总"]);
+  expect(wb.getWorksheet("全省汇总")!.getCell("A1").value).toBe("2025 年度全省党员示范岗考核汇总表");
+  expect(pageErrors).toEqual([]);
+  expect(blocked).toEqual([]);
 });

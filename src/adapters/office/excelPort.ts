@@ -37,6 +37,8 @@ import type { TemplateSpec } from "../../sheets/template";
 export type ExcelHost = {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
+  /** Opens an .xlsx (base64) as a new workbook window (ExcelApi 1.8). */
+  createWorkbook?(base64: string): Promise<void>;
 };
 
 /** Range.copyFrom (ExcelApi 1.9) makes the undo snapshot a server-side copy: no payload, exact formats. */
@@ -65,6 +67,9 @@ export function officeHost(): ExcelHost {
   return {
     run: (batch) => Excel.run(batch),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+    createWorkbook: async (base64) => {
+      await Excel.createWorkbook(base64);
+    },
   };
 }
 
@@ -561,6 +566,19 @@ export class ExcelPort implements WorkbookPort {
       await context.sync();
       return name;
     });
+  }
+
+  /** Opens bytes as a new workbook window; false when this Excel cannot (then the pane offers nothing). */
+  async openWorkbook(bytes: Uint8Array): Promise<boolean> {
+    if (!this.host.createWorkbook || !this.host.isSetSupported("ExcelApi", "1.8")) return false;
+    let bin = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    try {
+      await this.host.createWorkbook(btoa(bin));
+    } catch (e) {
+      throw describeExcelError(e);
+    }
+    return true;
   }
 
   select(sheet: string, range: string): Promise<void> {
