@@ -2,6 +2,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { SettingsInput } from "../schemes/schema";
+import type { StoredState } from "../sheets/port";
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, inputErrors: 3 } as const;
 
@@ -16,6 +17,18 @@ export async function readSettings(file: string): Promise<SettingsInput> {
   } catch {
     throw new UsageError(`设置文件 ${file} 不是有效的 JSON`);
   }
+}
+
+/** The settings the pane saved in the workbook, overlaid with the command line's (which win). */
+export function mergeSettings(stored: StoredState, given: SettingsInput): SettingsInput {
+  const saved = stored.settings ?? {};
+  return { ...saved, ...given, thresholds: { ...saved.thresholds, ...given.thresholds } };
+}
+
+/** "台账.xlsx" → "台账.<suffix>.xlsx" beside the input. */
+export function withSuffix(input: string, suffix: string): string {
+  const ext = path.extname(input);
+  return path.join(path.dirname(input), `${path.basename(input, ext)}.${suffix}.xlsx`);
 }
 
 export async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {

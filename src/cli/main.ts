@@ -14,7 +14,8 @@ import { hunan } from "../schemes/hunan";
 import { templateSpec } from "../sheets/template";
 import { NoSurveyError } from "../engine/survey";
 import { NoYearError } from "../engine/yearSummary";
-import { EXIT, readSettings, UsageError, writeAtomic, type Io } from "./common";
+import { mappingOverrides } from "../sheets/port";
+import { EXIT, mergeSettings, readSettings, UsageError, withSuffix, writeAtomic, type Io } from "./common";
 import { consolidateCommand, summary as summaryCommand, survey } from "./reports";
 
 export { EXIT, type Io } from "./common";
@@ -159,12 +160,7 @@ async function score(args: string[], io: Io): Promise<number> {
   }
   // Settings and the column mapping the pane saved in this workbook apply here too; the command line wins.
   const state = book.readState();
-  const mapping = state.stored.mapping ?? {};
-  const scored = scoreWorkbook(book.readSheets(), hunan, {
-    sheet: values.sheet,
-    settings: { ...state.stored.settings, ...settings, thresholds: { ...state.stored.settings?.thresholds, ...settings.thresholds } },
-    overrides: Object.fromEntries(Object.entries(mapping).map(([sheet, m]) => [sheet, new Map(Object.entries(m))])),
-  });
+  const scored = scoreWorkbook(book.readSheets(), hunan, { sheet: values.sheet, settings: mergeSettings(state.stored, settings), overrides: mappingOverrides(state.stored) });
   const rows = scored.result.sheets.flatMap((s) => s.rows);
   const hasErrors = rows.some((r) => r.status === "error");
 
@@ -184,8 +180,7 @@ async function score(args: string[], io: Io): Promise<number> {
 
 
 export function defaultOutput(input: string): string {
-  const ext = path.extname(input);
-  return path.join(path.dirname(input), `${path.basename(input, ext)}.scored.xlsx`);
+  return withSuffix(input, "scored");
 }
 
 

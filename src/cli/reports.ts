@@ -12,9 +12,10 @@ import { scoreWorkbook } from "../engine/scoreWorkbook";
 import { planLedgerFill, tallySurvey } from "../engine/survey";
 import { summarizeYear } from "../engine/yearSummary";
 import { hunan } from "../schemes/hunan";
-import { resolveSettings, type SettingsInput } from "../schemes/schema";
+import { resolveSettings } from "../schemes/schema";
+import { mappingOverrides, type StoredState } from "../sheets/port";
 import type { HunanSettings } from "../schemes/types";
-import { EXIT, UsageError, readSettings, writeAtomic, type Io } from "./common";
+import { EXIT, mergeSettings, readSettings, UsageError, withSuffix, writeAtomic, type Io } from "./common";
 
 const LABEL = hunan.labels;
 
@@ -24,18 +25,11 @@ function yearOption(v: string | undefined): number | undefined {
   return Number(v);
 }
 
-async function settingsFor(book: XlsxWorkbook | null, file: string | undefined): Promise<HunanSettings> {
-  const given: SettingsInput = file ? await readSettings(file) : {};
-  const stored = book?.readState().stored.settings ?? {};
-  return resolveSettings(hunan, { ...stored, ...given, thresholds: { ...stored.thresholds, ...given.thresholds } });
+async function settingsFor(stored: StoredState, file: string | undefined): Promise<HunanSettings> {
+  return resolveSettings(hunan, mergeSettings(stored, file ? await readSettings(file) : {}));
 }
 
 const json = (v: unknown) => new TextEncoder().encode(`${JSON.stringify(v, null, 2)}\n`);
-
-function withSuffix(input: string, suffix: string): string {
-  const ext = path.extname(input);
-  return path.join(path.dirname(input), `${path.basename(input, ext)}.${suffix}.xlsx`);
-}
 
 export async function survey(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -56,14 +50,15 @@ export async function survey(args: string[], io: Io): Promise<number> {
   if (path.resolve(output) === path.resolve(input)) throw new UsageError("输出文件与输入文件相同，请用 -o 指定另一个文件");
   const year = yearOption(values.year);
   const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(input)));
-  const settings = await settingsFor(book, values.settings);
+  const state = book.readState();
+  const settings = await settingsFor(state.stored, values.settings);
   const grids = book.readSheets();
   const t = tallySurvey(grids, hunan, settings, year === undefined ? {} : { year });
-  const fill = values["fill-ledger"] ? planLedgerFill(grids, hunan, t) : null;
+  const fill = values["fill-ledger"] ? planLedgerFill(grids, t) : null;
   if (values.json) await writeAtomic(values.json, json({ tally: t.tally, unmatched: t.unmatched, errors: t.errors, ...(fill ? { filled: fill.cells } : {}) }));
   if (fill?.writes.length) {
     book.write(fill.writes);
-    const state = book.readState();
+    // The pane's undo data described the workbook before this write: drop it.
     if (state.undo) book.writeState(state.stored, null);
   }
   const sheet = book.addReport(tallyLayout(t, hunan, settings, new Date()));
@@ -106,13 +101,9 @@ export async function summary(args: string[], io: Io): Promise<number> {
   const output = values.output ?? path.join(path.dirname(input), "年度汇总.xlsx");
   if (path.resolve(output) === path.resolve(input)) throw new UsageError("输出文件与输入文件相同，请用 -o 指定另一个文件");
   const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(input)));
-  const settings = await settingsFor(book, values.settings);
   const state = book.readState();
-  const scored = scoreWorkbook(book.readSheets(), hunan, {
-    sheet: values.sheet,
-    settings,
-    overrides: Object.fromEntries(Object.entries(state.stored.mapping ?? {}).map(([sheet, m]) => [sheet, new Map(Object.entries(m))])),
-  });
+  const settings = await settingsFor(state.stored, values.settings);
+  const scored = scoreWorkbook(book.readSheets(), hunan, { sheet: values.sheet, settings, overrides: mappingOverrides(state.stored) });
   const year = yearOption(values.year);
   const s = summarizeYear(scored, hunan, year === undefined ? {} : { year });
   const layout = summaryLayout(s, hunan, new Date(), path.basename(input));
@@ -144,7 +135,7 @@ export async function consolidateCommand(args: string[], io: Io): Promise<number
   if (!positionals.length) throw new UsageError("用法：pioneer-scorecard consolidate <文件.xlsx>... -o 全省汇总.xlsx [--json 汇总.json]");
   const output = values.output ?? "全省汇总.xlsx";
   if (positionals.some((p) => path.resolve(p) === path.resolve(output))) throw new UsageError("输出文件不能是输入文件之一");
-  const settings = await settingsFor(null, values.settings);
+  const settings = await settingsFor({}, values.settings);
   const year = yearOption(values.year);
   const files: InputFile[] = [];
   for (const p of positionals) {

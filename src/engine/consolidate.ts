@@ -6,13 +6,14 @@
 import type { FieldDef, Scheme, SheetDef } from "../schemes/types";
 import type { SheetGrid } from "../sheets/grid";
 import { normalizeText } from "../sheets/normalize";
+import { factNumber, factText } from "../sheets/records";
 import { generatedKind } from "../sheets/report";
 import { locateSheet, readSheet, ROUNDS } from "../sheets/readSheet";
 import { cellText, isBlankValue } from "../sheets/values";
 import { NoLedgerError, scoreWorkbook } from "./scoreWorkbook";
 import { cityKey, postKey, quotaWarnings, type RosterPost, type SelectionWarning } from "./selection";
 import type { Status } from "./types";
-import { average, NoYearError, summarizeYear } from "./yearSummary";
+import { average, NoYearError, postFacts, postLine, summarizeYear, type PostLine } from "./yearSummary";
 
 const f = (id: string, header: string, synonyms: string[], kind: FieldDef["kind"], extra: Partial<FieldDef> = {}): FieldDef => ({ id, header, synonyms, kind, ...extra });
 
@@ -52,22 +53,7 @@ export function parseStatus(v: string): Status | null {
   return null;
 }
 
-export type ConsolidatedPost = {
-  city: string;
-  unit: string;
-  name: string;
-  postType: "service" | "supervision" | null;
-  level: "municipal" | "provincial" | null;
-  leader: string;
-  year: number | null;
-  electedYear: number | null;
-  score: number | null;
-  status: Status;
-  revokeReasons: string;
-  notes: string;
-  source: string;
-  sourceRow: number;
-};
+export type ConsolidatedPost = PostLine & { source: string; sourceRow: number };
 
 export type CityLine = { city: string; posts: number; retain: number; rectify: number; revoke: number; error: number; averageScore: number | null };
 
@@ -86,8 +72,6 @@ export type Consolidation = {
 
 export type InputFile = { file: string; grids: readonly SheetGrid[] } | { file: string; error: string };
 
-const str = (v: unknown) => (typeof v === "string" ? v : "");
-const num = (v: unknown) => (typeof v === "number" ? v : null);
 
 /** The first row under the header that is entirely blank ends the table (sections below it are not posts). */
 function tableEnd(grid: SheetGrid, headerRow: number): number {
@@ -120,54 +104,31 @@ function readSummary(file: string, grids: readonly SheetGrid[], scheme: Scheme, 
     if (!records.length || !records.some((r) => r.facts["status"]?.value)) continue;
     const titleCity = cityFromText(`${cellText(grid.values[0]?.[0] ?? null)} ${file}`, cities);
     const posts = records.map((r): ConsolidatedPost => {
-      const v = (id: string) => r.facts[id]?.value ?? null;
-      const statusText = str(v("status"));
+      const statusText = factText(r, "status");
       const status = statusText ? parseStatus(statusText) : null;
       const notes = r.errors.map((e) => e.message);
       if (!statusText) notes.push(`考核结论（${r.facts["status"]!.cell}）为空`);
       else if (!status) notes.push(`考核结论（${r.facts["status"]!.cell}）无法识别“${statusText}”，应为保持、整改、撤销或数据有误`);
-      const pt = v("postType");
-      const lv = v("level");
+      const facts = postFacts(r);
       return {
-        city: str(v("city")) || titleCity || "",
-        unit: str(v("unit")),
-        name: str(v("name")),
-        postType: pt === "service" || pt === "supervision" ? pt : null,
-        level: lv === "municipal" || lv === "provincial" ? lv : null,
-        leader: str(v("leader")),
-        year: num(v("year")),
-        electedYear: num(v("electedYear")),
-        score: num(v("score")),
+        ...facts,
+        city: facts.city || titleCity || "",
+        score: factNumber(r, "score"),
         status: status ?? "error",
-        revokeReasons: str(v("revokeReasons")),
+        revokeReasons: factText(r, "revokeReasons"),
         notes: notes.join("\n"),
         source: file,
         sourceRow: r.row,
       };
     });
-    const rounds = new Map(records.map((r) => [r.row, str(r.facts["round"]?.value)]));
+    const rounds = new Map(records.map((r) => [r.row, factText(r, "round")]));
     return { posts: latestPerPost(posts, rounds, year), sheet: grid.name, kind: "summary" };
   }
   // Not a summary: a ledger (scored or not) is scored here with the same engine.
   try {
     const scored = scoreWorkbook(grids, scheme);
     const s = summarizeYear(scored, scheme, year === undefined ? {} : { year });
-    const posts = s.rows.map((r): ConsolidatedPost => ({
-      city: r.city || cityFromText(file, cities) || "",
-      unit: r.unit,
-      name: r.name,
-      postType: r.postType,
-      level: r.level,
-      leader: r.leader,
-      year: r.year,
-      electedYear: r.electedYear,
-      score: r.score,
-      status: r.status,
-      revokeReasons: r.revokeReasons,
-      notes: r.notes,
-      source: file,
-      sourceRow: r.row,
-    }));
+    const posts = s.rows.map((r): ConsolidatedPost => ({ ...postLine(r), city: r.city || cityFromText(file, cities) || "", source: file, sourceRow: r.row }));
     return { posts, sheet: scored.ledgers.map((l) => l.sheet).join("、"), kind: "ledger" };
   } catch (e) {
     if (e instanceof NoLedgerError || e instanceof NoYearError) {

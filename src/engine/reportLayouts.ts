@@ -4,10 +4,11 @@
  */
 import type { HunanSettings, Scheme } from "../schemes/types";
 import type { StatusFill } from "../sheets/grid";
-import { ReportBuilder, SCORE, type ReportCell, type ReportLayout } from "../sheets/report";
+import { ReportBuilder, SCORE, type ReportCell, type ReportLayout, type TableSpec } from "../sheets/report";
 import type { Consolidation } from "./consolidate";
 import type { Band, SurveyTally } from "./survey";
 import { exactRate } from "./survey";
+import type { SelectionWarning } from "./selection";
 import type { Status } from "./types";
 import { LEVEL_LABEL, POST_TYPE_LABEL, type YearSummary } from "./yearSummary";
 
@@ -84,6 +85,11 @@ export function tallyLayout(t: SurveyTally, scheme: Scheme, settings: HunanSetti
 
 const STATUS_ORDER: Status[] = ["retain", "rectify", "revoke", "error"];
 
+/** Selection and quota warnings, one per row, the message across the sheet. */
+function warningTable(warnings: readonly SelectionWarning[], stretchTo: number): TableSpec {
+  return { header: ["序号", "市州", "年度", "问题"], rows: warnings.map((w, i) => [i + 1, w.city, w.year, w.message]), empty: "未发现问题", stretchTo };
+}
+
 export function summaryLayout(s: YearSummary, scheme: Scheme, now: Date, source: string): ReportLayout {
   const L = scheme.labels;
   const b = new ReportBuilder(
@@ -139,7 +145,8 @@ export function summaryLayout(s: YearSummary, scheme: Scheme, now: Date, source:
   b.section("四、撤销的示范岗及后续处理（报省总站备案）");
   b.table({
     header: ["序号", "市州", "工作单位", "示范岗名称", "级别", "撤销原因及后续处理"],
-    rows: s.revoked.length ? s.revoked.map((r, i) => [i + 1, r.city, r.unit, r.name, r.level, `${r.reasons}\n后续处理：${r.consequences.join("；")}`]) : [[null, null, null, null, null, "无"]],
+    rows: s.revoked.map((r, i) => [i + 1, r.city, r.unit, r.name, r.level, `${r.reasons}\n后续处理：${r.consequences.join("；")}`]),
+    empty: "无",
     stretchTo: 15,
   });
   b.blank();
@@ -147,7 +154,7 @@ export function summaryLayout(s: YearSummary, scheme: Scheme, now: Date, source:
   b.table({ header: ["序号", "市州", "工作单位", "示范岗名称", "示范期至"], rows: s.expiring.length ? s.expiring.map((r, i) => [i + 1, r.city, r.unit, r.name, r.validThrough]) : [[null, null, null, "无", null]] });
   b.blank();
   b.section("六、评选检查（每个市州每年服务岗不超过 1 个、监督岗 1–2 个；上年度撤销的不得再评）");
-  b.table({ header: ["序号", "市州", "年度", "问题"], rows: s.selection.length ? s.selection.map((w, i) => [i + 1, w.city, w.year, w.message]) : [[null, null, null, "未发现问题"]], stretchTo: 15 });
+  b.table(warningTable(s.selection, 15));
   return b.build();
 }
 
@@ -199,13 +206,13 @@ export function provinceLayout(c: Consolidation, scheme: Scheme, now: Date): Rep
   b.line(c.missingCities.length ? c.missingCities.join("、") : "无");
   b.blank();
   b.section("三、名额提示（每个市州每年服务岗不超过 1 个、监督岗 1–2 个）");
-  b.table({ header: ["序号", "市州", "年度", "问题"], rows: c.quotaWarnings.length ? c.quotaWarnings.map((w, i) => [i + 1, w.city, w.year, w.message]) : [[null, null, null, "未发现问题"]], stretchTo: 13 });
+  b.table(warningTable(c.quotaWarnings, 13));
   b.blank();
   b.section("四、重复上报的示范岗（保留第一次上报的记录）");
-  b.table({ header: ["序号", "市州", "工作单位", "示范岗名称", "上报位置"], rows: c.duplicates.length ? c.duplicates.map((d, i) => [i + 1, d.city, d.unit, d.post, d.sources.join("；")]) : [[null, null, null, null, "无"]], stretchTo: 13 });
+  b.table({ header: ["序号", "市州", "工作单位", "示范岗名称", "上报位置"], rows: c.duplicates.map((d, i) => [i + 1, d.city, d.unit, d.post, d.sources.join("；")]), empty: "无", stretchTo: 13 });
   b.blank();
   b.section("五、应撤销的省级党员示范岗称号");
-  b.table({ header: ["序号", "市州", "工作单位", "示范岗名称", "撤销原因"], rows: c.provincialRevocations.length ? c.provincialRevocations.map((r, i) => [i + 1, r.city, r.unit, r.post, r.reasons || "得分未达要求"]) : [[null, null, null, null, "无"]], stretchTo: 13 });
+  b.table({ header: ["序号", "市州", "工作单位", "示范岗名称", "撤销原因"], rows: c.provincialRevocations.map((r, i) => [i + 1, r.city, r.unit, r.post, r.reasons || "得分未达要求"]), empty: "无", stretchTo: 13 });
   if (c.skippedFiles.length) {
     b.blank();
     b.section("六、未能汇总的文件");

@@ -9,13 +9,13 @@ import { address } from "../sheets/a1";
 import { cellAt, formatAt, type CellValue, type OutputCell, type SheetGrid, type SheetWrite } from "../sheets/grid";
 import type { ColumnMap } from "../sheets/headers";
 import { normalizeText } from "../sheets/normalize";
-import { locateSheet, readSheet } from "../sheets/readSheet";
+import { locateSheet, readSheet, type SheetRead } from "../sheets/readSheet";
 import { cellText, excelSerialToDate, isBlankValue, parseCount, parseYear, roundPercent } from "../sheets/values";
 import { isGeneratedReport } from "../sheets/report";
 import { lastUsedColumn } from "../sheets/writeback";
 import { isBelow } from "./operators";
 import { cityKey } from "./selection";
-import type { CellError } from "../sheets/records";
+import { factNumber, factText, postKeyOf, type CellError, type RowRecord } from "../sheets/records";
 
 export type Band = "ok" | "deduct" | "revoke";
 
@@ -54,6 +54,8 @@ export type SurveyTally = {
   errors: CellError[];
   /** The ledger sheets matched against (empty when the workbook has none). */
   ledgerSheets: string[];
+  /** Those sheets as read, for {@link planLedgerFill}. */
+  ledgers: SheetRead[];
 };
 
 export class NoSurveyError extends Error {
@@ -168,12 +170,13 @@ export function tallySurvey(grids: readonly SheetGrid[], scheme: Scheme, setting
   const accs = new Map<string, Acc>();
   const errors: CellError[] = [];
   const sheets: SurveyTally["sheets"] = [];
-  const ledgerGrids: SheetGrid[] = [];
+  const ledgers: SheetRead[] = [];
   for (const grid of grids) {
     if (isGeneratedReport(grid)) continue;
     const found = findSurvey(grid);
     if (!found) {
-      if (locateSheet(grid, scheme.ledger, { outputs: scheme.outputs }).ok) ledgerGrids.push(grid);
+      const asLedger = locateSheet(grid, scheme.ledger, { outputs: scheme.outputs });
+      if (asLedger.ok) ledgers.push(readSheet(grid, scheme.ledger, asLedger.map));
       continue;
     }
     const rows = readSurveyRows(grid, found, settings, opts, accs, errors);
@@ -181,7 +184,7 @@ export function tallySurvey(grids: readonly SheetGrid[], scheme: Scheme, setting
   }
   if (!sheets.length) throw new NoSurveyError(grids.map((g) => g.name));
 
-  const posts = ledgerPosts(ledgerGrids, scheme);
+  const posts = ledgerPosts(ledgers);
   const tally: TallyEntry[] = [];
   const unmatched: Unmatched[] = [];
   const seenUnmatched = new Set<string>();
@@ -257,7 +260,7 @@ export function tallySurvey(grids: readonly SheetGrid[], scheme: Scheme, setting
       }
     }
   }
-  return { sheets, tally, unmatched, errors, ledgerSheets: ledgerGrids.map((g) => g.name) };
+  return { sheets, tally, unmatched, errors, ledgerSheets: ledgers.map((l) => l.sheet), ledgers };
 }
 
 /** The unrounded rate (the JSON keeps 4 places; the ledger fill and the band use this). */
@@ -371,23 +374,16 @@ function readSurveyRows(grid: SheetGrid, found: ShapeFound, settings: HunanSetti
   return rows;
 }
 
-function ledgerPosts(grids: readonly SheetGrid[], scheme: Scheme): LedgerPost[] {
+function ledgerPosts(ledgers: readonly SheetRead[]): LedgerPost[] {
   const posts = new Map<string, LedgerPost>();
-  for (const grid of grids) {
-    const found = locateSheet(grid, scheme.ledger, { outputs: scheme.outputs });
-    if (!found.ok) continue;
-    for (const rec of readSheet(grid, scheme.ledger, found.map).records) {
-      const s = (id: string) => {
-        const v = rec.facts[id]?.value;
-        return typeof v === "string" ? v : "";
-      };
-      const name = s("name");
+  for (const read of ledgers) {
+    for (const rec of read.records) {
+      const name = factText(rec, "name");
       if (!name) continue;
-      const key = [s("city"), s("unit"), name].join("|");
-      const year = rec.facts["year"]?.value;
-      const p = posts.get(key) ?? { key, name, city: s("city"), unit: s("unit"), service: false, rows: [] };
-      p.service ||= s("postType") === "service";
-      p.rows.push({ sheet: grid.name, row: rec.row, year: typeof year === "number" ? year : null });
+      const key = postKeyOf(rec);
+      const p = posts.get(key) ?? { key, name, city: factText(rec, "city"), unit: factText(rec, "unit"), service: false, rows: [] };
+      p.service ||= factText(rec, "postType") === "service";
+      p.rows.push({ sheet: read.sheet, row: rec.row, year: factNumber(rec, "year") });
       posts.set(key, p);
     }
   }
@@ -408,7 +404,7 @@ function matchPost(a: Acc, posts: readonly LedgerPost[]): Match {
 /** Where --fill-ledger writes: each matched rate into the quarter column of the ledger rows of that post and year. */
 export type LedgerFill = { writes: SheetWrite[]; cells: { sheet: string; cell: string; rate: number }[] };
 
-export function planLedgerFill(grids: readonly SheetGrid[], scheme: Scheme, tally: SurveyTally): LedgerFill {
+export function planLedgerFill(grids: readonly SheetGrid[], tally: SurveyTally): LedgerFill {
   const rates = new Map<string, number>();
   for (const t of tally.tally) {
     const r = exactRate(t);
@@ -416,29 +412,21 @@ export function planLedgerFill(grids: readonly SheetGrid[], scheme: Scheme, tall
   }
   const writes: SheetWrite[] = [];
   const cells: LedgerFill["cells"] = [];
-  for (const sheet of tally.ledgerSheets) {
+  for (const read of tally.ledgers) {
+    const sheet = read.sheet;
     const grid = grids.find((g) => g.name === sheet)!;
-    const found = locateSheet(grid, scheme.ledger, { outputs: scheme.outputs });
-    if (!found.ok) continue;
-    const read = readSheet(grid, scheme.ledger, found.map);
-    const idOf = (rec: (typeof read.records)[number]) => {
-      const s = (id: string) => {
-        const v = rec.facts[id]?.value;
-        return typeof v === "string" ? v : "";
-      };
-      const year = rec.facts["year"]?.value;
-      return `${[s("city"), s("unit"), s("name")].join("|")}|${typeof year === "number" ? year : ""}`;
-    };
+    const map = read.map;
+    const idOf = (rec: RowRecord) => `${postKeyOf(rec)}|${factNumber(rec, "year") ?? ""}`;
     const hasFirst = new Set(read.records.filter((r) => r.facts["round"]?.value !== "复评").map(idOf));
-    const firstRow = found.map.headerRow + 1;
-    const count = Math.max(0, read.lastRow - found.map.headerRow);
-    let next = Math.max(lastUsedColumn(grid), ...found.map.outputs.values()) + 1;
+    const firstRow = map.headerRow + 1;
+    const count = Math.max(0, read.lastRow - map.headerRow);
+    let next = Math.max(lastUsedColumn(grid), ...map.outputs.values()) + 1;
     const columns = [];
     for (const q of [1, 2, 3, 4]) {
       const values: OutputCell[] = Array.from({ length: count }, () => null);
       const mask = Array.from({ length: count }, () => false);
       let any = false;
-      const existing = found.map.fields.get(`q${q}`);
+      const existing = map.fields.get(`q${q}`);
       for (const rec of read.records) {
         const id = idOf(rec);
         const rate = rates.get(`${id}|${q}`);
@@ -450,11 +438,11 @@ export function planLedgerFill(grids: readonly SheetGrid[], scheme: Scheme, tall
       }
       if (!any) continue;
       const col = existing ?? next++;
-      const header = existing ? (found.map.headers.get(existing) ?? `${"一二三四"[q - 1]}季度满意度`) : `${"一二三四"[q - 1]}季度满意度`;
+      const header = (existing && map.headers.get(existing)) || `${"一二三四"[q - 1]}季度满意度`;
       mask.forEach((m, i) => m && cells.push({ sheet, cell: address(firstRow + i, col), rate: values[i] as number }));
       columns.push({ col, header, isNew: existing === undefined, values, mask, numberFormat: "0.00%", width: 12 });
     }
-    if (columns.length) writes.push({ sheet, headerRow: found.map.headerRow, firstRow, columns });
+    if (columns.length) writes.push({ sheet, headerRow: map.headerRow, firstRow, columns });
   }
   return { writes, cells };
 }

@@ -5,17 +5,17 @@
  */
 import type { Scheme } from "../schemes/types";
 import { normalizeText } from "../sheets/normalize";
+import { factNumber, factText, type RowRecord } from "../sheets/records";
+import { rectifyTexts } from "./scoreLedger";
 import type { WorkbookScore } from "./scoreWorkbook";
-import { rowOutput } from "./scoreWorkbook";
 import { quotaWarnings, reselectedAfterRevoke, type RosterPost, type SelectionWarning } from "./selection";
 import type { Status } from "./types";
 
 export const POST_TYPE_LABEL = { service: "服务岗", supervision: "监督岗" } as const;
 export const LEVEL_LABEL = { municipal: "市州级", provincial: "省级" } as const;
 
-export type SummaryRow = {
-  sheet: string;
-  row: number;
+/** What a year summary and the provincial consolidation both say of a post. */
+export type PostLine = {
   city: string;
   unit: string;
   name: string;
@@ -23,17 +23,45 @@ export type SummaryRow = {
   level: "municipal" | "provincial" | null;
   leader: string;
   year: number | null;
-  round: "初评" | "复评";
   electedYear: number | null;
-  deductionTotal: number | null;
   score: number | null;
   status: Status;
   revokeReasons: string;
+  notes: string;
+};
+
+export type SummaryRow = PostLine & {
+  sheet: string;
+  row: number;
+  round: "初评" | "复评";
+  deductionTotal: number | null;
   rectifyItems: string;
   validThrough: number | null;
-  notes: string;
   consequences: string[];
 };
+
+/** The identity facts of a ledger or summary row (same field ids in both sheet definitions). */
+export function postFacts(rec: RowRecord | undefined): Pick<PostLine, "city" | "unit" | "name" | "postType" | "level" | "leader" | "year" | "electedYear"> {
+  const text = (id: string) => (rec ? factText(rec, id) : "");
+  const postType = text("postType");
+  const level = text("level");
+  return {
+    city: text("city"),
+    unit: text("unit"),
+    name: text("name"),
+    postType: postType === "service" || postType === "supervision" ? postType : null,
+    level: level === "municipal" || level === "provincial" ? level : null,
+    leader: text("leader"),
+    year: rec ? factNumber(rec, "year") : null,
+    electedYear: rec ? factNumber(rec, "electedYear") : null,
+  };
+}
+
+/** Just the {@link PostLine} fields of a richer row. */
+export function postLine(r: PostLine): PostLine {
+  const { city, unit, name, postType, level, leader, year, electedYear, score, status, revokeReasons, notes } = r;
+  return { city, unit, name, postType, level, leader, year, electedYear, score, status, revokeReasons, notes };
+}
 
 export type ScoreBand = { band: string; count: number };
 
@@ -78,33 +106,17 @@ export function summarizeYear(scored: WorkbookScore, scheme: Scheme, opts: { yea
   scored.result.sheets.forEach((sheet, i) => {
     const records = new Map(scored.ledgers[i]!.records.map((r) => [r.row, r]));
     for (const r of sheet.rows) {
-      const rec = records.get(r.row);
-      const fact = (id: string) => rec?.facts[id]?.value;
-      const s = (id: string) => {
-        const v = fact(id);
-        return typeof v === "string" ? v : "";
-      };
-      const out = rowOutput(r, scheme, scored.settings).values;
-      const postType = fact("postType");
-      const level = fact("level");
-      const elected = fact("electedYear");
       all.push({
         sheet: sheet.sheet,
         row: r.row,
-        city: s("city"),
-        unit: s("unit"),
-        name: s("name"),
-        postType: postType === "service" || postType === "supervision" ? postType : null,
-        level: level === "municipal" || level === "provincial" ? level : null,
-        leader: s("leader"),
+        ...postFacts(records.get(r.row)),
         year: r.year,
         round: r.round,
-        electedYear: typeof elected === "number" ? elected : null,
         deductionTotal: r.deductionTotal,
         score: r.score,
         status: r.status,
         revokeReasons: r.revocations.map((v) => v.reason).join("\n"),
-        rectifyItems: typeof out["rectifyItems"] === "string" ? out["rectifyItems"] : "",
+        rectifyItems: rectifyTexts(scheme, scored.settings, r.rectifyItems).join("\n"),
         validThrough: r.validThrough,
         notes: [...r.errors.map((e) => e.message), ...r.warnings.map((w) => w.message)].join("\n"),
         consequences: r.consequences ?? [],

@@ -115,6 +115,11 @@ export function schemePicker(scheme: Scheme, stored: StoredState = {}): SheetPic
   };
 }
 
+/** The confirmed column mapping of every sheet, as the reader's overrides (field id → column). */
+export function mappingOverrides(stored: StoredState): Record<string, Map<string, number>> {
+  return Object.fromEntries(Object.entries(stored.mapping ?? {}).map(([sheet, m]) => [sheet, new Map(Object.entries(m))]));
+}
+
 /** The state block as the rows A1:B4 of the state sheet. */
 export function stateRows(state: StoredState, undo: UndoMeta | null): CellValue[][] {
   return [

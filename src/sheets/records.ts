@@ -15,3 +15,20 @@ export type RowRecord = {
   facts: Readonly<Record<string, Fact>>;
   errors: CellError[];
 };
+
+/** A fact as text ("" when blank or not text). */
+export function factText(rec: RowRecord, id: string): string {
+  const v = rec.facts[id]?.value;
+  return typeof v === "string" ? v : "";
+}
+
+/** A fact as a number (null when blank or not a number). */
+export function factNumber(rec: RowRecord, id: string): number | null {
+  const v = rec.facts[id]?.value;
+  return typeof v === "number" ? v : null;
+}
+
+/** A post's identity as the results name it: 市州|工作单位|示范岗名称, as written. */
+export function postKeyOf(rec: RowRecord): string {
+  return [factText(rec, "city"), factText(rec, "unit"), factText(rec, "name")].join("|");
+}

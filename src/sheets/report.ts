@@ -41,7 +41,6 @@ export type ReportLayout = {
 /** Row 2 of every generated sheet starts with this, which is how a rerun knows the sheet is ours to replace. */
 export const REPORT_MARK = "由示范岗考评助手生成";
 
-export const PERCENT = "0.0%";
 export const SCORE = "0.0";
 
 /** Whether an existing sheet of that name is one we generated (and may be replaced). */
@@ -72,6 +71,8 @@ export type TableSpec = {
   startCol?: number;
   /** Merge each row's last cell across to this column (long text in a narrow table). */
   stretchTo?: number;
+  /** With no rows, one row saying this in the last column ("无", "未发现问题"). */
+  empty?: string;
 };
 
 export type TablePlace = { headerRow: number; firstRow: number; lastRow: number; startCol: number };
@@ -123,7 +124,8 @@ export class ReportBuilder {
   }
 
   /** A table; `main` makes its header the frozen, printed-on-every-page row. */
-  table(spec: TableSpec, main = false): TablePlace {
+  table(given: TableSpec, main = false): TablePlace {
+    const spec = !given.rows.length && given.empty ? { ...given, rows: [[...given.header.slice(1).map(() => null), given.empty]] } : given;
     const headerRow = this.nextRow;
     const start = spec.startCol ?? 1;
     const n = spec.header.length;

@@ -7,7 +7,7 @@ import type { Status } from "../engine/types";
 import { SettingsError, type SettingsInput } from "../schemes/schema";
 import { hunan } from "../schemes/hunan";
 import type { ColumnMap } from "../sheets/headers";
-import type { StoredState, WorkbookRead } from "../sheets/port";
+import { mappingOverrides, type StoredState, type WorkbookRead } from "../sheets/port";
 import { locateSheet } from "../sheets/readSheet";
 import { settingsMessage } from "./settingsText";
 
@@ -97,7 +97,7 @@ function rescore(s: PaneState): PaneState {
   const candidates = candidatesOf(s.read, s.stored);
   const ledger = s.ledger && candidates.some((c) => c.sheet === s.ledger) ? s.ledger : (candidates[0]?.sheet ?? null);
   // Every sheet's confirmed mapping applies, also one that makes a sheet stop being a ledger.
-  const overrides = Object.fromEntries(Object.keys(s.stored.mapping ?? {}).map((sheet) => [sheet, overridesOf(s.stored, sheet)!]));
+  const overrides = mappingOverrides(s.stored);
   try {
     const score = scoreWorkbook(s.read.grids, hunan, {
       ...(ledger ? { sheet: ledger } : {}),

@@ -184,7 +184,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         const settings = resolveSettings(hunan, s.stored.settings);
         const tally = tallySurvey(s.read.grids, hunan, settings);
         dispatch({ type: "write-start" });
-        const fill = fillLedger ? planLedgerFill(s.read.grids, hunan, tally) : null;
+        const fill = fillLedger ? planLedgerFill(s.read.grids, tally) : null;
         if (fill?.writes.length) await p.write(fill.writes);
         const name = await p.addReport(tallyLayout(tally, hunan, settings, new Date()));
         await readNow();

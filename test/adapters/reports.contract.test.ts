@@ -30,7 +30,7 @@ describe.each(harnesses)("$name", (h) => {
     const read = await book.port.read(schemePicker(hunan));
     const tally = tallySurvey(read.grids, hunan, settings);
     expect(tally.tally).toHaveLength(56);
-    const fill = planLedgerFill(read.grids, hunan, tally);
+    const fill = planLedgerFill(read.grids, tally);
     expect(fill.cells).toHaveLength(55);
     await book.port.write(fill.writes);
     const after = book.values("考核台账");

@@ -1,34 +1,19 @@
 import { execFile } from "node:child_process";
 import { existsSync, promises as fs } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
-import { run, type Io } from "../../src/cli/main";
+import { cli, tempDirEach } from "./cliHarness";
 import type { LedgerResult } from "../../src/engine/types";
 
 const ROOT = path.join(__dirname, "..", "..");
 const FIXTURES = path.join(ROOT, "test", "fixtures");
 const EXAMPLE = path.join(ROOT, "examples", "hunan-ledger.xlsx");
 
-let dir: string;
-beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "pioneer-cli-"));
-});
-afterEach(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { out: (s) => (out += s), err: (s) => (err += s) };
-  const code = await run(argv, io);
-  return { code, out, err };
-}
+const tmp = tempDirEach("pioneer-cli-");
 
 async function copy(file: string, name = path.basename(file)): Promise<string> {
-  const to = path.join(dir, name);
+  const to = path.join(tmp.path, name);
   await fs.copyFile(file, to);
   return to;
 }
@@ -38,7 +23,7 @@ const readJson = async (f: string) => JSON.parse(await fs.readFile(f, "utf8")) a
 describe("golden workbooks through the CLI entry", () => {
   test("golden-basic (written by SheetJS)", async () => {
     const input = await copy(path.join(FIXTURES, "golden-basic.xlsx"));
-    const json = path.join(dir, "r.json");
+    const json = path.join(tmp.path, "r.json");
     const { code, out } = await cli("score", input, "--json", json);
     expect(code).toBe(3);
     const expected = JSON.parse(await fs.readFile(path.join(FIXTURES, "golden-basic.expected.json"), "utf8")) as LedgerResult;
@@ -46,12 +31,12 @@ describe("golden workbooks through the CLI entry", () => {
     expect(actual).toMatchObject(expected);
     expect(actual.sheets[0]!.rows[1]!.warnings.map((w) => w.code)).toContain("expired");
     expect(out).toContain("保持 1　整改 2　撤销 4　数据有误 1");
-    expect(existsSync(path.join(dir, "golden-basic.scored.xlsx"))).toBe(true);
+    expect(existsSync(path.join(tmp.path, "golden-basic.scored.xlsx"))).toBe(true);
   });
 
   test("the bundled example covers every status", async () => {
     const input = await copy(EXAMPLE);
-    const json = path.join(dir, "r.json");
+    const json = path.join(tmp.path, "r.json");
     const { code, out } = await cli("score", input, "--json", json);
     expect(code).toBe(3);
     const rows = (await readJson(json)).sheets[0]!.rows;
@@ -68,19 +53,19 @@ describe("exit codes", () => {
     const ws = wb.addWorksheet("台账");
     ws.addRow(["示范岗名称", "岗位类别", "未亮明身份"]);
     ws.addRow(["报建窗口", "服务岗", "否"]);
-    const input = path.join(dir, "ok.xlsx");
+    const input = path.join(tmp.path, "ok.xlsx");
     await wb.xlsx.writeFile(input);
     const { code } = await cli("score", input);
     expect(code).toBe(0);
   });
 
   test("1 for a file that is not an .xlsx, nothing written", async () => {
-    const input = path.join(dir, "notes.xlsx");
+    const input = path.join(tmp.path, "notes.xlsx");
     await fs.writeFile(input, "市州,工作单位\n");
     const { code, err } = await cli("score", input);
     expect(code).toBe(1);
     expect(err).toContain("不是 Excel 工作簿");
-    expect(await fs.readdir(dir)).toEqual(["notes.xlsx"]);
+    expect(await fs.readdir(tmp.path)).toEqual(["notes.xlsx"]);
   });
 
   test("1 when no ledger sheet is found, naming the missing headers", async () => {
@@ -88,11 +73,11 @@ describe("exit codes", () => {
     const { code, err } = await cli("score", input);
     expect(code).toBe(1);
     expect(err).toMatch(/工作表「Sheet1」缺少表头：岗位类别/);
-    expect(await fs.readdir(dir)).toEqual(["no-ledger.xlsx"]);
+    expect(await fs.readdir(tmp.path)).toEqual(["no-ledger.xlsx"]);
   });
 
   test("1 for a missing file", async () => {
-    const { code, err } = await cli("score", path.join(dir, "nope.xlsx"));
+    const { code, err } = await cli("score", path.join(tmp.path, "nope.xlsx"));
     expect(code).toBe(1);
     expect(err).toContain("找不到文件");
   });
@@ -135,23 +120,23 @@ describe("never overwrites its input unless --in-place", () => {
     await wb.xlsx.readFile(input);
     const header = (wb.getWorksheet("考核台账")!.getRow(3).values as unknown[]).filter(Boolean);
     expect(header).toContain("考核结论");
-    expect(await fs.readdir(dir)).toEqual(["hunan-ledger.xlsx"]);
+    expect(await fs.readdir(tmp.path)).toEqual(["hunan-ledger.xlsx"]);
   });
   test("--dry-run writes no workbook but still writes --json", async () => {
     const input = await copy(EXAMPLE);
-    const { code, out } = await cli("score", input, "--dry-run", "--json", path.join(dir, "r.json"));
+    const { code, out } = await cli("score", input, "--dry-run", "--json", path.join(tmp.path, "r.json"));
     expect(code).toBe(3);
     expect(out).toContain("未写出工作簿");
-    expect((await fs.readdir(dir)).sort()).toEqual(["hunan-ledger.xlsx", "r.json"]);
+    expect((await fs.readdir(tmp.path)).sort()).toEqual(["hunan-ledger.xlsx", "r.json"]);
   });
   test("--cycle-start changes validThrough", async () => {
     const input = await copy(path.join(FIXTURES, "golden-basic.xlsx"));
-    await cli("score", input, "--dry-run", "--cycle-start", "2024", "--json", path.join(dir, "r.json"));
-    expect((await readJson(path.join(dir, "r.json"))).sheets[0]!.rows[0]!.validThrough).toBe(2025);
+    await cli("score", input, "--dry-run", "--cycle-start", "2024", "--json", path.join(tmp.path, "r.json"));
+    expect((await readJson(path.join(tmp.path, "r.json"))).sheets[0]!.rows[0]!.validThrough).toBe(2025);
   });
   test("--settings reads boundary settings from JSON and rejects bad ones", async () => {
     const input = await copy(path.join(FIXTURES, "golden-basic.xlsx"));
-    const settings = path.join(dir, "s.json");
+    const settings = path.join(tmp.path, "s.json");
     await fs.writeFile(settings, JSON.stringify({ thresholds: { satisfactionMin: { value: 120 } } }));
     const { code, err } = await cli("score", input, "--dry-run", "--settings", settings);
     expect(code).toBe(2);
@@ -160,7 +145,7 @@ describe("never overwrites its input unless --in-place", () => {
 });
 
 test("template hunan writes the canonical ledger, which reads back as a ledger", async () => {
-  const out = path.join(dir, "台账模板.xlsx");
+  const out = path.join(tmp.path, "台账模板.xlsx");
   const { code } = await cli("template", "hunan", "-o", out);
   expect(code).toBe(0);
   const wb = new ExcelJS.Workbook();
@@ -187,7 +172,7 @@ describe("content ExcelJS cannot carry (charts, pivot tables)", () => {
     const JSZip = (await import("jszip")).default;
     const zip = await JSZip.loadAsync(await fs.readFile(EXAMPLE));
     zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
-    const file = path.join(dir, "with-chart.xlsx");
+    const file = path.join(tmp.path, "with-chart.xlsx");
     await fs.writeFile(file, await zip.generateAsync({ type: "nodebuffer" }));
     return file;
   }
@@ -212,14 +197,14 @@ describe("what the pane saved in the workbook", () => {
     const { FilePort } = await import("../../src/adapters/xlsx/filePort");
     const port = await FilePort.open(new Uint8Array(await fs.readFile(EXAMPLE)), "x.xlsx");
     await port.saveState({ settings: { revokeBelowScore: 90 }, mapping: { 考核台账: { unit: 0 } } });
-    const input = path.join(dir, "saved.xlsx");
+    const input = path.join(tmp.path, "saved.xlsx");
     await fs.writeFile(input, await port.toBytes());
-    const json = path.join(dir, "r.json");
+    const json = path.join(tmp.path, "r.json");
     await cli("score", input, "--json", json, "--dry-run");
     const rows = (await readJson(json)).sheets[0]!.rows;
     expect(rows.filter((r) => r.status === "revoke").length).toBeGreaterThan(13);
     expect(rows[0]!.key.split("|")[1]).toBe(""); // 工作单位 unmapped as the pane saved
-    const settings = path.join(dir, "s.json");
+    const settings = path.join(tmp.path, "s.json");
     await fs.writeFile(settings, JSON.stringify({ revokeBelowScore: 70 }));
     await cli("score", input, "--json", json, "--dry-run", "--settings", settings);
     expect((await readJson(json)).sheets[0]!.rows.filter((r) => r.status === "revoke").length).toBe(13);

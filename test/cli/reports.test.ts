@@ -1,28 +1,13 @@
 import { promises as fs } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { run, type Io } from "../../src/cli/main";
+import { cli, tempDirEach } from "./cliHarness";
 
 const ROOT = path.join(__dirname, "..", "..");
 const EX = path.join(ROOT, "examples");
 
-let dir: string;
-beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "pioneer-reports-"));
-});
-afterEach(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { out: (s) => (out += s), err: (s) => (err += s) };
-  const code = await run(argv, io);
-  return { code, out, err };
-}
+const tmp = tempDirEach("pioneer-reports-");
 
 async function load(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -31,7 +16,7 @@ async function load(file: string): Promise<ExcelJS.Workbook> {
 }
 
 async function copy(file: string): Promise<string> {
-  const to = path.join(dir, path.basename(file));
+  const to = path.join(tmp.path, path.basename(file));
   await fs.copyFile(file, to);
   return to;
 }
@@ -43,8 +28,8 @@ describe("pioneer-scorecard survey", () => {
   test("the bundled survey: tally sheet, JSON shape, ledger quarter columns filled, input untouched", async () => {
     const input = await copy(path.join(EX, "hunan-survey.xlsx"));
     const before = await fs.readFile(input);
-    const out = path.join(dir, "out.xlsx");
-    const json = path.join(dir, "t.json");
+    const out = path.join(tmp.path, "out.xlsx");
+    const json = path.join(tmp.path, "t.json");
     const r = await cli("survey", input, "-o", out, "--json", json, "--fill-ledger");
     expect(r.code).toBe(3); // one response row has an unreadable quarter
     expect(r.out).toContain("共 56 个“示范岗 × 季度”：达标 53　扣10分 2　撤销 1");
@@ -87,8 +72,8 @@ describe("pioneer-scorecard survey", () => {
 
   test("rerunning on its own output replaces the tally sheet instead of adding a second", async () => {
     const input = await copy(path.join(ROOT, "test", "fixtures", "survey-counts.xlsx"));
-    const once = path.join(dir, "once.xlsx");
-    const twice = path.join(dir, "twice.xlsx");
+    const once = path.join(tmp.path, "once.xlsx");
+    const twice = path.join(tmp.path, "twice.xlsx");
     expect((await cli("survey", input, "-o", once)).code).toBe(3);
     expect((await cli("survey", once, "-o", twice)).code).toBe(3);
     expect((await load(twice)).worksheets.map((w) => w.name)).toEqual(["考核台账", "满意度统计", "满意度汇总"]);
@@ -96,18 +81,18 @@ describe("pioneer-scorecard survey", () => {
 
   test("a workbook without a survey: exit 1, nothing written", async () => {
     const input = await copy(path.join(EX, "hunan-ledger.xlsx"));
-    const r = await cli("survey", input, "-o", path.join(dir, "x.xlsx"));
+    const r = await cli("survey", input, "-o", path.join(tmp.path, "x.xlsx"));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/没有找到满意度调查表/);
-    await expect(fs.access(path.join(dir, "x.xlsx"))).rejects.toThrow();
+    await expect(fs.access(path.join(tmp.path, "x.xlsx"))).rejects.toThrow();
   });
 });
 
 describe("pioneer-scorecard summary", () => {
   test("a separate print-ready workbook with the 年度汇总 sheet", async () => {
     const input = await copy(path.join(EX, "hunan-ledger.xlsx"));
-    const out = path.join(dir, "年度汇总.xlsx");
-    const json = path.join(dir, "y.json");
+    const out = path.join(tmp.path, "年度汇总.xlsx");
+    const json = path.join(tmp.path, "y.json");
     const r = await cli("summary", input, "-o", out, "--json", json);
     expect(r.code).toBe(3);
     expect(r.out).toContain("示范岗 42 个：保持 19　整改 8　撤销 12　数据有误 3");
@@ -131,10 +116,10 @@ describe("pioneer-scorecard summary", () => {
 describe("pioneer-scorecard consolidate", () => {
   test("three 市州 files and one that is not a summary: consolidated, the bad one skipped by name", async () => {
     const files = await Promise.all(["长沙市-2025年度汇总.xlsx", "株洲市-2025年度汇总.xlsx", "湘潭市-2025年度考核台账（已评分）.xlsx"].map((f) => copy(path.join(EX, "summaries", f))));
-    const junk = path.join(dir, "备忘.xlsx");
+    const junk = path.join(tmp.path, "备忘.xlsx");
     await fs.writeFile(junk, "not a workbook");
-    const out = path.join(dir, "全省汇总.xlsx");
-    const json = path.join(dir, "p.json");
+    const out = path.join(tmp.path, "全省汇总.xlsx");
+    const json = path.join(tmp.path, "p.json");
     const r = await cli("consolidate", ...files, junk, "-o", out, "--json", json);
     expect(r.code).toBe(3);
     expect(r.out).toContain("已跳过 备忘.xlsx：不是 Excel 工作簿");
@@ -146,9 +131,9 @@ describe("pioneer-scorecard consolidate", () => {
   });
 
   test("no readable summary at all: exit 1, nothing written", async () => {
-    const junk = path.join(dir, "a.xlsx");
+    const junk = path.join(tmp.path, "a.xlsx");
     await fs.writeFile(junk, "x");
-    const r = await cli("consolidate", junk, "-o", path.join(dir, "o.xlsx"));
+    const r = await cli("consolidate", junk, "-o", path.join(tmp.path, "o.xlsx"));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/没有一个文件是年度汇总表或考核台账/);
   });

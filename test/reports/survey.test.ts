@@ -98,7 +98,7 @@ describe("tallying a counts sheet (written by SheetJS)", () => {
 
   test("--fill-ledger plans only the quarter cells of matched posts, with the exact rate", async () => {
     const g = await grids("survey-counts.xlsx");
-    const fill = planLedgerFill(g, hunan, tallySurvey(g, hunan, settings));
+    const fill = planLedgerFill(g, tallySurvey(g, hunan, settings));
     expect(fill.cells).toEqual([
       { sheet: "考核台账", cell: "F2", rate: 0.8 },
       { sheet: "考核台账", cell: "F3", rate: 1 },
