@@ -10,10 +10,10 @@ export type Io = { out: (s: string) => void; err: (s: string) => void };
 
 export class UsageError extends Error {}
 
-export async function readSettings(file: string): Promise<SettingsInput> {
+export async function readSettings<T = SettingsInput>(file: string): Promise<T> {
   const text = await fs.readFile(file, "utf8");
   try {
-    return JSON.parse(text) as SettingsInput;
+    return JSON.parse(text) as T;
   } catch {
     throw new UsageError(`设置文件 ${file} 不是有效的 JSON`);
   }

@@ -7,16 +7,19 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { renderTemplate, WorkbookFormatError, XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
-import { NoLedgerError, scoreWorkbook, type WorkbookScore } from "../engine/scoreWorkbook";
+import { NoLedgerError, scoreUnitWorkbook, scoreWorkbook, type WorkbookScore } from "../engine/scoreWorkbook";
+import { detectScheme, isSchemeId } from "../engine/schemes";
 import type { RowResult } from "../engine/types";
-import { SettingsError, type SettingsInput } from "../schemes/schema";
+import { SettingsError, type AdditiveSettingsInput, type SettingsInput } from "../schemes/schema";
 import { hunan } from "../schemes/hunan";
-import { templateSpec } from "../sheets/template";
+import { shanghai } from "../schemes/shanghai";
+import { templateSpec, unitTemplateSpec } from "../sheets/template";
 import { NoSurveyError } from "../engine/survey";
 import { NoYearError } from "../engine/yearSummary";
 import { mappingOverrides } from "../sheets/port";
 import { EXIT, mergeSettings, readSettings, UsageError, withSuffix, writeAtomic, type Io } from "./common";
 import { consolidateCommand, summary as summaryCommand, survey } from "./reports";
+import { mergeUnitSettings, plan, unitSummary } from "./shanghai";
 
 export { EXIT, type Io } from "./common";
 
@@ -29,11 +32,15 @@ export const HELP = `示范岗考评助手（pioneer-scorecard）— 党员示�
 
 用法：
   pioneer-scorecard score <台账.xlsx> [选项]
-      按评分表逐行计算扣分、得分与考核结论，写出 <台账>.scored.xlsx（不改动任何输入单元格）
+      按方案逐行评分，写出 <台账>.scored.xlsx（不改动任何输入单元格）。两种方案：
+        hunan     湖南党员示范岗考核台账：扣分、最终得分、保持/整改/撤销、整改项、示范期至
+        shanghai  上海“治水管海先锋”示范点表：基本标准 50 + 行业标准 50、条件核查、达标/未达标/不符合条件/待核实/撤销
+      --scheme <方案>          hunan 或 shanghai（默认按表头自动判断）
       -o, --output <文件>      输出工作簿路径（默认：输入文件旁的 <名称>.scored.xlsx）
-      --json <文件>            另写出 JSON 结果（每行的状态、扣分、撤销、整改项、示范期至）
-      --sheet <工作表>         只评分这张工作表（默认：所有识别为考核台账的工作表）
-      --cycle-start <年份>     周期起始年（两年一个周期的第一年，默认 ${hunan.defaults.cycleStartYear}）
+      --json <文件>            另写出 JSON 结果（每行的状态、得分及原因）
+      --sheet <工作表>         只评分这张工作表（默认：所有识别出的台账或示范点表）
+      --cycle-start <年份>     hunan：周期起始年（两年一个周期的第一年，默认 ${hunan.defaults.cycleStartYear}）
+      --pass-mark <分数>       shanghai：达标分（默认 ${shanghai.defaults.passMark}）
       --settings <文件>        JSON 设置文件（边界默认值，见 README“规则边界”）
       --dry-run                只计算并打印摘要，不写工作簿（--json 仍会写出）
       --in-place               直接写回输入文件（默认从不覆盖输入文件）
@@ -53,8 +60,13 @@ export const HELP = `示范岗考评助手（pioneer-scorecard）— 党员示�
       省总站汇总多个市州的年度汇总表（或已评分台账）：各市州统计、未报送市州、名额提示、
       重复上报、应撤销的省级称号；不是汇总表的文件会列出并跳过
 
-  pioneer-scorecard template hunan [-o 台账模板.xlsx]
-      生成标准空白台账（考核台账、成员、说明三张表，含 是/否、服务岗/监督岗 下拉框）
+  pioneer-scorecard plan <示范点.xlsx> [-o 输出.xlsx] [--json [计划.json]] [--settings <文件>]
+      上海方案创建计划（附件1）完成情况：每年 × 类别 × 层级的计划数、认定数与累计（对照 15 / 5），
+      标出落后于计划的年度；写出含“创建计划”工作表的副本（默认 <名称>.创建计划.xlsx）。
+      只写 --json 时把 JSON 打印到标准输出（不写工作簿，除非同时给出 -o）
+
+  pioneer-scorecard template hunan|shanghai [-o 台账模板.xlsx]
+      生成标准空白台账：hunan 为考核台账、成员、说明三张表；shanghai 为示范点表和说明（含下拉框）
 
   pioneer-scorecard --help | --version
 
@@ -82,6 +94,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     if (command === "survey") return await survey(rest, io);
     if (command === "summary") return await summaryCommand(rest, io);
     if (command === "consolidate") return await consolidateCommand(rest, io);
+    if (command === "plan") return await plan(rest, io);
     throw new UsageError(`未知命令“${command}”`);
   } catch (e) {
     const code = errorCode(e);
@@ -134,6 +147,8 @@ async function score(args: string[], io: Io): Promise<number> {
       json: { type: "string" },
       sheet: { type: "string" },
       "cycle-start": { type: "string" },
+      "pass-mark": { type: "string" },
+      scheme: { type: "string" },
       settings: { type: "string" },
       "dry-run": { type: "boolean" },
       "in-place": { type: "boolean" },
@@ -146,13 +161,11 @@ async function score(args: string[], io: Io): Promise<number> {
   if (!values["in-place"] && path.resolve(output) === path.resolve(input)) {
     throw new UsageError("输出文件与输入文件相同；如确需覆盖输入文件，请使用 --in-place");
   }
-  const settings: SettingsInput = values.settings ? await readSettings(values.settings) : {};
-  if (values["cycle-start"] !== undefined) {
-    const y = Number(values["cycle-start"]);
-    if (!/^\d{4}$/.test(values["cycle-start"])) throw new UsageError(`--cycle-start 应为四位年份（现为“${values["cycle-start"]}”）`);
-    settings.cycleStartYear = y;
-  }
-
+  if (values.scheme !== undefined && !isSchemeId(values.scheme)) throw new UsageError(`未知方案“${values.scheme}”，可选：hunan、shanghai`);
+  const cycleStart = values["cycle-start"];
+  if (cycleStart !== undefined && !/^\d{4}$/.test(cycleStart)) throw new UsageError(`--cycle-start 应为四位年份（现为“${cycleStart}”）`);
+  const passMark = values["pass-mark"];
+  if (passMark !== undefined && (!/^\d+(\.\d+)?$/.test(passMark) || Number(passMark) > 100)) throw new UsageError(`--pass-mark 应为 0–100 之间的分数（现为“${passMark}”）`);
   const bytes = new Uint8Array(await fs.readFile(input));
   const book = await XlsxWorkbook.open(bytes);
   if (values["in-place"] && book.lossy.length && !values["dry-run"]) {
@@ -160,9 +173,30 @@ async function score(args: string[], io: Io): Promise<number> {
   }
   // Settings and the column mapping the pane saved in this workbook apply here too; the command line wins.
   const state = book.readState();
-  const scored = scoreWorkbook(book.readSheets(), hunan, { sheet: values.sheet, settings: mergeSettings(state.stored, settings), overrides: mappingOverrides(state.stored) });
-  const rows = scored.result.sheets.flatMap((s) => s.rows);
-  const hasErrors = rows.some((r) => r.status === "error");
+  const grids = book.readSheets();
+  const scheme = values.scheme ?? detectScheme(grids, state.stored) ?? "hunan";
+  const overrides = mappingOverrides(state.stored);
+  let scored;
+  if (scheme === "shanghai") {
+    if (cycleStart !== undefined) throw new UsageError("--cycle-start 只用于 hunan 方案");
+    const settings: AdditiveSettingsInput = values.settings ? await readSettings<AdditiveSettingsInput>(values.settings) : {};
+    if (passMark !== undefined) settings.passMark = Number(passMark);
+    scored = scoreUnitWorkbook(grids, shanghai, { sheet: values.sheet, settings: mergeUnitSettings(state.stored, settings), overrides });
+  } else {
+    if (passMark !== undefined) throw new UsageError("--pass-mark 只用于 shanghai 方案");
+    const settings: SettingsInput = values.settings ? await readSettings(values.settings) : {};
+    if (cycleStart !== undefined) settings.cycleStartYear = Number(cycleStart);
+    try {
+      scored = scoreWorkbook(grids, hunan, { sheet: values.sheet, settings: mergeSettings(state.stored, settings), overrides });
+    } catch (e) {
+      // Neither scheme's sheet was found: say what each needs.
+      if (e instanceof NoLedgerError && values.scheme === undefined) {
+        throw new NoLedgerError(e.problems, e.requested, "考核台账（湖南，需要“示范岗名称”“岗位类别”）或示范点表（上海，需要“名称”和评分列如“管党治党有力”）");
+      }
+      throw e;
+    }
+  }
+  const hasErrors = scored.result.sheets.some((s) => s.rows.some((r) => r.status === "error"));
 
   if (values.json) await writeAtomic(values.json, new TextEncoder().encode(`${JSON.stringify(scored.result, null, 2)}\n`));
   if (!values["dry-run"]) {
@@ -171,7 +205,8 @@ async function score(args: string[], io: Io): Promise<number> {
     if (state.undo) book.writeState(state.stored, null);
     await writeAtomic(output, await book.toBytes());
   }
-  io.out(summary(input, values["dry-run"] ? null : output, scored, values.json ?? null));
+  const written = values["dry-run"] ? null : output;
+  io.out(scored.scheme === "shanghai" ? unitSummary(input, written, scored, values.json ?? null) : summary(input, written, scored, values.json ?? null));
   if (book.lossy.length && !values["dry-run"]) {
     io.out(`注意：输入文件含有${book.lossy.join("、")}，输出文件中不会保留（输入文件本身未被修改）。\n`);
   }
@@ -187,10 +222,10 @@ export function defaultOutput(input: string): string {
 async function template(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { output: { type: "string", short: "o" } } });
   const scheme = positionals[0];
-  if (positionals.length !== 1) throw new UsageError("用法：pioneer-scorecard template hunan [-o 台账模板.xlsx]");
-  if (scheme !== "hunan") throw new UsageError(`未知方案“${scheme}”，目前支持：hunan`);
-  const output = values.output ?? "台账模板.xlsx";
-  const book = renderTemplate(templateSpec(hunan));
+  if (positionals.length !== 1) throw new UsageError("用法：pioneer-scorecard template hunan|shanghai [-o 台账模板.xlsx]");
+  if (scheme !== "hunan" && scheme !== "shanghai") throw new UsageError(`未知方案“${scheme}”，可选：hunan、shanghai`);
+  const output = values.output ?? (scheme === "shanghai" ? "示范点模板.xlsx" : "台账模板.xlsx");
+  const book = renderTemplate(scheme === "shanghai" ? unitTemplateSpec(shanghai) : templateSpec(hunan));
   await writeAtomic(output, await book.toBytes());
   io.out(`已生成空白台账：${output}\n`);
   return EXIT.ok;

@@ -2,26 +2,27 @@
  * The whole job over a workbook's grids, shared by the CLI, the task pane and the browser preview:
  * find the ledger and member sheets, read them, score, and plan the owned-column writes.
  */
-import { resolveSettings, type SettingsInput } from "../schemes/schema";
-import type { HunanSettings, Scheme } from "../schemes/types";
+import { resolveAdditiveSettings, resolveSettings, type AdditiveSettingsInput, type SettingsInput } from "../schemes/schema";
+import type { AdditiveScheme, HunanSettings, Scheme, ShanghaiSettings, SheetDef } from "../schemes/types";
 import type { SheetGrid, SheetWrite } from "../sheets/grid";
 import { locateSheet, readSheet, type SheetRead } from "../sheets/readSheet";
 import { isGeneratedReport } from "../sheets/report";
 import { planWrite, type RowOutput } from "../sheets/writeback";
 import { rectifyTexts, scoreLedger } from "./scoreLedger";
-import type { LedgerResult, RowResult, Warning } from "./types";
+import { scoreUnits } from "./scoreUnits";
+import type { LedgerResult, RowResult, UnitResult, UnitsResult, Warning } from "./types";
 
 export type SheetProblem = { sheet: string; bestRow: number | null; found: string[]; missing: string[] };
 
 export class NoLedgerError extends Error {
-  constructor(readonly problems: SheetProblem[], readonly requested?: string) {
-    super(describeNoLedger(problems, requested));
+  constructor(readonly problems: SheetProblem[], readonly requested?: string, what = "考核台账") {
+    super(describeNoLedger(problems, requested, what));
     this.name = "NoLedgerError";
   }
 }
 
-function describeNoLedger(problems: SheetProblem[], requested?: string): string {
-  const lines = [requested ? `工作表「${requested}」不是考核台账：` : "工作簿中没有找到考核台账（在每张表的前10行中查找表头）："];
+function describeNoLedger(problems: SheetProblem[], requested: string | undefined, what: string): string {
+  const lines = [requested ? `工作表「${requested}」不是${what}：` : `工作簿中没有找到${what}（在每张表的前10行中查找表头）：`];
   for (const p of problems) {
     const found = p.found.length ? `，找到：${p.found.join("、")}` : "，没有可识别的表头";
     lines.push(`  工作表「${p.sheet}」缺少表头：${p.missing.join("、")}${found}`);
@@ -30,6 +31,7 @@ function describeNoLedger(problems: SheetProblem[], requested?: string): string 
 }
 
 export type WorkbookScore = {
+  scheme: "hunan";
   result: LedgerResult;
   writes: SheetWrite[];
   ledgers: SheetRead[];
@@ -85,16 +87,80 @@ export function scoreWorkbook(grids: readonly SheetGrid[], scheme: Scheme, opts:
     const rows = result.sheets[i]!.rows.map((r) => rowOutput(r, scheme, settings));
     return planWrite(grid, l.map.headerRow, l.lastRow, l.map.outputs, scheme.outputs, rows);
   });
-  return { result, writes, ledgers, memberSheets: memberReads.map((m) => m.sheet), settings };
+  return { scheme: "hunan", result, writes, ledgers, memberSheets: memberReads.map((m) => m.sheet), settings };
+}
+
+export type UnitWorkbookScore = {
+  scheme: "shanghai";
+  result: UnitsResult;
+  writes: SheetWrite[];
+  ledgers: SheetRead[];
+  memberSheets: string[];
+  settings: ShanghaiSettings;
+};
+
+/** Either scheme's scored workbook; `scheme` tells which. */
+export type AnyScore = WorkbookScore | UnitWorkbookScore;
+
+export type UnitScoreOptions = Omit<ScoreOptions, "settings"> & { settings?: AdditiveSettingsInput };
+
+/** The 示范点 sheets of a workbook, scored by an additive scheme (shanghai). */
+export function scoreUnitWorkbook(grids: readonly SheetGrid[], scheme: AdditiveScheme, opts: UnitScoreOptions = {}): UnitWorkbookScore {
+  const settings = resolveAdditiveSettings(scheme, opts.settings);
+  const reads = findSheets(grids, scheme.sheet, scheme.outputs, opts, "示范点表");
+  const result = scoreUnits(
+    reads.map((l) => ({ sheet: l.sheet, headerRow: l.map.headerRow, records: l.records, columns: new Set(l.map.fields.keys()), warnings: ambiguityWarnings(l, scheme.sheet) })),
+    scheme,
+    settings,
+  );
+  const writes = reads.map((l, i) => {
+    const grid = grids.find((g) => g.name === l.sheet)!;
+    return planWrite(grid, l.map.headerRow, l.lastRow, l.map.outputs, scheme.outputs, result.sheets[i]!.rows.map((r) => unitOutput(r, scheme)));
+  });
+  return { scheme: "shanghai", result, writes, ledgers: reads, memberSheets: [], settings };
+}
+
+/** The sheets matching `def` (one when `opts.sheet` names it); none found is a {@link NoLedgerError}. */
+function findSheets(grids: readonly SheetGrid[], def: SheetDef, outputs: AdditiveScheme["outputs"], opts: UnitScoreOptions, what: string): SheetRead[] {
+  if (opts.sheet !== undefined && !grids.some((g) => g.name === opts.sheet)) {
+    throw new NoLedgerError([{ sheet: opts.sheet, bestRow: null, found: [], missing: ["（没有这张工作表）"] }], opts.sheet, what);
+  }
+  const reads: SheetRead[] = [];
+  const problems: SheetProblem[] = [];
+  for (const grid of grids) {
+    if (isGeneratedReport(grid) || (opts.sheet !== undefined && opts.sheet !== grid.name)) continue;
+    const found = locateSheet(grid, def, { outputs, overrides: opts.overrides?.[grid.name] });
+    if (found.ok) reads.push(readSheet(grid, def, found.map));
+    else problems.push({ sheet: grid.name, bestRow: found.bestRow, found: found.found, missing: found.missing });
+  }
+  if (!reads.length) throw new NoLedgerError(problems, opts.sheet, what);
+  return reads;
+}
+
+function ambiguityWarnings(l: SheetRead, def: SheetDef): Warning[] {
+  const headerOf = (id: string) => def.fields.find((f) => f.id === id)?.header ?? id;
+  return l.map.ambiguous.map((a) => ({ code: "ambiguous-column", cells: [], message: `有多列都像“${headerOf(a.field)}”（第 ${a.cols.join("、")} 列），使用第一列` }));
+}
+
+export function unitOutput(r: UnitResult, scheme: AdditiveScheme): RowOutput {
+  const notes = [...r.errors.map((e) => e.message), ...r.warnings.map((w) => w.message)];
+  return {
+    row: r.row,
+    fill: r.status,
+    values: {
+      basic: r.basic,
+      industry: r.industry,
+      score: r.score,
+      status: scheme.labels[r.status],
+      reasons: r.reasons.join("\n") || null,
+      unverified: r.unverified.join("\n") || null,
+      notes: notes.join("\n") || null,
+    },
+  };
 }
 
 function sheetWarnings(l: SheetRead, scheme: Scheme): Warning[] {
-  const headerOf = (id: string) => scheme.ledger.fields.find((f) => f.id === id)?.header ?? id;
-  return l.map.ambiguous.map((a) => ({
-    code: "ambiguous-column",
-    cells: [],
-    message: `有多列都像“${headerOf(a.field)}”（第 ${a.cols.join("、")} 列），使用第一列`,
-  }));
+  return ambiguityWarnings(l, scheme.ledger);
 }
 
 export function rowOutput(r: RowResult, scheme: Scheme, settings: HunanSettings): RowOutput {

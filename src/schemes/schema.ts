@@ -2,7 +2,7 @@
  * Validation of a scheme table and of settings, run on load. A scheme that references an unknown field
  * or threshold, or settings out of range, is refused with every problem listed (in Chinese, naming the key).
  */
-import type { Condition, HunanSettings, Scheme, SheetDef, Threshold } from "./types";
+import type { AdditiveScheme, Condition, CriterionDef, GateCondition, HunanSettings, Line, Scheme, SheetDef, ShanghaiSettings, Threshold, UnitKind } from "./types";
 
 export class SettingsError extends Error {
   constructor(readonly problems: string[]) {
@@ -131,6 +131,127 @@ export function resolveSettings(scheme: Scheme, input: SettingsInput = {}): Huna
   const answerWeights = { ...scheme.defaults.answerWeights, ...(input.answerWeights ?? {}) };
   const merged: HunanSettings = { ...scheme.defaults, ...input, thresholds, answerWeights };
   problems.push(...settingsProblems(merged, scheme.defaults));
+  if (problems.length) throw new SettingsError(problems);
+  return merged;
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+/* Additive schemes (shanghai).                                                                       */
+/* ------------------------------------------------------------------------------------------------ */
+
+export type AdditiveSettingsInput = Partial<Omit<ShanghaiSettings, "points" | "plan">> & {
+  points?: Partial<ShanghaiSettings["points"]>;
+  plan?: Partial<ShanghaiSettings["plan"]>;
+};
+
+/** The points a criterion is worth under these settings. */
+export function criterionMax(settings: ShanghaiSettings, c: CriterionDef): number {
+  return settings.criterionPoints[c.id] ?? settings.points[c.part];
+}
+
+/** The criteria a row of this kind and line is scored on. */
+export function criteriaFor(scheme: AdditiveScheme, kind: UnitKind, line: Line): CriterionDef[] {
+  return scheme.criteria.filter((c) => c.kind === kind && (c.line === "all" || c.line === line));
+}
+
+function gateFields(c: GateCondition, out: string[]): string[] {
+  if (c.op === "allOf" || c.op === "anyOf") c.of.forEach((x) => gateFields(x, out));
+  else out.push(c.field);
+  return out;
+}
+
+/** Structural problems of an additive scheme table (developer errors: English). Empty when valid. */
+export function additiveSchemeProblems(scheme: AdditiveScheme): string[] {
+  const problems = sheetProblems(scheme.sheet);
+  const fields = new Map(scheme.sheet.fields.map((f) => [f.id, f]));
+  const ids = new Set<string>();
+  for (const c of scheme.criteria) {
+    if (ids.has(c.id)) problems.push(`duplicate criterion id ${c.id}`);
+    ids.add(c.id);
+    if (fields.get(c.field)?.kind !== "points") problems.push(`${c.id}: field ${c.field} is not a points field`);
+  }
+  for (const g of scheme.gates) {
+    if (ids.has(g.id)) problems.push(`duplicate gate id ${g.id}`);
+    ids.add(g.id);
+    if (!g.kinds.length) problems.push(`${g.id}: applies to no kind`);
+    for (const f of gateFields(g.pass, [])) if (!fields.has(f)) problems.push(`${g.id}: unknown field ${f}`);
+    const check = (c: GateCondition): void => {
+      if (c.op === "allOf" || c.op === "anyOf") return c.of.forEach(check);
+      if (c.op !== "gradeIn") return;
+      const known = new Set((fields.get(c.field)?.grades ?? []).map(([v]) => v));
+      for (const v of c.grades) if (!known.has(v)) problems.push(`${g.id}: ${c.field} has no grade ${v}`);
+    };
+    check(g.pass);
+  }
+  problems.push(...additiveSettingsProblems(scheme, scheme.defaults));
+  return problems;
+}
+
+const KIND_CN: Record<UnitKind, string> = { org: "示范党组织", point: "示范服务点", post: "党员示范岗" };
+const LINE_CN: Record<Line, string> = { supervision: "安质监", association: "协会会员" };
+const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+function additiveSettingsProblems(scheme: AdditiveScheme, s: ShanghaiSettings): string[] {
+  const out: string[] = [];
+  if (!isNumber(s.passMark) || s.passMark < 0 || s.passMark > 100) out.push(`passMark 应为 0–100 之间的分数（现为 ${String(s.passMark)}）`);
+  for (const part of ["basic", "industry"] as const) {
+    if (!isNumber(s.points?.[part]) || s.points[part] <= 0) out.push(`points.${part} 应为正数（现为 ${String(s.points?.[part])}）`);
+  }
+  const criteria = new Set(scheme.criteria.map((c) => c.id));
+  if (typeof s.criterionPoints !== "object" || s.criterionPoints === null) out.push("criterionPoints 应为 {评分项编号: 分值} 对象");
+  else {
+    for (const [id, v] of Object.entries(s.criterionPoints)) {
+      if (!criteria.has(id)) out.push(`criterionPoints 中没有评分项 ${id}`);
+      else if (!isNumber(v) || v <= 0) out.push(`criterionPoints.${id} 应为正数（现为 ${String(v)}）`);
+    }
+  }
+  if (!out.length) {
+    // 基本标准占50分、行业标准占50分: every kind and line keeps the 50 + 50 split.
+    for (const kind of ["org", "point", "post"] as const) {
+      for (const line of ["supervision", "association"] as const) {
+        for (const [part, cn] of [["basic", "基本标准"], ["industry", "行业标准"]] as const) {
+          const sum = criteriaFor(scheme, kind, line).filter((c) => c.part === part).reduce((a, c) => a + criterionMax(s, c), 0);
+          if (Math.abs(sum - 50) > 1e-6) out.push(`${KIND_CN[kind]}（${LINE_CN[line]}）${cn}各项满分之和应为 50（现为 ${Number(sum.toFixed(4))}）`);
+        }
+      }
+    }
+  }
+  if (typeof s.gradeShares !== "object" || s.gradeShares === null || Array.isArray(s.gradeShares)) out.push("gradeShares 应为 {等次: 得分比例} 对象");
+  else {
+    for (const [g, v] of Object.entries(s.gradeShares)) if (!isNumber(v) || v < 0 || v > 1) out.push(`gradeShares 中“${g}”的比例应为 0–1 之间的数（现为 ${String(v)}）`);
+  }
+  if (s.blankCriterion !== "unverified" && s.blankCriterion !== "zero") out.push(`blankCriterion 应为 "unverified" 或 "zero"`);
+  for (const tier of ["first", "top"] as const) {
+    const p = s.plan?.[tier];
+    if (typeof p !== "object" || p === null || Array.isArray(p)) {
+      out.push(`plan.${tier} 应为 {年份: 计划数} 对象`);
+      continue;
+    }
+    for (const [y, n] of Object.entries(p)) {
+      if (!/^\d{4}$/.test(y) || Number(y) < 1990 || Number(y) > 2100) out.push(`plan.${tier} 的年份“${y}”应为 1990–2100 之间的四位年份`);
+      if (!Number.isInteger(n) || n < 0) out.push(`plan.${tier}.${y} 应为非负整数（现为 ${String(n)}）`);
+    }
+  }
+  if (typeof s.topCountsAsFirst !== "boolean") out.push("topCountsAsFirst 应为 true 或 false");
+  return out;
+}
+
+/** Defaults overlaid with the given settings; throws SettingsError listing every problem. */
+export function resolveAdditiveSettings(scheme: AdditiveScheme, input: AdditiveSettingsInput = {}): ShanghaiSettings {
+  const problems = Object.keys(input)
+    .filter((k) => !(k in scheme.defaults))
+    .map((k) => `未知的设置项 ${k}`);
+  const d = scheme.defaults;
+  const merged: ShanghaiSettings = {
+    ...d,
+    ...input,
+    points: { ...d.points, ...(input.points ?? {}) },
+    criterionPoints: { ...d.criterionPoints, ...(input.criterionPoints ?? {}) },
+    gradeShares: { ...d.gradeShares, ...(input.gradeShares ?? {}) },
+    // A plan given for a tier replaces that tier's whole plan (other years, other districts).
+    plan: { ...d.plan, ...(input.plan ?? {}) },
+  };
+  problems.push(...additiveSettingsProblems(scheme, merged));
   if (problems.length) throw new SettingsError(problems);
   return merged;
 }

@@ -17,7 +17,8 @@ export type FieldKind =
   | "grade"
   | "score"
   | "review"
-  | "memberRole";
+  | "memberRole"
+  | "points";
 
 export type FieldDef = {
   id: string;
@@ -27,6 +28,10 @@ export type FieldDef = {
   kind: FieldKind;
   /** For kind "grade": canonical value → accepted spellings. */
   grades?: ReadonlyArray<readonly [string, readonly string[]]>;
+  /** For kind "grade": a cell containing a spelling also matches ("区局级文明单位" → 区局级); first entry wins. */
+  contains?: boolean;
+  /** For kind "grade": what the error message says was expected (default: the canonical values). */
+  expected?: string;
   /** For kind "review": the 评分表 item the column holds the reviewers' deduction for. */
   item?: number;
   /** Template hint shown in the header's comment / drop-down. */
@@ -42,6 +47,8 @@ export type SheetDef = {
   required: readonly string[];
   /** Field ids that, if present, mean a sheet is NOT this kind (e.g. 姓名 on a ledger). */
   excludes?: readonly string[];
+  /** At least one of these field ids must also be present (e.g. any criterion column of a 示范点 sheet). */
+  anyOf?: readonly string[];
 };
 
 /**
@@ -122,4 +129,76 @@ export type Scheme = {
   defaults: HunanSettings;
   consequences: { always: readonly string[]; provincial: string };
   labels: Record<"retain" | "rectify" | "revoke" | "error", string>;
+};
+
+/* ---------------------------------------------------------------------------------------------------
+ * Additive schemes (上海 "治水管海先锋"): criteria with points, gates, a pass mark and a creation plan.
+ * ------------------------------------------------------------------------------------------------- */
+
+export type SchemeId = "hunan" | "shanghai";
+
+/** 示范党组织, 示范服务点, 党员示范岗. */
+export type UnitKind = "org" | "point" | "post";
+/** 安质监 (supervision line, the default) or 协会会员 (association member, 附件 2's industry standard). */
+export type Line = "supervision" | "association";
+export type Tier = "first" | "top";
+
+export type CriterionDef = {
+  /** Stable id (S-org-b1 …), cited in outputs. */
+  id: string;
+  kind: UnitKind;
+  part: "basic" | "industry";
+  /** Basic criteria apply to both lines; industry criteria to one. */
+  line: Line | "all";
+  name: string;
+  /** The sheet field holding the reviewers' points or grade. */
+  field: string;
+};
+
+/** A gate condition over the row's fields, evaluated three-valued: pass, fail, or unknown (a blank input). */
+export type GateCondition =
+  | { op: "yes"; field: string }
+  | { op: "no"; field: string }
+  | { op: "gradeIn"; field: string; grades: readonly string[] }
+  | { op: "atLeast"; field: string; value: number }
+  | { op: "allOf"; of: readonly GateCondition[] }
+  | { op: "anyOf"; of: readonly GateCondition[] };
+
+export type GateDef = {
+  id: string;
+  kinds: readonly UnitKind[];
+  line: Line | "all";
+  /** What must hold, in Chinese (named in 不符合条件原因 and 待核实项). */
+  text: string;
+  pass: GateCondition;
+};
+
+export type ShanghaiSettings = {
+  /** 达标 when the total is at least this (the text sets none). */
+  passMark: number;
+  /** Points of each criterion by part; the parts must add up to 50 + 50 for every kind and line. */
+  points: { basic: number; industry: number };
+  /** Per-criterion points overriding `points` (criterion id → points). */
+  criterionPoints: Record<string, number>;
+  /** Grade → share of the criterion's points (优 100%, 良 80%, 中 60%, 差 0%; A/B/C/D alike). */
+  gradeShares: Record<string, number>;
+  /** A blank criterion cell: the unit is 待核实 (default) or the criterion scores 0. */
+  blankCriterion: "unverified" | "zero";
+  /** 附件 1: per tier, year → units to 认定 that year (the same for each kind). */
+  plan: Record<Tier, Record<string, number>>;
+  /** A 治水管海先锋 unit also counts for the first tier (it is chosen from it). */
+  topCountsAsFirst: boolean;
+};
+
+export type AdditiveScheme = {
+  id: "shanghai";
+  title: string;
+  sheet: SheetDef;
+  outputs: readonly OutputDef[];
+  criteria: readonly CriterionDef[];
+  gates: readonly GateDef[];
+  kinds: Record<UnitKind, string>;
+  tiers: Record<Tier, string>;
+  defaults: ShanghaiSettings;
+  labels: Record<"qualified" | "below" | "ineligible" | "unverified" | "revoke" | "error", string>;
 };

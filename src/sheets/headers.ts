@@ -93,7 +93,7 @@ export function findHeaderRow(
   for (let r = 0; r < rows; r++) {
     const m = mapRow(grid, r, dict);
     if (!bestAny || m.fields.size > bestAny.fields.size) bestAny = m;
-    const complete = sheet.required.every((f) => m.fields.has(f));
+    const complete = sheet.required.every((f) => m.fields.has(f)) && (!sheet.anyOf?.length || sheet.anyOf.some((f) => m.fields.has(f)));
     const excluded = (sheet.excludes ?? []).some((f) => m.fields.has(f));
     if (complete && !excluded && (!best || m.fields.size > best.fields.size)) best = m;
   }
@@ -103,5 +103,6 @@ export function findHeaderRow(
   const headerOf = (id: string) => sheet.fields.find((f) => f.id === id)?.header ?? id;
   const found = bestAny ? [...bestAny.fields.keys()].map(headerOf) : [];
   const missing = sheet.required.filter((f) => !bestAny?.fields.has(f)).map(headerOf);
+  if (sheet.anyOf?.length && !sheet.anyOf.some((f) => bestAny?.fields.has(f))) missing.push(`${sheet.anyOf.slice(0, 3).map(headerOf).join("、")}等评分列之一`);
   return { ok: false, bestRow: bestAny && bestAny.fields.size > 0 ? bestAny.headerRow : null, found, missing };
 }

@@ -4,9 +4,10 @@
  * pass the same contract tests. Also the pure parts both adapters share: which sheets to read in full,
  * and the layout of the hidden sheet that keeps settings, the confirmed column mapping and the undo data.
  */
-import type { SettingsInput } from "../schemes/schema";
+import type { AdditiveSettingsInput, SettingsInput } from "../schemes/schema";
 import { surveyCountSheet, surveyResponseSheet } from "../schemes/survey";
-import type { Scheme } from "../schemes/types";
+import { shanghai } from "../schemes/shanghai";
+import type { OutputDef, Scheme, SheetDef } from "../schemes/types";
 import type { CellValue, SheetGrid, SheetWrite } from "./grid";
 import { locateSheet } from "./readSheet";
 import { isGeneratedReport, type ReportLayout } from "./report";
@@ -22,7 +23,10 @@ export class PortError extends Error {
 
 /** What the user confirmed once and expects the workbook to remember. */
 export type StoredState = {
+  /** The hunan scheme's settings (the first scheme; the key predates the others). */
   settings?: SettingsInput;
+  /** The shanghai scheme's settings. */
+  shanghai?: AdditiveSettingsInput;
   /** sheet → field id → 1-based column (0 = deliberately unmapped). */
   mapping?: Record<string, Record<string, number>>;
 };
@@ -90,21 +94,31 @@ export const HEAD_ROWS = 10;
 export const STATE_SHEET = "示范岗考评_数据";
 export const STATE_TITLE = "示范岗考评助手的设置、列映射和撤销数据，请勿修改";
 /** Rows of the state block: A = key, B = JSON. */
-export const STATE_ROWS = { settings: 2, mapping: 3, undo: 4 } as const;
+export const STATE_ROWS = { settings: 2, mapping: 3, undo: 4, shanghai: 5 } as const;
+/** The state block is A1:B{STATE_LAST_ROW}. */
+export const STATE_LAST_ROW = 5;
 /** The undo area starts in this column of the state sheet; slot i is column UNDO_FIRST_COL + i. */
 export const UNDO_FIRST_COL = 5;
 
 const FORMAT_KINDS = new Set(["year", "rate"]);
 
-/** The ledger, member and survey sheets, with the columns whose formats change how a value reads. */
+/** The ledger, member, 示范点 and survey sheets, with the columns whose formats change how a value reads. */
 export function schemePicker(scheme: Scheme, stored: StoredState = {}): SheetPicker {
+  // Both schemes' sheets are read in full, so that the pane can tell which scheme a workbook keeps.
+  const defs: { def: SheetDef; outputs: readonly OutputDef[] }[] = [
+    { def: scheme.ledger, outputs: scheme.outputs },
+    { def: scheme.member, outputs: [] },
+    { def: shanghai.sheet, outputs: shanghai.outputs },
+    { def: surveyCountSheet, outputs: [] },
+    { def: surveyResponseSheet, outputs: [] },
+  ];
   return (heads) => {
     const out: { sheet: string; formatColumns: number[] }[] = [];
     for (const g of heads) {
       if (isGeneratedReport(g)) continue;
       const overrides = stored.mapping?.[g.name] ? new Map(Object.entries(stored.mapping[g.name]!)) : undefined;
-      for (const def of [scheme.ledger, scheme.member, surveyCountSheet, surveyResponseSheet]) {
-        const found = locateSheet(g, def, { outputs: def === scheme.ledger ? scheme.outputs : [], ...(overrides && def === scheme.ledger ? { overrides } : {}) });
+      for (const { def, outputs } of defs) {
+        const found = locateSheet(g, def, { outputs, ...(overrides && outputs.length ? { overrides } : {}) });
         if (!found.ok) continue;
         const formatColumns = def.fields.filter((f) => (FORMAT_KINDS.has(f.kind) || f.id === "date") && found.map.fields.has(f.id)).map((f) => found.map.fields.get(f.id)!);
         out.push({ sheet: g.name, formatColumns: [...new Set(formatColumns)].sort((a, b) => a - b) });
@@ -120,13 +134,14 @@ export function mappingOverrides(stored: StoredState): Record<string, Map<string
   return Object.fromEntries(Object.entries(stored.mapping ?? {}).map(([sheet, m]) => [sheet, new Map(Object.entries(m))]));
 }
 
-/** The state block as the rows A1:B4 of the state sheet. */
+/** The state block as the rows A1:B5 of the state sheet. */
 export function stateRows(state: StoredState, undo: UndoMeta | null): CellValue[][] {
   return [
     [STATE_TITLE, null],
     ["settings", state.settings ? JSON.stringify(state.settings) : null],
     ["mapping", state.mapping ? JSON.stringify(state.mapping) : null],
     ["undo", undo ? JSON.stringify(undo) : null],
+    ["shanghai", state.shanghai ? JSON.stringify(state.shanghai) : null],
   ];
 }
 
@@ -145,8 +160,10 @@ export function parseStateRows(rows: readonly (readonly CellValue[])[]): { store
   const settings = json<SettingsInput>(at(STATE_ROWS.settings));
   const mapping = json<Record<string, Record<string, number>>>(at(STATE_ROWS.mapping));
   const undo = json<UndoMeta>(at(STATE_ROWS.undo));
+  const shanghai = json<AdditiveSettingsInput>(at(STATE_ROWS.shanghai));
   const stored: StoredState = {};
   if (settings && typeof settings === "object") stored.settings = settings;
+  if (shanghai && typeof shanghai === "object") stored.shanghai = shanghai;
   if (mapping && typeof mapping === "object") stored.mapping = mapping;
   return { stored, undo: undo && Array.isArray(undo.sheets) ? undo : null };
 }

@@ -12,6 +12,7 @@ import {
   isBlankValue,
   parseChoice,
   parseCount,
+  parsePoints,
   parseRate,
   parseReview,
   parseScore,
@@ -54,7 +55,9 @@ function parseField(field: FieldDef, v: CellValue, fmt: string): Parsed<FactValu
     case "memberRole":
       return parseChoice(v, MEMBER_ROLES, "质量、安全、质量安全 或 服务", true);
     case "grade":
-      return parseChoice(v, field.grades ?? [], (field.grades ?? []).map(([g]) => g).join("、"));
+      return parseChoice(v, field.grades ?? [], field.expected ?? (field.grades ?? []).map(([g]) => g).join("、"), field.contains ?? false);
+    case "points":
+      return parsePoints(v);
     case "year":
       return parseYear(v, fmt);
     case "rate":
@@ -146,7 +149,9 @@ export function readSheet(grid: SheetGrid, def: SheetDef, map: ColumnMap): Sheet
         facts[f.id] = { value: null, cell, header };
       } else if (p.kind === "ok") {
         filled++;
-        facts[f.id] = p.text === undefined ? { value: p.value, cell, header } : { value: p.value, cell, header, text: p.text };
+        // A vocabulary read by containment ("街镇级文明单位" → 街镇级) keeps the words as written for explanations.
+        const text = p.text ?? (f.kind === "grade" && f.contains ? cellText(v) : undefined);
+        facts[f.id] = text === undefined ? { value: p.value, cell, header } : { value: p.value, cell, header, text };
       } else {
         filled++;
         facts[f.id] = { value: null, cell, header };

@@ -1,7 +1,7 @@
 /** The records the reader hands the engine: typed facts with the cell each came from. */
-import type { ReviewMark } from "./values";
+import type { GradeMark, ReviewMark } from "./values";
 
-export type FactValue = number | boolean | string | ReviewMark;
+export type FactValue = number | boolean | string | ReviewMark | GradeMark;
 
 /** One input cell of a row. `value` null means the column exists but the cell is blank. */
 export type Fact = { value: FactValue | null; cell: string; text?: string; header: string };

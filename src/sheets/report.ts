@@ -1,5 +1,5 @@
 /**
- * A generated sheet (满意度汇总, 年度汇总, 全省汇总) as plain data: values from A1, merges, styles, number
+ * A generated sheet (满意度汇总, 年度汇总, 全省汇总, 创建计划) as plain data: values from A1, merges, styles, number
  * formats, widths, print setup and charts. Both adapters render the same layout; the builder here decides
  * where everything goes, so a sheet looks the same from the CLI, the preview and Excel.
  */
@@ -49,10 +49,11 @@ export function isGeneratedReport(grid: SheetGrid | undefined): boolean {
 }
 
 /** Which generated sheet this is, from its title (row 1), or null for a sheet the user made. */
-export function generatedKind(grid: SheetGrid | undefined): "tally" | "summary" | "province" | null {
+export function generatedKind(grid: SheetGrid | undefined): "tally" | "summary" | "province" | "plan" | null {
   if (!isGeneratedReport(grid)) return null;
   const title = cellText(grid!.values[0]?.[0] ?? null);
   if (title.includes("满意度汇总")) return "tally";
+  if (title.includes("创建计划")) return "plan";
   if (title.includes("全省")) return "province";
   return "summary";
 }

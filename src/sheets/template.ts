@@ -2,7 +2,7 @@
  * The canonical empty workbook for a scheme, as data: sheets, headers, drop-down lists and formats.
  * Each adapter renders it (ExcelJS here; Office.js in the pane).
  */
-import type { FieldDef, Scheme, SheetDef } from "../schemes/types";
+import type { AdditiveScheme, FieldDef, GateCondition, Scheme, SheetDef } from "../schemes/types";
 import { LEVELS, POST_TYPES, ROUNDS } from "./readSheet";
 
 export type TemplateColumn = { header: string; width: number; list?: string[]; format?: "percent" | "integer"; note?: string };
@@ -25,7 +25,7 @@ function column(f: FieldDef, rulesOf: (id: string) => string[]): TemplateColumn 
     case "round":
       return { ...base, list: ROUNDS.map(([, s]) => s[0]) };
     case "grade":
-      return { ...base, list: (f.grades ?? []).map(([g]) => g) };
+      return { ...base, list: (f.grades ?? []).map(([g, spellings]) => spellings[0] ?? g) };
     case "rate":
       return { ...base, format: "percent" };
     case "count":
@@ -50,6 +50,7 @@ const KIND_LABEL: Record<FieldDef["kind"], string> = {
   score: "分数",
   review: "扣分数或“撤销”",
   memberRole: "质量/安全/质量安全/服务",
+  points: "分数或等次（优/良/中/差、A/B/C/D）",
 };
 
 export function templateSpec(scheme: Scheme): TemplateSpec {
@@ -68,4 +69,24 @@ export function templateSpec(scheme: Scheme): TemplateSpec {
     sheets: [sheetOf(scheme.ledger, "党员示范岗考核台账", false), sheetOf(scheme.member, "党员示范岗成员情况", false)],
     notes,
   };
+}
+
+function gateFields(c: GateCondition): string[] {
+  return c.op === "allOf" || c.op === "anyOf" ? c.of.flatMap(gateFields) : [c.field];
+}
+
+/** The canonical empty 示范点 sheet of an additive scheme (shanghai): identity, one column per criterion, the gate inputs. */
+export function unitTemplateSpec(scheme: AdditiveScheme): TemplateSpec {
+  const rulesOf = (id: string) => [
+    ...scheme.criteria.filter((c) => c.field === id).map((c) => `${c.id}（${scheme.kinds[c.kind]}${c.part === "basic" ? "基本标准" : c.line === "association" ? "协会会员行业标准" : "行业标准"}）`),
+    ...scheme.gates.filter((g) => gateFields(g.pass).includes(id)).map((g) => g.id),
+  ];
+  const sheet: TemplateSheet = {
+    name: scheme.sheet.name,
+    title: "“治水管海（水务工程建设）先锋”党建品牌示范点创建台账",
+    dataRows: 500,
+    columns: scheme.sheet.fields.map((f) => column(f, rulesOf)),
+  };
+  const notes = scheme.sheet.fields.map((f) => ({ header: f.header, kind: f.hint ?? KIND_LABEL[f.kind], rules: rulesOf(f.id).join("、") }));
+  return { sheets: [sheet], notes };
 }

@@ -210,3 +210,21 @@ export function parseReview(v: CellValue): Parsed<ReviewMark> {
   if (!m) return bad(REVIEW_EXPECTED);
   return ok({ points: Math.abs(Number(m[1])) });
 }
+
+/** A criterion given as a grade (优/良/中/差, A/B/C/D …) rather than points; the scheme's table prices it. */
+export type GradeMark = { grade: string };
+
+const POINTS_EXPECTED = "分数（不小于 0）或等次（优/良/中/差、A/B/C/D）";
+
+/** A criterion cell: points (≥ 0; the engine checks the criterion's maximum) or a grade word. */
+export function parsePoints(v: CellValue): Parsed<number | GradeMark> {
+  if (isBlankValue(v)) return BLANK;
+  if (typeof v === "number") return Number.isFinite(v) && v >= 0 ? ok(v) : bad(POINTS_EXPECTED);
+  if (typeof v !== "string") return bad(POINTS_EXPECTED);
+  const t = normalizeText(v).replace(/分$/, "");
+  if (/\d/.test(t)) {
+    const n = numberFromText(t);
+    return n !== null && Number.isFinite(n) && n >= 0 ? ok(n) : bad(POINTS_EXPECTED);
+  }
+  return ok({ grade: v.trim() });
+}

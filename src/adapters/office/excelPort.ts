@@ -16,7 +16,7 @@ import {
   parseStateRows,
   planUndo,
   PortError,
-  STATE_ROWS,
+  STATE_LAST_ROW,
   STATE_SHEET,
   stateRows,
   UNDO_FIRST_COL,
@@ -127,7 +127,7 @@ function utf8Length(s: string): number {
 
 const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 
-/** The state block (A1:B4 of the state sheet) as values to write. */
+/** The state block (A1:B5 of the state sheet) as values to write. */
 function stateValues(stored: StoredState, undo: UndoMeta | null): (string | number | boolean)[][] {
   return stateRows(stored, undo).map((r) => r.map((v) => guard(v as OutputCell)));
 }
@@ -182,7 +182,7 @@ export class ExcelPort implements WorkbookPort {
         merged?.load("address");
         return { ws, used, head, merged };
       });
-      const state = this.stateExists ? sheets.getItem(STATE_SHEET).getRange(`A1:B${STATE_ROWS.undo}`) : null;
+      const state = this.stateExists ? sheets.getItem(STATE_SHEET).getRange(`A1:B${STATE_LAST_ROW}`) : null;
       state?.load("values");
       await context.sync();
 
@@ -325,7 +325,7 @@ export class ExcelPort implements WorkbookPort {
           state.getRange(`${slot}1:${slot}${s.lastRow - s.headerRow + 1}`).copyFrom(`${quote(s.sheet)}!${letter}${s.headerRow}:${letter}${s.lastRow}`, "All");
         }
       }
-      state.getRange(`A1:B${STATE_ROWS.undo}`).values = stateValues(this.stored, meta);
+      state.getRange(`A1:B${STATE_LAST_ROW}`).values = stateValues(this.stored, meta);
 
       for (const t of tableAdds) context.workbook.worksheets.getItem(t.sheet).tables.getItem(t.table).columns.add(undefined, undefined, t.header);
       for (const w of writes) {
@@ -392,7 +392,7 @@ export class ExcelPort implements WorkbookPort {
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       const probe = sheets.getItemOrNullObject(STATE_SHEET);
-      const block = probe.getRange(`A1:B${STATE_ROWS.undo}`);
+      const block = probe.getRange(`A1:B${STATE_LAST_ROW}`);
       probe.load("name");
       block.load("values");
       await context.sync();
@@ -433,7 +433,7 @@ export class ExcelPort implements WorkbookPort {
   saveState(state: StoredState): Promise<void> {
     return this.run(async (context) => {
       const ws = this.stateSheet(context);
-      ws.getRange(`A1:B${STATE_ROWS.undo}`).values = stateValues(state, this.undoMeta);
+      ws.getRange(`A1:B${STATE_LAST_ROW}`).values = stateValues(state, this.undoMeta);
       await context.sync();
       this.stateExists = true;
       this.stored = state;

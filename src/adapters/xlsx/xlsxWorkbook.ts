@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { STATUS_FILLS, type CellValue, type SheetGrid, type SheetWrite, type StatusFill } from "../../sheets/grid";
-import { parseStateRows, STATE_ROWS, STATE_SHEET, stateRows, UNDO_FIRST_COL, type StoredState, type UndoMeta } from "../../sheets/port";
+import { parseStateRows, STATE_LAST_ROW, STATE_SHEET, stateRows, UNDO_FIRST_COL, type StoredState, type UndoMeta } from "../../sheets/port";
 import { isGeneratedReport, type ReportLayout } from "../../sheets/report";
 import type { TemplateSpec } from "../../sheets/template";
 
@@ -178,7 +178,7 @@ export class XlsxWorkbook {
     const ws = this.workbook.getWorksheet(STATE_SHEET);
     if (!ws) return { stored: {}, undo: null };
     const rows: CellValue[][] = [];
-    for (let r = 1; r <= STATE_ROWS.undo; r++) rows.push([plain(ws.getCell(r, 1).value), plain(ws.getCell(r, 2).value)]);
+    for (let r = 1; r <= STATE_LAST_ROW; r++) rows.push([plain(ws.getCell(r, 1).value), plain(ws.getCell(r, 2).value)]);
     return parseStateRows(rows);
   }
 
