@@ -37,6 +37,7 @@ module.exports = async (env, argv) => {
   const copies = [
     { from: "assets/*.png", to: "assets/[name][ext]" },
     { from: "examples/hunan-ledger.xlsx", to: "examples/hunan-ledger.xlsx" },
+    { from: "examples/shanghai-units.xlsx", to: "examples/shanghai-units.xlsx" },
     { from: "src/taskpane/oldwebview.js", to: "oldwebview.js" },
     { from: "src/taskpane/help.html", to: "help.html" },
     // office.js and what it loads for Excel, from our own server (an intranet may not reach Microsoft's CDN).

@@ -1,9 +1,12 @@
 import {
   Button,
+  Dropdown,
+  Field,
   FluentProvider,
   makeStyles,
   MessageBar,
   MessageBarBody,
+  Option,
   ProgressBar,
   Spinner,
   Tab,
@@ -12,16 +15,20 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useRef } from "react";
+import { useMemo, useRef } from "react";
+import { SCHEME_IDS, SCHEME_INFO } from "../engine/schemes";
 import { columnName } from "../sheets/a1";
 import type { SheetGrid } from "../sheets/grid";
 import { MappingPanel } from "./components/MappingPanel";
+import { PlanPanel } from "./components/PlanPanel";
 import { PostList } from "./components/PostList";
 import { ReportsPanel } from "./components/ReportsPanel";
 import { SettingsPanel } from "./components/SettingsPanel";
 import { Summary } from "./components/Summary";
-import { countsOf, type PaneState, type Tab as PaneTab } from "./paneState";
-import { usePane, type PaneSource } from "./usePane";
+import { UnitSettingsPanel } from "./components/UnitSettingsPanel";
+import { displayRows } from "./displayRows";
+import { countsOf, type PaneState, type SchemeChoice, type Tab as PaneTab } from "./paneState";
+import { EXAMPLES, usePane, type PaneSource } from "./usePane";
 
 const useStyles = makeStyles({
   root: {
@@ -54,13 +61,16 @@ export function Pane({ source }: { source: PaneSource }) {
   const busy = s.phase === "reading" || s.phase === "writing";
   const blocking = s.read?.notes.filter((n) => n.blocking && n.sheet === s.ledger) ?? [];
   const sheet = s.score?.result.sheets[0];
+  const info = SCHEME_INFO[s.scheme];
+  const rows = useMemo(() => (s.score ? displayRows(s.score) : []), [s.score]);
+  const hunanScore = s.score?.scheme === "hunan" ? s.score : null;
   const lastCol = columnName(Math.max(1, ...(s.score?.writes[0]?.columns.map((c) => c.col) ?? [1])));
   const file = s.host === "file";
   const plan = writePlan(s);
   const reports = (grids: readonly SheetGrid[] | null) => (
     <ReportsPanel
       grids={grids}
-      score={s.score}
+      score={hunanScore}
       settings={s.stored.settings}
       busy={busy}
       excel={!file}
@@ -80,8 +90,11 @@ export function Pane({ source }: { source: PaneSource }) {
           <Button onClick={() => fileInput.current?.click()} disabled={busy}>
             打开文件…
           </Button>
-          <Button onClick={() => void cmd.openExample()} disabled={busy}>
-            打开示例
+          <Button onClick={() => void cmd.openExample(EXAMPLES.hunan.url)} disabled={busy}>
+            {EXAMPLES.hunan.label}
+          </Button>
+          <Button onClick={() => void cmd.openExample(EXAMPLES.shanghai.url)} disabled={busy}>
+            {EXAMPLES.shanghai.label}
           </Button>
           <Button onClick={() => void cmd.download()} disabled={busy || !s.read}>
             下载结果
@@ -89,7 +102,7 @@ export function Pane({ source }: { source: PaneSource }) {
         </div>
       )}
       {file && s.fileName && <Text className={styles.hint}>当前文件：{s.fileName}（在浏览器中处理，不上传）</Text>}
-      {s.phase === "empty" && !s.notice && <Text>未检测到 Excel。请打开一个 .xlsx 台账，或点“打开示例”。</Text>}
+      {s.phase === "empty" && !s.notice && <Text>未检测到 Excel。请打开一个 .xlsx 台账（湖南考核台账或上海示范点表），或打开示例。</Text>}
       {s.phase === "starting" && <Spinner size="small" label="正在连接 Excel…" />}
       {s.phase === "reading" && <Spinner size="small" label="正在读取工作簿…" />}
       {s.notice && (
@@ -123,6 +136,23 @@ export function Pane({ source }: { source: PaneSource }) {
               插入模板
             </Button>
           </div>
+          <Field label="评分方案">
+            <Dropdown
+              data-testid="scheme"
+              value={s.schemeChoice === "auto" ? `自动判断（${info.short}）` : info.short}
+              selectedOptions={[s.schemeChoice]}
+              onOptionSelect={(_, d) => cmd.dispatch({ type: "choose-scheme", choice: (d.optionValue ?? "auto") as SchemeChoice })}
+            >
+              <Option value="auto" text={`自动判断（${info.short}）`}>
+                按表头自动判断
+              </Option>
+              {SCHEME_IDS.map((id) => (
+                <Option key={id} value={id} text={SCHEME_INFO[id].short}>
+                  {SCHEME_INFO[id].short}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
           {plan && <Text size={200} className={styles.hint}>{plan}</Text>}
           <TabList selectedValue={s.tab} onTabSelect={(_, d) => cmd.dispatch({ type: "tab", tab: d.value as PaneTab })} size="small">
             <Tab value="results">结果</Tab>
@@ -140,17 +170,19 @@ export function Pane({ source }: { source: PaneSource }) {
               {sheet && (
                 <>
                   <Text>
-                    「{sheet.sheet}」共 {sheet.rows.length} 个示范岗（表头第 {sheet.headerRow} 行）
+                    「{sheet.sheet}」共 {sheet.rows.length} 个{info.unit}（表头第 {sheet.headerRow} 行）
                     {s.score && s.score.memberSheets.length > 0 ? `，成员表：${s.score.memberSheets.join("、")}` : ""}
+                    {s.score?.scheme === "shanghai" ? `，达标分 ${s.score.settings.passMark}` : ""}
                   </Text>
-                  <Summary counts={countsOf(s.score)} filter={s.filter} onFilter={(f) => cmd.dispatch({ type: "filter", filter: f })} />
-                  <PostList sheet={sheet.sheet} rows={sheet.rows} filter={s.filter} canSelect={s.canSelect} lastColumn={lastCol} onSelect={(sh, r) => void cmd.select(sh, r)} />
+                  <Summary counts={countsOf(s.score, s.scheme)} statuses={info.statuses} labels={info.labels} filter={s.filter} onFilter={(f) => cmd.dispatch({ type: "filter", filter: f })} />
+                  <PostList sheet={sheet.sheet} rows={rows} filter={s.filter} canSelect={s.canSelect} lastColumn={lastCol} onSelect={(sh, r) => void cmd.select(sh, r)} />
                 </>
               )}
             </>
           )}
           {s.tab === "mapping" && (
             <MappingPanel
+              def={info.sheet}
               candidates={s.candidates}
               ledger={s.ledger}
               onLedger={(sheet) => cmd.dispatch({ type: "choose-ledger", sheet })}
@@ -158,8 +190,14 @@ export function Pane({ source }: { source: PaneSource }) {
               onReset={() => void cmd.clearMapping()}
             />
           )}
-          {s.tab === "settings" && <SettingsPanel settings={s.stored.settings} onChange={(st) => void cmd.setSettings(st)} />}
-          {s.tab === "reports" && reports(s.read.grids)}
+          {s.tab === "settings" &&
+            (s.scheme === "shanghai" ? (
+              <UnitSettingsPanel key="shanghai" settings={s.stored.shanghai} onChange={(st) => void cmd.setUnitSettings(st)} />
+            ) : (
+              <SettingsPanel key="hunan" settings={s.stored.settings} onChange={(st) => void cmd.setSettings(st)} />
+            ))}
+          {s.tab === "reports" &&
+            (s.scheme === "shanghai" ? <PlanPanel score={s.score?.scheme === "shanghai" ? s.score : null} busy={busy} onPlan={() => void cmd.planReport()} /> : reports(s.read.grids))}
         </>
       )}
       {file && !s.read && s.phase !== "reading" && reports(null)}

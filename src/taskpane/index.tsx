@@ -5,6 +5,7 @@
 import { createRoot } from "react-dom/client";
 import { ExcelPort, excelSupport, officeHost } from "../adapters/office/excelPort";
 import { hunan } from "../schemes/hunan";
+import { shanghai } from "../schemes/shanghai";
 import { App } from "./App";
 import type { PaneSource } from "./usePane";
 
@@ -20,5 +21,5 @@ void Office.onReady((info) => {
   }
   const host = officeHost();
   const support = excelSupport(host);
-  mount(support.ok ? { kind: "excel", port: new ExcelPort(host, { statusLabels: hunan.labels }) } : { kind: "unsupported", message: support.message });
+  mount(support.ok ? { kind: "excel", port: new ExcelPort(host, { statusLabels: { ...hunan.labels, ...shanghai.labels } }) } : { kind: "unsupported", message: support.message });
 });

@@ -2,10 +2,10 @@
  * The pane's flow as a reducer: starting → (empty) → reading → preview → writing → preview …, or error.
  * Pure: scoring is a pure function of what was read and what the user confirmed, so it happens here.
  */
-import { NoLedgerError, scoreWorkbook, type WorkbookScore } from "../engine/scoreWorkbook";
-import type { Status } from "../engine/types";
-import { SettingsError, type SettingsInput } from "../schemes/schema";
-import { hunan } from "../schemes/hunan";
+import { detectScheme, SCHEME_INFO, scoreWith } from "../engine/schemes";
+import { NoLedgerError, type AnyScore } from "../engine/scoreWorkbook";
+import { SettingsError, type AdditiveSettingsInput, type SettingsInput } from "../schemes/schema";
+import type { SchemeId } from "../schemes/types";
 import type { ColumnMap } from "../sheets/headers";
 import { mappingOverrides, type StoredState, type WorkbookRead } from "../sheets/port";
 import { locateSheet } from "../sheets/readSheet";
@@ -14,7 +14,10 @@ import { settingsMessage } from "./settingsText";
 export type Phase = "starting" | "unsupported" | "empty" | "reading" | "preview" | "writing" | "error";
 export type Notice = { intent: "success" | "warning" | "error" | "info"; text: string };
 export type Tab = "results" | "mapping" | "settings" | "reports";
-export type Filter = "all" | Status;
+/** "all", or one status of the active scheme. */
+export type Filter = string;
+/** The scheme the user picked, or "auto": the one whose sheet the workbook keeps. */
+export type SchemeChoice = "auto" | SchemeId;
 
 export type LedgerCandidate = { sheet: string; map: ColumnMap };
 
@@ -27,7 +30,10 @@ export type PaneState = {
   candidates: LedgerCandidate[];
   ledger: string | null;
   stored: StoredState;
-  score: WorkbookScore | null;
+  schemeChoice: SchemeChoice;
+  /** The scheme in use: the choice, or the detected one. */
+  scheme: SchemeId;
+  score: AnyScore | null;
   scoreError: string | null;
   progress: { done: number; total: number } | null;
   canUndo: boolean;
@@ -46,6 +52,8 @@ export type Action =
   | { type: "map-column"; field: string; col: number }
   | { type: "clear-mapping" }
   | { type: "set-settings"; settings: SettingsInput }
+  | { type: "set-unit-settings"; settings: AdditiveSettingsInput }
+  | { type: "choose-scheme"; choice: SchemeChoice }
   | { type: "write-start" }
   | { type: "write-progress"; done: number; total: number }
   | { type: "write-done"; cells: number }
@@ -66,6 +74,8 @@ export function initialState(host: "excel" | "file"): PaneState {
     candidates: [],
     ledger: null,
     stored: {},
+    schemeChoice: "auto",
+    scheme: "hunan",
     score: null,
     scoreError: null,
     progress: null,
@@ -81,11 +91,12 @@ function overridesOf(stored: StoredState, sheet: string): Map<string, number> | 
   return m ? new Map(Object.entries(m)) : undefined;
 }
 
-function candidatesOf(read: WorkbookRead, stored: StoredState): LedgerCandidate[] {
+function candidatesOf(read: WorkbookRead, stored: StoredState, scheme: SchemeId): LedgerCandidate[] {
   const out: LedgerCandidate[] = [];
+  const info = SCHEME_INFO[scheme];
   for (const g of read.grids) {
     const overrides = overridesOf(stored, g.name);
-    const found = locateSheet(g, hunan.ledger, { outputs: hunan.outputs, ...(overrides ? { overrides } : {}) });
+    const found = locateSheet(g, info.sheet, { outputs: info.outputs, ...(overrides ? { overrides } : {}) });
     if (found.ok) out.push({ sheet: g.name, map: found.map });
   }
   return out;
@@ -94,20 +105,19 @@ function candidatesOf(read: WorkbookRead, stored: StoredState): LedgerCandidate[
 /** Scores the chosen ledger with the stored settings and mapping; errors become a sentence. */
 function rescore(s: PaneState): PaneState {
   if (!s.read) return { ...s, score: null, scoreError: null };
-  const candidates = candidatesOf(s.read, s.stored);
-  const ledger = s.ledger && candidates.some((c) => c.sheet === s.ledger) ? s.ledger : (candidates[0]?.sheet ?? null);
+  const scheme = s.schemeChoice === "auto" ? (detectScheme(s.read.grids, s.stored) ?? "hunan") : s.schemeChoice;
+  const switched = scheme !== s.scheme;
+  const candidates = candidatesOf(s.read, s.stored, scheme);
+  const ledger = !switched && s.ledger && candidates.some((c) => c.sheet === s.ledger) ? s.ledger : (candidates[0]?.sheet ?? null);
+  const base = { ...s, scheme, candidates, ledger, filter: switched ? "all" : s.filter };
   // Every sheet's confirmed mapping applies, also one that makes a sheet stop being a ledger.
   const overrides = mappingOverrides(s.stored);
   try {
-    const score = scoreWorkbook(s.read.grids, hunan, {
-      ...(ledger ? { sheet: ledger } : {}),
-      ...(s.stored.settings ? { settings: s.stored.settings } : {}),
-      overrides,
-    });
-    return { ...s, candidates, ledger, score, scoreError: null };
+    const score = scoreWith(scheme, s.read.grids, { ...(ledger ? { sheet: ledger } : {}), stored: s.stored, overrides });
+    return { ...base, score, scoreError: null };
   } catch (e) {
-    if (e instanceof NoLedgerError) return { ...s, candidates, ledger, score: null, scoreError: e.message };
-    if (e instanceof SettingsError) return { ...s, candidates, ledger, score: null, scoreError: settingsMessage(e.message) };
+    if (e instanceof NoLedgerError) return { ...base, score: null, scoreError: e.message };
+    if (e instanceof SettingsError) return { ...base, score: null, scoreError: settingsMessage(e.message) };
     throw e;
   }
 }
@@ -150,6 +160,10 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
     }
     case "set-settings":
       return rescore({ ...s, stored: { ...s.stored, settings: a.settings } });
+    case "set-unit-settings":
+      return rescore({ ...s, stored: { ...s.stored, shanghai: a.settings } });
+    case "choose-scheme":
+      return rescore({ ...s, schemeChoice: a.choice });
     case "write-start":
       return { ...s, phase: "writing", progress: { done: 0, total: 1 }, notice: null };
     case "write-progress":
@@ -176,10 +190,11 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
   }
 }
 
-export type Counts = Record<Status, number>;
+export type Counts = Record<string, number>;
 
-export function countsOf(score: WorkbookScore | null): Counts {
-  const counts: Counts = { retain: 0, rectify: 0, revoke: 0, error: 0 };
-  for (const sheet of score?.result.sheets ?? []) for (const r of sheet.rows) counts[r.status]++;
+/** Rows per status of the active scheme (every status present, zero when none). */
+export function countsOf(score: AnyScore | null, scheme: SchemeId = score?.scheme ?? "hunan"): Counts {
+  const counts: Counts = Object.fromEntries(SCHEME_INFO[scheme].statuses.map((k) => [k, 0]));
+  for (const sheet of score?.result.sheets ?? []) for (const r of sheet.rows) counts[r.status] = (counts[r.status] ?? 0) + 1;
   return counts;
 }

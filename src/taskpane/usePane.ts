@@ -4,10 +4,12 @@
  */
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { FilePort } from "../adapters/xlsx/filePort";
-import type { SettingsInput } from "../schemes/schema";
+import type { AdditiveSettingsInput, SettingsInput } from "../schemes/schema";
 import { hunan } from "../schemes/hunan";
+import { shanghai } from "../schemes/shanghai";
 import { PortError, schemePicker, type WorkbookPort } from "../sheets/port";
-import { templateSpec } from "../sheets/template";
+import { templateSpec, unitTemplateSpec } from "../sheets/template";
+import { planLayout, planProgress } from "../engine/plan";
 import { consolidate, type Consolidation, type InputFile } from "../engine/consolidate";
 import { provinceLayout, summaryLayout, tallyLayout } from "../engine/reportLayouts";
 import { planLedgerFill, tallySurvey } from "../engine/survey";
@@ -17,7 +19,17 @@ import type { ReportLayout } from "../sheets/report";
 import { openFilePort, readWorkbook, reportBytes } from "./filePortLoader";
 import { initialState, paneReducer, type Action, type PaneState } from "./paneState";
 
-export type PaneSource = { kind: "excel"; port: WorkbookPort } | { kind: "unsupported"; message: string } | { kind: "file"; exampleUrl: string; autoOpen?: boolean };
+/** A bundled example workbook the preview can open. */
+export type Example = { label: string; url: string };
+export const EXAMPLES: Record<"hunan" | "shanghai", Example> = {
+  hunan: { label: "打开示例", url: "examples/hunan-ledger.xlsx" },
+  shanghai: { label: "打开上海示例", url: "examples/shanghai-units.xlsx" },
+};
+
+export type PaneSource =
+  | { kind: "excel"; port: WorkbookPort }
+  | { kind: "unsupported"; message: string }
+  | { kind: "file"; exampleUrl: string; autoOpen?: boolean };
 
 function messageOf(e: unknown): string {
   if (e instanceof PortError) return e.message;
@@ -28,7 +40,8 @@ function messageOf(e: unknown): string {
 export type PaneCommands = {
   reread(): Promise<void>;
   openFile(file: File): Promise<void>;
-  openExample(): Promise<void>;
+  /** Opens a bundled example (default: the source's). */
+  openExample(url?: string): Promise<void>;
   write(): Promise<void>;
   undo(): Promise<void>;
   insertTemplate(): Promise<void>;
@@ -36,6 +49,9 @@ export type PaneCommands = {
   mapColumn(field: string, col: number): Promise<void>;
   clearMapping(): Promise<void>;
   setSettings(settings: SettingsInput): Promise<void>;
+  setUnitSettings(settings: AdditiveSettingsInput): Promise<void>;
+  /** 创建计划 (shanghai): plan vs 认定 as a sheet of this workbook. */
+  planReport(): Promise<void>;
   download(): Promise<void>;
   /** 满意度汇总: the tally sheet, and on request the ledger's quarter columns (undoable). */
   tallyReport(fillLedger: boolean): Promise<void>;
@@ -130,12 +146,13 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         }
         await openBytes(new Uint8Array(await file.arrayBuffer()), file.name);
       }),
-    openExample: () =>
+    openExample: (url) =>
       guarded(async () => {
         if (source.kind !== "file") return;
-        const res = await fetch(source.exampleUrl);
+        const at = url ?? source.exampleUrl;
+        const res = await fetch(at);
         if (!res.ok) throw new PortError(`示例工作簿无法加载（HTTP ${res.status}）`);
-        await openBytes(new Uint8Array(await res.arrayBuffer()), "hunan-ledger.xlsx");
+        await openBytes(new Uint8Array(await res.arrayBuffer()), at.split("/").pop() ?? "example.xlsx");
       }),
     write: () =>
       guarded(async () => {
@@ -159,7 +176,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
       guarded(async () => {
         const p = port.current;
         if (!p) return;
-        const names = await p.insertTemplate(templateSpec(hunan));
+        const names = await p.insertTemplate(latest.current.scheme === "shanghai" ? unitTemplateSpec(shanghai) : templateSpec(hunan));
         await readNow();
         dispatch({ type: "template-done", names });
       }),
@@ -170,6 +187,18 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
     mapColumn: (field, col) => remember({ type: "map-column", field, col }),
     clearMapping: () => remember({ type: "clear-mapping" }),
     setSettings: (settings) => remember({ type: "set-settings", settings }),
+    setUnitSettings: (settings) => remember({ type: "set-unit-settings", settings }),
+    planReport: () =>
+      guarded(async () => {
+        const p = port.current;
+        const score = latest.current.score;
+        if (!p || score?.scheme !== "shanghai") return;
+        const report = planProgress(score.result, score.settings);
+        dispatch({ type: "write-start" });
+        const name = await p.addReport(planLayout(report, shanghai, new Date(), latest.current.fileName ?? "当前工作簿"));
+        await readNow();
+        dispatch({ type: "report-done", text: `已生成工作表「${name}」：计入认定 ${report.recognised.length} 个（按层级计），落后于计划 ${report.plan.filter((r) => r.behind).length} 处` });
+      }),
     download: () =>
       guarded(async () => {
         const p = port.current as FilePort | null;
@@ -195,7 +224,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
       guarded(async () => {
         const p = port.current;
         const s = latest.current;
-        if (!p || !s.score) return;
+        if (!p || s.score?.scheme !== "hunan") return;
         const summary = summarizeYear(s.score, hunan);
         const layout: ReportLayout = summaryLayout(summary, hunan, new Date(), s.fileName ?? "当前工作簿");
         if (separate) {

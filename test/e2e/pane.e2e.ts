@@ -243,3 +243,67 @@ test("全省汇总 with no workbook open: pick the 市州 files (one is not a wo
   expect(pageErrors).toEqual([]);
   expect(blocked).toEqual([]);
 });
+
+async function unitCounts(): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const s of ["qualified", "below", "unverified", "ineligible", "revoke", "error"]) {
+    out[s] = ((await page.getByTestId(`count-${s}`).locator("span").first().textContent()) ?? "").trim();
+  }
+  return out;
+}
+
+test("both schemes side by side: the 上海 example is recognised, scored and written; 创建计划; the pass mark; back to 湖南", async () => {
+  await page.goto(`${server.url}preview.html`);
+  await page.getByRole("button", { name: "打开上海示例" }).click();
+  await page.getByTestId("count-qualified").waitFor({ timeout: 30_000 });
+  expect(await unitCounts()).toEqual({ qualified: "11", below: "2", unverified: "3", ineligible: "6", revoke: "2", error: "2" });
+  await expect(page.getByTestId("scheme").textContent()).resolves.toContain("自动判断（上海 治水管海先锋）");
+  await expect(page.getByText(/共 26 个示范点（表头第 3 行），达标分 85/).count()).resolves.toBe(1);
+  await shot("15-shanghai-preview");
+
+  await page.getByTestId("count-ineligible").click();
+  await expect(page.locator('[data-testid="post-list"] > li[data-status="ineligible"]').count()).resolves.toBe(6);
+  await expect(page.getByText(/G-post-1 中共正式党员（预备党员不可）：正式党员（AR18）为“预备党员”/).count()).resolves.toBe(1);
+  await shot("16-shanghai-ineligible");
+  await page.getByTestId("count-ineligible").click();
+
+  await page.getByRole("button", { name: "写回工作簿" }).click();
+  await expectNotice(/已写回 \d+ 个单元格/);
+  const wb = await loadDownload(() => page.getByRole("button", { name: "下载结果" }).click(), "shanghai-units.scored.xlsx");
+  const ws = wb.getWorksheet("示范点")!;
+  const header = (ws.getRow(3).values as unknown[]).map((v) => (typeof v === "string" ? v : null));
+  const col = (h: string) => header.indexOf(h);
+  expect(["基本标准得分", "行业标准得分", "总分", "结论", "不符合条件原因", "待核实项", "提示"].map(col).every((c) => c > 0)).toBe(true);
+  const tally: Record<string, number> = {};
+  for (let r = 4; r <= ws.rowCount; r++) {
+    const v = ws.getCell(r, col("结论")).value;
+    if (typeof v === "string") tally[v] = (tally[v] ?? 0) + 1;
+  }
+  expect(tally).toEqual({ 达标: 11, 未达标: 2, 待核实: 3, 不符合条件: 6, 撤销: 2, 数据有误: 2 });
+  expect(ws.getCell(4, col("总分")).value).toBe(92.5);
+  expect(ws.getCell(22, col("信念坚定的标杆")).value).toBe(15); // the input that made row 22 数据有误 is as it was
+
+  await page.getByRole("tab", { name: "汇总" }).click();
+  await page.getByTestId("plan-panel").waitFor();
+  await expect(page.getByTestId("plan-panel").textContent()).resolves.toContain("党员示范岗2/5（2/5）0/5（2/10）2/5（4/15）");
+  await page.getByRole("button", { name: "生成创建计划表" }).click();
+  await expectNotice(/已生成工作表「创建计划」/);
+  await shot("17-shanghai-plan");
+
+  await page.getByRole("tab", { name: "设置" }).click();
+  await page.getByLabel("达标分（总分不低于此分为达标）").fill("95");
+  await page.getByRole("button", { name: "保存设置并重新计分" }).click();
+  await page.getByRole("tab", { name: "结果" }).click();
+  const raised = await unitCounts();
+  expect(Number(raised["qualified"])).toBeLessThan(11);
+  expect(Number(raised["below"])).toBeGreaterThan(2);
+  await shot("18-shanghai-pass-mark");
+
+  await page.getByRole("button", { name: "打开示例" }).click();
+  await page.getByTestId("count-retain").waitFor({ timeout: 30_000 });
+  expect(await counts()).toEqual({ retain: "19", rectify: "11", revoke: "13", error: "3" });
+  await expect(page.getByTestId("scheme").textContent()).resolves.toContain("自动判断（湖南 党员示范岗）");
+
+  expect(pageErrors).toEqual([]);
+  expect(blocked).toEqual([]);
+});

@@ -1,5 +1,5 @@
 import { Badge, Button, Dropdown, Field, makeStyles, Option, Text, tokens } from "@fluentui/react-components";
-import { hunan } from "../../schemes/hunan";
+import type { SheetDef } from "../../schemes/types";
 import { columnName } from "../../sheets/a1";
 import type { LedgerCandidate } from "../paneState";
 
@@ -11,6 +11,8 @@ const useStyles = makeStyles({
 });
 
 type Props = {
+  /** The active scheme's sheet: its fields are the rows of this panel. */
+  def: SheetDef;
   candidates: readonly LedgerCandidate[];
   ledger: string | null;
   onLedger: (sheet: string) => void;
@@ -21,13 +23,13 @@ type Props = {
 const UNMAPPED = "0";
 
 /** The columns the pane understood, each editable; the choice is saved in the workbook. */
-export function MappingPanel({ candidates, ledger, onLedger, onMap, onReset }: Props) {
+export function MappingPanel({ def, candidates, ledger, onLedger, onMap, onReset }: Props) {
   const styles = useStyles();
   const current = candidates.find((c) => c.sheet === ledger);
   if (!current) {
     return (
       <div className={styles.root}>
-        <Text>没有找到考核台账（缺少必需的列），无法设置列映射。若是刚才的映射造成的，可以恢复自动识别。</Text>
+        <Text>没有找到{def.name === "示范点" ? "示范点表" : "考核台账"}（缺少必需的列），无法设置列映射。若是刚才的映射造成的，可以恢复自动识别。</Text>
         <Button onClick={onReset}>恢复自动识别</Button>
       </div>
     );
@@ -36,11 +38,11 @@ export function MappingPanel({ candidates, ledger, onLedger, onMap, onReset }: P
   const columns = [...map.headers.entries()].sort((a, b) => a[0] - b[0]);
   const label = (col: number) => `${columnName(col)} 列 · ${map.headers.get(col) ?? ""}`;
   const ambiguous = new Map(map.ambiguous.map((a) => [a.field, a.cols]));
-  const required = new Set(hunan.ledger.required);
+  const required = new Set(def.required);
   return (
     <div className={styles.root}>
       {candidates.length > 1 && (
-        <Field label="考核台账工作表">
+        <Field label={def.name === "示范点" ? "示范点工作表" : "考核台账工作表"}>
           <Dropdown value={current.sheet} selectedOptions={[current.sheet]} onOptionSelect={(_, d) => d.optionValue && onLedger(d.optionValue)}>
             {candidates.map((c) => (
               <Option key={c.sheet} value={c.sheet}>
@@ -53,7 +55,7 @@ export function MappingPanel({ candidates, ledger, onLedger, onMap, onReset }: P
       <Text>
         表头在第 {map.headerRow} 行。已识别 {map.fields.size} 列，{map.unknown.length} 列未使用。修改后自动保存在工作簿中。
       </Text>
-      {hunan.ledger.fields.map((f) => {
+      {def.fields.map((f) => {
         const col = map.fields.get(f.id);
         const value = col ? String(col) : UNMAPPED;
         return (

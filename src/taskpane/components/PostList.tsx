@@ -1,8 +1,7 @@
 import { Badge, Button, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { RowResult, Status } from "../../engine/types";
+import { TONE, type DisplayRow, type Tone } from "../displayRows";
 import type { Filter } from "../paneState";
-import { hunan } from "../../schemes/hunan";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -18,24 +17,19 @@ const useStyles = makeStyles({
   reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
-const COLOUR: Record<Status, "success" | "warning" | "danger" | "informative"> = { retain: "success", rectify: "warning", revoke: "danger", error: "informative" };
+const COLOUR: Record<Tone, "success" | "warning" | "danger" | "informative"> = { good: "success", warn: "warning", bad: "danger", error: "informative" };
 const PAGE = 100;
 
 type Props = {
   sheet: string;
-  rows: readonly RowResult[];
+  rows: readonly DisplayRow[];
   filter: Filter;
   canSelect: boolean;
   lastColumn: string;
   onSelect: (sheet: string, range: string) => void;
 };
 
-function title(r: RowResult): string {
-  const [city, unit, name] = r.key.split("|");
-  return [name, unit, city].filter(Boolean).join(" · ") || `第 ${r.row} 行`;
-}
-
-/** Posts with score, status and reasons; a post selects its row, an input error jumps to its cell. */
+/** Rows with score, status and reasons; a row's title selects it, an input error jumps to its cell. */
 export function PostList({ sheet, rows, filter, canSelect, lastColumn, onSelect }: Props) {
   const styles = useStyles();
   const [shown, setShown] = useState(PAGE);
@@ -46,20 +40,20 @@ export function PostList({ sheet, rows, filter, canSelect, lastColumn, onSelect 
         {visible.slice(0, shown).map((r) => (
           <li key={r.row} className={styles.item} data-status={r.status}>
             <div className={styles.head}>
-              <Badge appearance="filled" color={COLOUR[r.status]}>
-                {hunan.labels[r.status]}
+              <Badge appearance="filled" color={COLOUR[TONE[r.status] ?? "error"]}>
+                {r.label}
               </Badge>
               <Text>{r.score ?? "—"} 分</Text>
               {canSelect ? (
                 <Button appearance="transparent" size="small" className={styles.name} title={`选中第 ${r.row} 行`} onClick={() => onSelect(sheet, `A${r.row}:${lastColumn}${r.row}`)}>
-                  {title(r)}
+                  {r.title}
                 </Button>
               ) : (
-                <Text className={styles.name}>{title(r)}</Text>
+                <Text className={styles.name}>{r.title}</Text>
               )}
               <Text size={200}>第 {r.row} 行</Text>
             </div>
-            {(r.errors.length > 0 || r.revocations.length > 0 || r.deductions.length > 0) && (
+            {(r.errors.length > 0 || r.lines.length > 0) && (
               <ul className={styles.reasons}>
                 {r.errors.map((e) => (
                   <li key={e.cell}>
@@ -72,11 +66,8 @@ export function PostList({ sheet, rows, filter, canSelect, lastColumn, onSelect 
                     )}
                   </li>
                 ))}
-                {r.revocations.map((v) => (
-                  <li key={v.rule}>撤销：{v.reason}</li>
-                ))}
-                {r.deductions.map((d) => (
-                  <li key={d.rule}>{d.text}</li>
+                {r.lines.map((t, i) => (
+                  <li key={i}>{t}</li>
                 ))}
               </ul>
             )}
@@ -88,7 +79,7 @@ export function PostList({ sheet, rows, filter, canSelect, lastColumn, onSelect 
           再显示 {Math.min(PAGE, visible.length - shown)} 条（共 {visible.length} 条）
         </Button>
       )}
-      {visible.length === 0 && <Text>没有符合条件的示范岗。</Text>}
+      {visible.length === 0 && <Text>没有符合条件的记录。</Text>}
     </>
   );
 }

@@ -1,10 +1,10 @@
 import { makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
-import type { Status } from "../../engine/types";
+import { TONE } from "../displayRows";
 import type { Counts, Filter } from "../paneState";
-import { hunan } from "../../schemes/hunan";
 
 const useStyles = makeStyles({
   root: { display: "grid", gridTemplateColumns: "repeat(4, minmax(0, 1fr))", gap: tokens.spacingHorizontalXS },
+  six: { gridTemplateColumns: "repeat(3, minmax(0, 1fr))" },
   tile: {
     display: "flex",
     flexDirection: "column",
@@ -17,32 +17,31 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   selected: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
-  retain: { backgroundColor: tokens.colorPaletteGreenBackground1 },
-  rectify: { backgroundColor: tokens.colorPaletteYellowBackground1 },
-  revoke: { backgroundColor: tokens.colorPaletteRedBackground1 },
+  good: { backgroundColor: tokens.colorPaletteGreenBackground1 },
+  warn: { backgroundColor: tokens.colorPaletteYellowBackground1 },
+  bad: { backgroundColor: tokens.colorPaletteRedBackground1 },
   error: { backgroundColor: tokens.colorNeutralBackground3 },
   number: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
 });
 
-type Props = { counts: Counts; filter: Filter; onFilter: (f: Filter) => void; className?: string };
+type Props = { counts: Counts; statuses: readonly string[]; labels: Record<string, string>; filter: Filter; onFilter: (f: Filter) => void; className?: string };
 
-/** Counts by 保持/整改/撤销/数据有误; a tile is also the filter for the list below. */
-export function Summary({ counts, filter, onFilter, className }: Props) {
+/** Counts by status (保持/整改/撤销/数据有误, or 达标/未达标/…); a tile is also the filter for the list below. */
+export function Summary({ counts, statuses, labels, filter, onFilter, className }: Props) {
   const styles = useStyles();
-  const order: Status[] = ["retain", "rectify", "revoke", "error"];
   return (
-    <div className={mergeClasses(styles.root, className)} role="group" aria-label="考核结论统计">
-      {order.map((s) => (
+    <div className={mergeClasses(styles.root, statuses.length > 4 && styles.six, className)} role="group" aria-label="考核结论统计">
+      {statuses.map((s) => (
         <button
           key={s}
           type="button"
           data-testid={`count-${s}`}
           aria-pressed={filter === s}
-          className={mergeClasses(styles.tile, styles[s], filter === s && styles.selected)}
+          className={mergeClasses(styles.tile, styles[TONE[s] ?? "error"], filter === s && styles.selected)}
           onClick={() => onFilter(filter === s ? "all" : s)}
         >
-          <span className={styles.number}>{counts[s]}</span>
-          <Text size={200}>{hunan.labels[s]}</Text>
+          <span className={styles.number}>{counts[s] ?? 0}</span>
+          <Text size={200}>{labels[s]}</Text>
         </button>
       ))}
     </div>

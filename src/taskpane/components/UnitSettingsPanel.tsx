@@ -1,0 +1,156 @@
+import { Button, Checkbox, Dropdown, Field, Input, makeStyles, Option, Text, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { resolveAdditiveSettings, SettingsError, type AdditiveSettingsInput } from "../../schemes/schema";
+import { shanghai } from "../../schemes/shanghai";
+import type { Tier } from "../../schemes/types";
+import { settingsMessage } from "../settingsText";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  pair: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  number: { width: "96px" },
+  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& td, & th": { padding: "2px 4px" } },
+});
+
+type Props = { settings: AdditiveSettingsInput | undefined; onChange: (s: AdditiveSettingsInput) => void };
+
+const GRADES = ["优", "良", "中", "差"] as const;
+
+/** The shanghai scheme's open boundaries and the creation plan (附件 1), stored in the workbook; defaults in src/schemes/shanghai.ts. */
+export function UnitSettingsPanel({ settings, onChange }: Props) {
+  const styles = useStyles();
+  const d = shanghai.defaults;
+  const [draft, setDraft] = useState<AdditiveSettingsInput>(settings ?? {});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [newYear, setNewYear] = useState("");
+  const num = (v: string) => (v.trim() === "" ? undefined : Number(v));
+  const plan = { first: { ...(draft.plan?.first ?? d.plan.first) }, top: { ...(draft.plan?.top ?? d.plan.top) } };
+  const years = [...new Set([...Object.keys(plan.first), ...Object.keys(plan.top)])].sort();
+  const setPlan = (tier: Tier, year: string, value: number | undefined) => {
+    const next = { ...plan[tier] };
+    if (value === undefined) delete next[year];
+    else next[year] = value;
+    setDraft({ ...draft, plan: { ...plan, [tier]: next } });
+  };
+  const shares = { ...d.gradeShares, ...(draft.gradeShares ?? {}) };
+  const apply = () => {
+    try {
+      resolveAdditiveSettings(shanghai, draft);
+      setProblem(null);
+      onChange(draft);
+    } catch (e) {
+      setProblem(settingsMessage(e instanceof SettingsError ? e.message : String(e)));
+    }
+  };
+  return (
+    <div className={styles.root}>
+      <Text>上海“治水管海先锋”方案中原文未明确的边界和各年度创建计划（附件1），保存后写入本工作簿。默认值见 README“规则边界”。</Text>
+      <Field label="达标分（总分不低于此分为达标）" hint={`默认 ${d.passMark}`}>
+        <Input className={styles.number} type="number" value={String(draft.passMark ?? d.passMark)} onChange={(_, v) => setDraft({ ...draft, passMark: num(v.value) })} />
+      </Field>
+      <Field label="等次折算（占该项满分的百分比）" hint="默认 优 100%、良 80%、中 60%、差 0%；A/B/C/D 同">
+        <div className={styles.pair}>
+          {GRADES.map((g) => (
+            <Input
+              key={g}
+              className={styles.number}
+              type="number"
+              contentBefore={g}
+              contentAfter="%"
+              aria-label={`${g}的折算比例`}
+              value={String(Math.round((shares[g] ?? 0) * 100))}
+              onChange={(_, v) => {
+                const pct = num(v.value);
+                const letter = "ABCD"[GRADES.indexOf(g)]!;
+                const share = pct === undefined ? undefined : pct / 100;
+                setDraft({ ...draft, gradeShares: { ...(draft.gradeShares ?? {}), ...(share === undefined ? {} : { [g]: share, [letter]: share }) } });
+              }}
+            />
+          ))}
+        </div>
+      </Field>
+      <Field label="评分项空白时">
+        <Dropdown
+          value={(draft.blankCriterion ?? d.blankCriterion) === "unverified" ? "待核实（不计算总分）" : "按 0 分计"}
+          selectedOptions={[draft.blankCriterion ?? d.blankCriterion]}
+          onOptionSelect={(_, o) => setDraft({ ...draft, blankCriterion: o.optionValue === "zero" ? "zero" : "unverified" })}
+        >
+          <Option value="unverified">待核实（不计算总分）</Option>
+          <Option value="zero">按 0 分计</Option>
+        </Dropdown>
+      </Field>
+      <Checkbox
+        label="“治水管海先锋”同时计入“水务工程建设先锋”认定数"
+        checked={draft.topCountsAsFirst ?? d.topCountsAsFirst}
+        onChange={(_, v) => setDraft({ ...draft, topCountsAsFirst: v.checked === true })}
+      />
+      <Text weight="semibold">各年度创建计划（每年示范党组织、示范服务点、党员示范岗各按此数）</Text>
+      <table className={styles.table} aria-label="各年度创建计划">
+        <thead>
+          <tr>
+            <th>年份</th>
+            <th>{shanghai.tiers.first}</th>
+            <th>{shanghai.tiers.top}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {years.map((y) => (
+            <tr key={y}>
+              <td>{y}</td>
+              {(["first", "top"] as const).map((t) => (
+                <td key={t}>
+                  <Input className={styles.number} type="number" aria-label={`${y}年${shanghai.tiers[t]}计划数`} value={String(plan[t][y] ?? "")} onChange={(_, v) => setPlan(t, y, num(v.value))} />
+                </td>
+              ))}
+              <td>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  onClick={() => {
+                    const first = { ...plan.first };
+                    const top = { ...plan.top };
+                    delete first[y];
+                    delete top[y];
+                    setDraft({ ...draft, plan: { first, top } });
+                  }}
+                >
+                  删除
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className={styles.pair}>
+        <Input className={styles.number} placeholder="年份" aria-label="新增年份" value={newYear} onChange={(_, v) => setNewYear(v.value)} />
+        <Button
+          size="small"
+          disabled={!/^\d{4}$/.test(newYear)}
+          onClick={() => {
+            setDraft({ ...draft, plan: { first: { ...plan.first, [newYear]: plan.first[newYear] ?? 0 }, top: { ...plan.top, [newYear]: plan.top[newYear] ?? 0 } } });
+            setNewYear("");
+          }}
+        >
+          添加年份
+        </Button>
+      </div>
+      <Text size={200}>各评分项的分值（默认基本标准每项 12.5 分、行业标准每项 25 分）可在设置文件中用 criterionPoints 调整，见 README。</Text>
+      {problem && <Text role="alert">{problem}</Text>}
+      <div className={styles.pair}>
+        <Button appearance="primary" onClick={apply}>
+          保存设置并重新计分
+        </Button>
+        <Button
+          onClick={() => {
+            setDraft({});
+            setProblem(null);
+            onChange({});
+          }}
+        >
+          恢复默认
+        </Button>
+      </div>
+    </div>
+  );
+}
