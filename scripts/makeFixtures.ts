@@ -111,7 +111,34 @@ function otherSummary(): void {
   XLSX.writeFile(wb, path.join(dir, "summary-other.xlsx"));
 }
 
+/** 上海 示范点 workbook as another office's software writes it: a sheet per kind, no 类型 column, header variants. */
+function shanghaiOther(): void {
+  const posts = XLSX.utils.aoa_to_sheet([
+    ["XX区党员示范岗创建评分表"],
+    ["序号", "姓名", "所在单位", "所属条线", "创建年度", "创建阶段", "信念坚定标杆", "岗位建功的标杆", "业务精湛的标杆", "弘扬正气的标杆", "爱岗敬业标杆", "担当尽责标杆", "履职业绩突出", "社会奉献突出", "政治面貌", "上年度民主评议等次", "年终考核等次", "质量安全事故", "质量安全投诉", "质量安全责任事故", "行政处罚", "不良信用记录"],
+    [1, "王明", "XX区安质监站", "安质监", 2022, "认定", 12.5, 12.5, 12.5, 12.5, 25, 25, null, null, "中共党员", "优秀", "优秀", "否", "否", null, null, null],
+    [2, "李强", "XX区安质监站", null, 2022, "认定", "A", "B", "C", "D", "A", "A", null, null, "中共预备党员", "优秀", "优秀", false, false, null, null, null],
+    [3, "陈静", "某水利建设公司", "协会会员", 2022, "认定", 12, 12, 12, 12, null, null, 24, 24, "党员", "优秀", null, null, null, "否", "否", "无"],
+    [4, "黄伟", "XX区安质监站", "安质监", "2022年", "复评", 10, 10, 10, 10, 20, 20, null, null, "中共党员", "优秀", "优秀", "否", "否", null, null, null],
+    [5, "林芳", "XX区安质监站", "安质监", 2022, "评审", 12, 12, 12, "12分", 25, -3, null, null, "中共党员", "优秀", "优秀", "否", "否", null, null, null],
+    [6, "赵敏", "XX区安质监站", "安质监", 2022, "认定", 12, 12, 12, 12, 24, 24, null, null, "中共党员", null, "优秀", "否", "否", null, null, null],
+  ]);
+  posts["!merges"] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 21 } }];
+  const points = XLSX.utils.aoa_to_sheet([
+    ["序号", "服务点名称", "单位名称", "年度", "步骤", "执行力强", "战斗力强", "创造力强", "贡献力强", "业务能力强", "工作业绩强", "固定工作人员数", "其中党员", "负责人是否党员", "安全质量事故", "安全质量投诉举报"],
+    [1, "报监窗口", "XX区安质监站", 2022, "认定", 12, 12, 12, 12, 24, 24, "4人", 2, "是", "无", "无"],
+    [2, "监督三组", "XX区安质监站", 2022, "认定", 11, 11, 11, 11, 22, 22, 3, 0, "否", "无", "无"],
+    [3, "监督四组", "XX区安质监站", 2022, "认定", 10, 10, 10, 10, 22, 22.5, 5, 2, "是", "无", "无"],
+  ]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["说明"], ["本表由其他软件生成，按类别分表"]]), "说明");
+  XLSX.utils.book_append_sheet(wb, posts, "党员示范岗");
+  XLSX.utils.book_append_sheet(wb, points, "示范服务点");
+  XLSX.writeFile(wb, path.join(dir, "shanghai-other.xlsx"));
+}
+
 basic();
+shanghaiOther();
 noLedger();
 surveyCounts();
 surveyDates();

@@ -8,6 +8,7 @@ import { ExcelPort } from "../../src/adapters/office/excelPort";
 import { FilePort } from "../../src/adapters/xlsx/filePort";
 import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
 import { hunan } from "../../src/schemes/hunan";
+import { shanghai } from "../../src/schemes/shanghai";
 import type { CellValue, SheetGrid } from "../../src/sheets/grid";
 import type { WorkbookPort } from "../../src/sheets/port";
 import { FakeWorkbook, shownFill } from "../doubles/fakeExcel";
@@ -60,7 +61,8 @@ function trimmed(rows: CellValue[][]): CellValue[][] {
   return out;
 }
 
-export const statusLabels = { ...hunan.labels };
+/** As the pane gives them (src/taskpane/index.tsx): both schemes' labels. */
+export const statusLabels = { ...hunan.labels, ...shanghai.labels };
 
 export function fakeFromGrids(grids: readonly SheetGrid[]): FakeWorkbook {
   const fake = new FakeWorkbook();
