@@ -15,7 +15,8 @@ const copy = async (file: string) => {
   await fs.copyFile(file, to);
   return to;
 };
-const readJson = async (f: string) => JSON.parse(await fs.readFile(f, "utf8")) as unknown;
+const readJson = async (f: string) => JSON.parse(await fs.readFile(f, "utf8")) as Record<string, unknown>;
+const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : "");
 
 type PlanRow = { year: number; kind: string; tier: string; planned: number; recognised: number; cumulativePlanned: number; cumulativeRecognised: number; behind: boolean };
 
@@ -118,10 +119,10 @@ describe("plan", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(input.replace(/\.xlsx$/, ".创建计划.xlsx"));
     const ws = wb.getWorksheet("创建计划")!;
-    expect(String(ws.getCell(2, 1).value)).toMatch(/^由示范岗考评助手生成/);
-    const text = ws.getSheetValues().map((r) => (Array.isArray(r) ? r.filter((v) => v !== null && v !== undefined).join("|") : "")).join("\n");
-    expect(text).toContain("2019|党员示范岗|5|2|5|2|2/15|落后于计划 3 个");
-    expect(text).toContain("复评撤销的示范点");
+    expect(text(ws.getCell(2, 1).value)).toMatch(/^由示范岗考评助手生成/);
+    const sheet = ws.getSheetValues().map((r) => (Array.isArray(r) ? r.map(text).filter(Boolean).join("|") : "")).join("\n");
+    expect(sheet).toContain("2019|党员示范岗|5|2|5|2|2/15|落后于计划 3 个");
+    expect(sheet).toContain("复评撤销的示范点");
     expect((await fs.readFile(input)).equals(await fs.readFile(EXAMPLE))).toBe(true);
   });
 });

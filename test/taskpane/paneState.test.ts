@@ -1,6 +1,9 @@
 /** The pane's flow reducer: what the secretary sees after each step, without a browser. */
 import { countsOf, initialState, paneReducer, type Action, type PaneState } from "../../src/taskpane/paneState";
-import type { WorkbookRead } from "../../src/sheets/port";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
+import { parseStateRows, stateRows, type WorkbookRead } from "../../src/sheets/port";
 import { exampleGrids } from "../adapters/portHarness";
 
 async function readOf(): Promise<WorkbookRead> {
@@ -58,4 +61,33 @@ test("write → progress → done offers undo; a failure keeps the preview and s
 test("an old Excel is told so and nothing else happens", () => {
   const s = paneReducer(initialState("excel"), { type: "unsupported", message: "此版本的 Excel 不支持本加载项" });
   expect(s).toMatchObject({ phase: "unsupported", notice: { intent: "error", text: "此版本的 Excel 不支持本加载项" } });
+});
+
+describe("both schemes side by side", () => {
+  const shanghaiGrids = async () => (await XlsxWorkbook.open(new Uint8Array(await fs.readFile(path.join(__dirname, "..", "..", "examples", "shanghai-units.xlsx"))))).readSheets();
+
+  test("a 示范点 workbook is scored with the shanghai scheme, found from its headers", async () => {
+    const read: WorkbookRead = { grids: await shanghaiGrids(), stored: {}, undo: null, notes: [] };
+    const s = run(initialState("file"), { type: "read-done", read, canSelect: false });
+    expect(s).toMatchObject({ scheme: "shanghai", schemeChoice: "auto", ledger: "示范点", scoreError: null });
+    expect(countsOf(s.score, s.scheme)).toEqual({ qualified: 11, below: 2, unverified: 3, ineligible: 6, revoke: 2, error: 2 });
+  });
+
+  test("a workbook holding both: auto picks one, the user can switch, each scheme keeps its own settings", async () => {
+    const read: WorkbookRead = { grids: [...(await exampleGrids()), ...(await shanghaiGrids())], stored: {}, undo: null, notes: [] };
+    const s = run(initialState("file"), { type: "read-done", read, canSelect: false }, { type: "filter", filter: "revoke" });
+    const other = s.scheme === "hunan" ? "shanghai" : "hunan";
+    const switched = paneReducer(s, { type: "choose-scheme", choice: other });
+    expect(switched).toMatchObject({ scheme: other, filter: "all", ledger: other === "hunan" ? "考核台账" : "示范点" });
+    const sh = paneReducer(paneReducer(s, { type: "choose-scheme", choice: "shanghai" }), { type: "set-unit-settings", settings: { passMark: 95 } });
+    expect(countsOf(sh.score, "shanghai").qualified).toBeLessThan(11);
+    expect(sh.stored).toEqual({ shanghai: { passMark: 95 } });
+    const hu = paneReducer(sh, { type: "choose-scheme", choice: "hunan" });
+    expect(countsOf(hu.score, "hunan")).toEqual({ retain: 19, rectify: 11, revoke: 13, error: 3 });
+  });
+
+  test("the workbook's state block keeps both schemes' settings", () => {
+    const stored = { settings: { revokeBelowScore: 75 }, shanghai: { passMark: 90, plan: { first: { "2025": 3 } } }, mapping: { 示范点: { name: 2 } } };
+    expect(parseStateRows(stateRows(stored, null)).stored).toEqual(stored);
+  });
 });
