@@ -64,6 +64,14 @@ function evalGate(c: GateCondition, facts: Readonly<Record<string, Fact>>): Gate
   return ok ? { v: "pass", failed: [], blank: [] } : { v: "fail", failed: [fact], blank: [] };
 }
 
+const gradeTables = new WeakMap<ShanghaiSettings, Map<string, number>>();
+/** The grade table with normalised keys, built once per settings object. */
+function gradeTable(settings: ShanghaiSettings): Map<string, number> {
+  let t = gradeTables.get(settings);
+  if (!t) gradeTables.set(settings, (t = new Map(Object.entries(settings.gradeShares).map(([g, share]) => [normalizeText(g), share]))));
+  return t;
+}
+
 type Priced = { score: CriterionScore | null; error?: CellError };
 
 function price(c: CriterionDef, fact: Fact | undefined, settings: ShanghaiSettings): Priced {
@@ -77,13 +85,12 @@ function price(c: CriterionDef, fact: Fact | undefined, settings: ShanghaiSettin
     return { score: { id: c.id, cell, points: round2(v), max } };
   }
   if (typeof v === "object" && "grade" in v) {
-    const key = normalizeText(v.grade);
-    const hit = Object.entries(settings.gradeShares).find(([g]) => normalizeText(g) === key);
-    if (!hit) {
+    const share = gradeTable(settings).get(normalizeText(v.grade));
+    if (share === undefined) {
       const grades = Object.keys(settings.gradeShares).join("、");
       return { score: null, error: { cell, message: `${fact.header}（${cell}）无法识别“${v.grade}”，应为 0–${max} 之间的分数或等次（${grades}）` } };
     }
-    return { score: { id: c.id, cell, points: round2(hit[1] * max), max, grade: v.grade } };
+    return { score: { id: c.id, cell, points: round2(share * max), max, grade: v.grade } };
   }
   return { score: null, error: { cell, message: `${fact.header}（${cell}）应为分数或等次` } };
 }
