@@ -17,7 +17,7 @@ const GATE_HEADERS = [
 ] as const;
 type GateHeader = (typeof GATE_HEADERS)[number];
 
-const KIND_CN: Record<UnitKind, string> = { org: "示范党组织", point: "示范服务点", post: "党员示范岗" };
+const KIND_CN: Record<UnitKind, string> = shanghai.kinds;
 const criteria = shanghai.criteria;
 
 type Unit = {

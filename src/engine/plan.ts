@@ -5,7 +5,7 @@
  */
 import type { AdditiveScheme, ShanghaiSettings, Tier, UnitKind } from "../schemes/types";
 import { normalizeText } from "../sheets/normalize";
-import { ReportBuilder, type ReportCell, type ReportLayout } from "../sheets/report";
+import { ReportBuilder, stamp, type ReportCell, type ReportLayout } from "../sheets/report";
 import type { UnitResult, UnitsResult } from "./types";
 
 export const PLAN_SHEET = "创建计划";
@@ -92,7 +92,6 @@ export function planProgress(result: UnitsResult, settings: ShanghaiSettings): P
 
 const sum = (o: Record<string, number>) => Object.values(o).reduce((a, n) => a + n, 0);
 
-const stamp = (now: Date) => `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 
 /** The 创建计划 sheet: one table per tier (year × kind), the units counted, and what was not counted. */
 export function planLayout(p: PlanReport, scheme: AdditiveScheme, now: Date, source: string): ReportLayout {

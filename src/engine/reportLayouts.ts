@@ -4,7 +4,7 @@
  */
 import type { HunanSettings, Scheme } from "../schemes/types";
 import type { StatusFill } from "../sheets/grid";
-import { ReportBuilder, SCORE, type ReportCell, type ReportLayout, type TableSpec } from "../sheets/report";
+import { ReportBuilder, SCORE, stamp, type ReportCell, type ReportLayout, type TableSpec } from "../sheets/report";
 import type { Consolidation } from "./consolidate";
 import type { Band, SurveyTally } from "./survey";
 import { exactRate } from "./survey";
@@ -25,7 +25,6 @@ export function bandLabel(b: Band | null, scheme: Scheme): string {
 }
 
 const pct = (t: { value: number }) => `${t.value}%`;
-const stamp = (now: Date) => `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 
 export function tallyLayout(t: SurveyTally, scheme: Scheme, settings: HunanSettings, now: Date): ReportLayout {
   const labels = [...new Set([...Object.keys(settings.answerWeights), ...t.tally.flatMap((e) => Object.keys(e.counts))])].filter((l) => t.tally.some((e) => (e.counts[l] ?? 0) > 0));

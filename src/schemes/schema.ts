@@ -154,10 +154,9 @@ export function criteriaFor(scheme: AdditiveScheme, kind: UnitKind, line: Line):
   return scheme.criteria.filter((c) => c.kind === kind && (c.line === "all" || c.line === line));
 }
 
-function gateFields(c: GateCondition, out: string[]): string[] {
-  if (c.op === "allOf" || c.op === "anyOf") c.of.forEach((x) => gateFields(x, out));
-  else out.push(c.field);
-  return out;
+/** The fields a gate condition reads. */
+export function gateFields(c: GateCondition): string[] {
+  return c.op === "allOf" || c.op === "anyOf" ? c.of.flatMap(gateFields) : [c.field];
 }
 
 /** Structural problems of an additive scheme table (developer errors: English). Empty when valid. */
@@ -174,7 +173,7 @@ export function additiveSchemeProblems(scheme: AdditiveScheme): string[] {
     if (ids.has(g.id)) problems.push(`duplicate gate id ${g.id}`);
     ids.add(g.id);
     if (!g.kinds.length) problems.push(`${g.id}: applies to no kind`);
-    for (const f of gateFields(g.pass, [])) if (!fields.has(f)) problems.push(`${g.id}: unknown field ${f}`);
+    for (const f of gateFields(g.pass)) if (!fields.has(f)) problems.push(`${g.id}: unknown field ${f}`);
     const check = (c: GateCondition): void => {
       if (c.op === "allOf" || c.op === "anyOf") return c.of.forEach(check);
       if (c.op !== "gradeIn") return;
@@ -187,7 +186,6 @@ export function additiveSchemeProblems(scheme: AdditiveScheme): string[] {
   return problems;
 }
 
-const KIND_CN: Record<UnitKind, string> = { org: "示范党组织", point: "示范服务点", post: "党员示范岗" };
 const LINE_CN: Record<Line, string> = { supervision: "安质监", association: "协会会员" };
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
@@ -211,7 +209,7 @@ function additiveSettingsProblems(scheme: AdditiveScheme, s: ShanghaiSettings): 
       for (const line of ["supervision", "association"] as const) {
         for (const [part, cn] of [["basic", "基本标准"], ["industry", "行业标准"]] as const) {
           const sum = criteriaFor(scheme, kind, line).filter((c) => c.part === part).reduce((a, c) => a + criterionMax(s, c), 0);
-          if (Math.abs(sum - 50) > 1e-6) out.push(`${KIND_CN[kind]}（${LINE_CN[line]}）${cn}各项满分之和应为 50（现为 ${Number(sum.toFixed(4))}）`);
+          if (Math.abs(sum - 50) > 1e-6) out.push(`${scheme.kinds[kind]}（${LINE_CN[line]}）${cn}各项满分之和应为 50（现为 ${Number(sum.toFixed(4))}）`);
         }
       }
     }

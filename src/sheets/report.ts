@@ -43,6 +43,11 @@ export const REPORT_MARK = "由示范岗考评助手生成";
 
 export const SCORE = "0.0";
 
+/** The date a generated sheet was made, as its note line shows it (2026-11-21). */
+export function stamp(now: Date): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+
 /** Whether an existing sheet of that name is one we generated (and may be replaced). */
 export function isGeneratedReport(grid: SheetGrid | undefined): boolean {
   return !!grid && cellText(grid.values[1]?.[0] ?? null).startsWith(REPORT_MARK);

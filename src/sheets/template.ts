@@ -2,7 +2,8 @@
  * The canonical empty workbook for a scheme, as data: sheets, headers, drop-down lists and formats.
  * Each adapter renders it (ExcelJS here; Office.js in the pane).
  */
-import type { AdditiveScheme, FieldDef, GateCondition, Scheme, SheetDef } from "../schemes/types";
+import { gateFields } from "../schemes/schema";
+import type { AdditiveScheme, FieldDef, Scheme, SheetDef } from "../schemes/types";
 import { LEVELS, POST_TYPES, ROUNDS } from "./readSheet";
 
 export type TemplateColumn = { header: string; width: number; list?: string[]; format?: "percent" | "integer"; note?: string };
@@ -69,10 +70,6 @@ export function templateSpec(scheme: Scheme): TemplateSpec {
     sheets: [sheetOf(scheme.ledger, "党员示范岗考核台账", false), sheetOf(scheme.member, "党员示范岗成员情况", false)],
     notes,
   };
-}
-
-function gateFields(c: GateCondition): string[] {
-  return c.op === "allOf" || c.op === "anyOf" ? c.of.flatMap(gateFields) : [c.field];
 }
 
 /** The canonical empty 示范点 sheet of an additive scheme (shanghai): identity, one column per criterion, the gate inputs. */

@@ -10,7 +10,7 @@ import { gridOf, post } from "../helpers";
 
 type Row = Record<string, CellValue>;
 
-const KIND_CN: Record<UnitKind, string> = { org: "示范党组织", point: "示范服务点", post: "党员示范岗" };
+const KIND_CN: Record<UnitKind, string> = shanghai.kinds;
 const LINE_CN: Record<Line, string> = { supervision: "安质监", association: "协会会员" };
 
 /** Gate inputs that pass every gate of the kind and line. */
