@@ -3,9 +3,14 @@
  * running totals against the targets (15 / 5 by default), with the years behind plan marked; and the
  * 创建计划 sheet laid out. Pure.
  */
+import { SettingsError } from "../schemes/schema";
+import { shanghai } from "../schemes/shanghai";
 import type { AdditiveScheme, ShanghaiSettings, Tier, UnitKind } from "../schemes/types";
+import type { SheetGrid } from "../sheets/grid";
 import { normalizeText } from "../sheets/normalize";
+import { mappingOverrides, type StoredState } from "../sheets/port";
 import { ReportBuilder, stamp, type ReportCell, type ReportLayout } from "../sheets/report";
+import { NoLedgerError, scoreUnitWorkbook } from "./scoreWorkbook";
 import type { UnitResult, UnitsResult } from "./types";
 
 export const PLAN_SHEET = "创建计划";
@@ -88,6 +93,20 @@ export function planProgress(result: UnitsResult, settings: ShanghaiSettings): P
   }
   const targets = { first: sum(settings.plan.first), top: sum(settings.plan.top) };
   return { plan, targets, recognised, notCounted, revoked, latestYear };
+}
+
+/**
+ * The plan over every 示范点 sheet of a workbook (one may keep a sheet per kind), with the settings and
+ * mapping saved in it; null when it has no 示范点 sheet or its settings are invalid (the pane says why elsewhere).
+ */
+export function workbookPlan(grids: readonly SheetGrid[], stored: StoredState): PlanReport | null {
+  try {
+    const scored = scoreUnitWorkbook(grids, shanghai, { ...(stored.shanghai ? { settings: stored.shanghai } : {}), overrides: mappingOverrides(stored) });
+    return planProgress(scored.result, scored.settings);
+  } catch (e) {
+    if (e instanceof NoLedgerError || e instanceof SettingsError) return null;
+    throw e;
+  }
 }
 
 const sum = (o: Record<string, number>) => Object.values(o).reduce((a, n) => a + n, 0);

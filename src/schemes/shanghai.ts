@@ -231,7 +231,7 @@ export const shanghai: AdditiveScheme = {
     passMark: 85,
     points: { basic: 12.5, industry: 25 },
     criterionPoints: {},
-    gradeShares: { 优: 1, 优秀: 1, A: 1, 良: 0.8, 良好: 0.8, B: 0.8, 中: 0.6, 中等: 0.6, C: 0.6, 差: 0, 较差: 0, D: 0 },
+    gradeShares: { 优: 1, 优秀: 1, A: 1, 良: 0.8, 良好: 0.8, B: 0.8, 中: 0.6, 中等: 0.6, 一般: 0.6, C: 0.6, 差: 0, 较差: 0, D: 0 },
     blankCriterion: "unverified",
     plan: {
       first: { "2019": 5, "2020": 5, "2021": 5 },

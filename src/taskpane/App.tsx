@@ -197,7 +197,7 @@ export function Pane({ source }: { source: PaneSource }) {
               <SettingsPanel key="hunan" settings={s.stored.settings} onChange={(st) => void cmd.setSettings(st)} />
             ))}
           {s.tab === "reports" &&
-            (s.scheme === "shanghai" ? <PlanPanel score={s.score?.scheme === "shanghai" ? s.score : null} busy={busy} onPlan={() => void cmd.planReport()} /> : reports(s.read.grids))}
+            (s.scheme === "shanghai" ? <PlanPanel grids={s.read.grids} stored={s.stored} busy={busy} onPlan={() => void cmd.planReport()} /> : reports(s.read.grids))}
         </>
       )}
       {file && !s.read && s.phase !== "reading" && reports(null)}

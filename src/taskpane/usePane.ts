@@ -9,7 +9,7 @@ import { hunan } from "../schemes/hunan";
 import { shanghai } from "../schemes/shanghai";
 import { PortError, schemePicker, type WorkbookPort } from "../sheets/port";
 import { templateSpec, unitTemplateSpec } from "../sheets/template";
-import { planLayout, planProgress } from "../engine/plan";
+import { planLayout, workbookPlan } from "../engine/plan";
 import { consolidate, type Consolidation, type InputFile } from "../engine/consolidate";
 import { provinceLayout, summaryLayout, tallyLayout } from "../engine/reportLayouts";
 import { planLedgerFill, tallySurvey } from "../engine/survey";
@@ -191,9 +191,9 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
     planReport: () =>
       guarded(async () => {
         const p = port.current;
-        const score = latest.current.score;
-        if (!p || score?.scheme !== "shanghai") return;
-        const report = planProgress(score.result, score.settings);
+        const s = latest.current;
+        const report = s.read ? workbookPlan(s.read.grids, s.stored) : null;
+        if (!p || !report) return;
         dispatch({ type: "write-start" });
         const name = await p.addReport(planLayout(report, shanghai, new Date(), latest.current.fileName ?? "当前工作簿"));
         await readNow();

@@ -310,3 +310,21 @@ describe("which scheme a workbook keeps", () => {
     expect(detectScheme([{ name: "空", values: [["说明"]] }])).toBeNull();
   });
 });
+
+describe("the plan over a whole workbook", () => {
+  test("every 示范点 sheet counts (a sheet per kind); settings saved in the workbook apply; none → null", async () => {
+    const { XlsxWorkbook } = await import("../../src/adapters/xlsx/xlsxWorkbook");
+    const { workbookPlan } = await import("../../src/engine/plan");
+    const { promises: fs } = await import("node:fs");
+    const path = await import("node:path");
+    const grids = (await XlsxWorkbook.open(new Uint8Array(await fs.readFile(path.join(__dirname, "..", "fixtures", "shanghai-other.xlsx"))))).readSheets();
+    const p = workbookPlan(grids, {})!;
+    const at = (kind: string) => p.plan.find((r) => r.year === 2022 && r.kind === kind && r.tier === "first")!;
+    expect([at("post").recognised, at("point").recognised, at("org").recognised]).toEqual([2, 1, 0]);
+    expect(at("post")).toMatchObject({ planned: 0, cumulativePlanned: 15, cumulativeRecognised: 2, behind: true });
+    const custom = workbookPlan(grids, { shanghai: { plan: { first: { "2022": 2 } } } })!;
+    expect(custom.plan.find((r) => r.kind === "post" && r.tier === "first" && r.year === 2022)).toMatchObject({ planned: 2, recognised: 2, cumulativePlanned: 2, behind: false });
+    expect(workbookPlan([{ name: "空", values: [["说明"]] }], {})).toBeNull();
+    expect(workbookPlan(grids, { shanghai: { passMark: 500 } })).toBeNull();
+  });
+});

@@ -1,8 +1,9 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { planProgress } from "../../engine/plan";
-import type { UnitWorkbookScore } from "../../engine/scoreWorkbook";
+import { workbookPlan } from "../../engine/plan";
 import { shanghai } from "../../schemes/shanghai";
+import type { SheetGrid } from "../../sheets/grid";
+import type { StoredState } from "../../sheets/port";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -11,18 +12,18 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
-type Props = { score: UnitWorkbookScore | null; busy: boolean; onPlan: () => void };
+type Props = { grids: readonly SheetGrid[]; stored: StoredState; busy: boolean; onPlan: () => void };
 
 /** 创建计划: per tier, year × kind as 认定/计划 with the running total; years behind plan are shaded. */
-export function PlanPanel({ score, busy, onPlan }: Props) {
+export function PlanPanel({ grids, stored, busy, onPlan }: Props) {
   const styles = useStyles();
-  const report = useMemo(() => (score ? planProgress(score.result, score.settings) : null), [score]);
+  const report = useMemo(() => workbookPlan(grids, stored), [grids, stored]);
   if (!report) return <Text>没有可统计的示范点表。</Text>;
   const years = [...new Set(report.plan.map((r) => r.year))];
   return (
     <div className={styles.root} data-testid="plan-panel">
       <Text>
-        认定数 = 步骤为“认定”或“复评”且结论为“达标”的示范点，每个示范点按首次认定的年度计一次{report.latestYear !== null ? `；数据截至 ${report.latestYear} 年` : ""}。格中为“认定/计划”，括号内为累计。
+        统计本工作簿所有示范点表。认定数 = 步骤为“认定”或“复评”且结论为“达标”的示范点，每个示范点按首次认定的年度计一次{report.latestYear !== null ? `；数据截至 ${report.latestYear} 年` : ""}。格中为“认定/计划”，括号内为累计。
       </Text>
       {(["first", "top"] as const).map((tier) => (
         <div key={tier}>
@@ -62,7 +63,7 @@ export function PlanPanel({ score, busy, onPlan }: Props) {
         {report.revoked.length ? `；复评撤销 ${report.revoked.length} 个` : ""}
       </Text>
       <div>
-        <Button appearance="primary" onClick={onPlan} disabled={busy || !score}>
+        <Button appearance="primary" onClick={onPlan} disabled={busy}>
           生成创建计划表
         </Button>
       </div>
