@@ -13,6 +13,8 @@ import { shanghai } from "../../src/schemes/shanghai";
 import type { CellValue, SheetGrid } from "../../src/sheets/grid";
 import { schemePicker, type WorkbookPort } from "../../src/sheets/port";
 import { hunan } from "../../src/schemes/hunan";
+import { detectScheme } from "../../src/engine/schemes";
+import { unitTemplateSpec } from "../../src/sheets/template";
 import { harnesses, type Opened } from "./portHarness";
 
 const EXAMPLE = path.join(__dirname, "..", "..", "examples", "shanghai-units.xlsx");
@@ -66,6 +68,15 @@ describe.each(harnesses)("$name", (h) => {
       expect([w.firstRow + i, book.fill(SHEET, w.firstRow + i, status.col)]).toEqual([w.firstRow + i, expected[f]]);
     });
     expect([...seen].sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  test("插入模板 adds the canonical 示范点 sheet (renamed, the example's is taken), recognised as shanghai", async () => {
+    const names = await book.port.insertTemplate(unitTemplateSpec(shanghai));
+    expect(names[0]).toBe("示范点 (2)");
+    const read = await book.port.read(schemePicker(hunan));
+    const template = read.grids.filter((g) => g.name === "示范点 (2)");
+    expect(detectScheme(template)).toBe("shanghai");
+    expect(book.values("示范点 (2)")[1]!.slice(0, 7)).toEqual(["名称", "类型", "所属单位", "条线", "年度", "层级", "步骤"]);
   });
 
   test("a rerun finds its own columns; undo restores the previous write exactly", async () => {
