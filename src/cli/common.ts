@@ -1,7 +1,7 @@
 /** What every command shares: exit codes, output streams, usage errors, settings files, atomic writes. */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import type { SettingsInput } from "../schemes/schema";
+import type { AdditiveSettingsInput, SettingsInput } from "../schemes/schema";
 import type { StoredState } from "../sheets/port";
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, inputErrors: 3 } as const;
@@ -23,6 +23,12 @@ export async function readSettings<T = SettingsInput>(file: string): Promise<T> 
 export function mergeSettings(stored: StoredState, given: SettingsInput): SettingsInput {
   const saved = stored.settings ?? {};
   return { ...saved, ...given, thresholds: { ...saved.thresholds, ...given.thresholds } };
+}
+
+/** The shanghai settings the pane saved in the workbook, overlaid with the command line's. */
+export function mergeUnitSettings(stored: StoredState, given: AdditiveSettingsInput): AdditiveSettingsInput {
+  const saved = stored.shanghai ?? {};
+  return { ...saved, ...given, points: { ...saved.points, ...given.points }, plan: { ...saved.plan, ...given.plan } };
 }
 
 /** "台账.xlsx" → "台账.<suffix>.xlsx" beside the input. */

@@ -17,9 +17,9 @@ import { templateSpec, unitTemplateSpec } from "../sheets/template";
 import { NoSurveyError } from "../engine/survey";
 import { NoYearError } from "../engine/yearSummary";
 import { mappingOverrides } from "../sheets/port";
-import { EXIT, mergeSettings, readSettings, UsageError, withSuffix, writeAtomic, type Io } from "./common";
+import { EXIT, mergeSettings, mergeUnitSettings, readSettings, UsageError, withSuffix, writeAtomic, type Io } from "./common";
 import { consolidateCommand, summary as summaryCommand, survey } from "./reports";
-import { mergeUnitSettings, plan, unitSummary } from "./shanghai";
+import { plan, unitSummary } from "./shanghai";
 
 export { EXIT, type Io } from "./common";
 

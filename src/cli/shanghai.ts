@@ -6,23 +6,17 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
-import { planLayout, planProgress, type PlanReport } from "../engine/plan";
+import { planLayout, planProgress } from "../engine/plan";
 import { scoreUnitWorkbook, type UnitWorkbookScore } from "../engine/scoreWorkbook";
 import type { UnitResult, UnitStatus } from "../engine/types";
 import type { AdditiveSettingsInput } from "../schemes/schema";
 import { shanghai } from "../schemes/shanghai";
-import { mappingOverrides, type StoredState } from "../sheets/port";
-import { EXIT, readSettings, UsageError, withSuffix, writeAtomic, type Io } from "./common";
+import { mappingOverrides } from "../sheets/port";
+import { EXIT, mergeUnitSettings, readSettings, UsageError, withSuffix, writeAtomic, type Io } from "./common";
 
 const L = shanghai.labels;
 const ORDER: UnitStatus[] = ["qualified", "below", "unverified", "ineligible", "revoke", "error"];
 const SHOW = 12;
-
-/** The settings the pane saved for this scheme, overlaid with the command line's. */
-export function mergeUnitSettings(stored: StoredState, given: AdditiveSettingsInput): AdditiveSettingsInput {
-  const saved = stored.shanghai ?? {};
-  return { ...saved, ...given, points: { ...saved.points, ...given.points }, plan: { ...saved.plan, ...given.plan } };
-}
 
 function line(r: UnitResult): string {
   const kind = r.kind ? shanghai.kinds[r.kind] : "类型不明";
@@ -61,18 +55,6 @@ export function unitSummary(input: string, output: string | null, scored: UnitWo
   return `${out.join("\n")}\n`;
 }
 
-/** The plan as the issue's JSON: `{ plan: [{ year, kind, tier, planned, recognised, cumulativePlanned, cumulativeRecognised }] }` plus context. */
-export function planJson(p: PlanReport): unknown {
-  return {
-    plan: p.plan,
-    targets: p.targets,
-    recognised: p.recognised,
-    notCounted: p.notCounted,
-    revoked: p.revoked,
-    latestYear: p.latestYear,
-  };
-}
-
 export async function plan(args: string[], io: Io): Promise<number> {
   // `--json` alone prints the JSON on stdout; `--json 文件.json` writes it to that file.
   const jsonAt = args.indexOf("--json");
@@ -95,7 +77,8 @@ export async function plan(args: string[], io: Io): Promise<number> {
   const given = values.settings ? await readSettings<AdditiveSettingsInput>(values.settings) : {};
   const scored = scoreUnitWorkbook(book.readSheets(), shanghai, { sheet: values.sheet, settings: mergeUnitSettings(state.stored, given), overrides: mappingOverrides(state.stored) });
   const p = planProgress(scored.result, scored.settings);
-  const data = `${JSON.stringify(planJson(p), null, 2)}\n`;
+  // The report is the JSON: { plan: [{ year, kind, tier, planned, recognised, cumulative… }], targets, … }.
+  const data = `${JSON.stringify(p, null, 2)}\n`;
   if (jsonFile) await writeAtomic(jsonFile, new TextEncoder().encode(data));
   let sheet: string | null = null;
   if (output) {

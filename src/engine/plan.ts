@@ -7,11 +7,11 @@ import { SettingsError } from "../schemes/schema";
 import { shanghai } from "../schemes/shanghai";
 import type { AdditiveScheme, ShanghaiSettings, Tier, UnitKind } from "../schemes/types";
 import type { SheetGrid } from "../sheets/grid";
-import { normalizeText } from "../sheets/normalize";
 import { mappingOverrides, type StoredState } from "../sheets/port";
 import { ReportBuilder, stamp, type ReportCell, type ReportLayout } from "../sheets/report";
 import { NoLedgerError, scoreUnitWorkbook } from "./scoreWorkbook";
-import type { UnitResult, UnitsResult } from "./types";
+import { unitId } from "./scoreUnits";
+import type { UnitsResult } from "./types";
 
 export const PLAN_SHEET = "创建计划";
 
@@ -44,8 +44,6 @@ export type PlanReport = {
   /** The latest year with any row: later plan years are not yet due. */
   latestYear: number | null;
 };
-
-const unitId = (r: UnitResult) => `${normalizeText(r.key)}|${r.kind ?? ""}`;
 
 export function planProgress(result: UnitsResult, settings: ShanghaiSettings): PlanReport {
   const rows = result.sheets.flatMap((s) => s.rows.map((r) => ({ sheet: s.sheet, r })));

@@ -6,7 +6,7 @@ import { hunan } from "../schemes/hunan";
 import { shanghai } from "../schemes/shanghai";
 import type { SchemeId, SheetDef, OutputDef } from "../schemes/types";
 import type { SheetGrid } from "../sheets/grid";
-import type { StoredState } from "../sheets/port";
+import { mappingOverrides, type StoredState } from "../sheets/port";
 import { locateSheet } from "../sheets/readSheet";
 import { isGeneratedReport } from "../sheets/report";
 import { scoreUnitWorkbook, scoreWorkbook, type AnyScore } from "./scoreWorkbook";
@@ -40,12 +40,12 @@ export const SCHEME_INFO: Record<SchemeId, SchemeInfo> = {
  */
 export function detectScheme(grids: readonly SheetGrid[], stored: StoredState = {}): SchemeId | null {
   let best: { id: SchemeId; n: number } | null = null;
+  const overrides = mappingOverrides(stored);
   for (const g of grids) {
     if (isGeneratedReport(g)) continue;
-    const m = stored.mapping?.[g.name];
     for (const id of SCHEME_IDS) {
       const info = SCHEME_INFO[id];
-      const found = locateSheet(g, info.sheet, { outputs: info.outputs, ...(m ? { overrides: new Map(Object.entries(m)) } : {}) });
+      const found = locateSheet(g, info.sheet, { outputs: info.outputs, overrides: overrides[g.name] });
       if (found.ok && (!best || found.map.fields.size > best.n)) best = { id, n: found.map.fields.size };
     }
   }

@@ -29,7 +29,8 @@ export function sheetKind(scheme: AdditiveScheme, sheet: string, columns: Readon
   const kinds = new Set(scheme.criteria.filter((c) => columns.has(c.field)).map((c) => c.kind));
   if (kinds.size === 1) return [...kinds][0]!;
   const name = normalizeText(sheet);
-  const byName = (["post", "point", "org"] as const).filter((k) => name.includes(normalizeText(scheme.kinds[k]).slice(2)) || name.includes(normalizeText(scheme.kinds[k])));
+  // "党员示范岗" → 示范岗, "示范服务点" → 服务点, "示范党组织" → 党组织: the last three characters name the kind.
+  const byName = (["post", "point", "org"] as const).filter((k) => name.includes(normalizeText(scheme.kinds[k]).slice(2)));
   return byName.length === 1 ? byName[0]! : null;
 }
 
@@ -95,7 +96,10 @@ function price(c: CriterionDef, fact: Fact | undefined, settings: ShanghaiSettin
   return { score: null, error: { cell, message: `${fact.header}（${cell}）应为分数或等次` } };
 }
 
-type Identity = { kind: UnitKind | null; line: Line; year: number | null; step: string | null; tier: Tier; key: string; match: string };
+type Identity = { kind: UnitKind | null; line: Line; year: number | null; step: string | null; tier: Tier; key: string };
+
+/** A unit's identity across rows, years and sheets: 所属单位|名称 normalised, and its kind. */
+export const unitId = (r: Pick<UnitResult, "key" | "kind">): string => `${normalizeText(r.key)}|${r.kind ?? ""}`;
 
 function identify(rec: RowRecord, fallbackKind: UnitKind | null): Identity {
   const f = rec.facts;
@@ -109,7 +113,6 @@ function identify(rec: RowRecord, fallbackKind: UnitKind | null): Identity {
     step: text(f["step"]),
     tier: text(f["tier"]) === "top" ? "top" : "first",
     key: `${unit}|${name}`,
-    match: [normalizeText(unit), normalizeText(name), kind ?? ""].join("|"),
   };
 }
 
@@ -193,8 +196,9 @@ export function scoreUnit(rec: RowRecord, scheme: AdditiveScheme, settings: Shan
   // Points.
   const blanks = result.criteria.filter((c) => c.points === null);
   const zeroBlanks = settings.blankCriterion === "zero";
+  const partOf = new Map(mine.map((c) => [c.id, c.part]));
   const sumOf = (part: "basic" | "industry"): number | null => {
-    const cs = result.criteria.filter((c) => mine.find((m) => m.id === c.id)!.part === part);
+    const cs = result.criteria.filter((c) => partOf.get(c.id) === part);
     if (!zeroBlanks && cs.some((c) => c.points === null)) return null;
     return round2(cs.reduce((a, c) => a + (c.points ?? 0), 0));
   };
@@ -240,10 +244,10 @@ export function scoreUnits(sheets: readonly UnitSheetInput[], scheme: AdditiveSc
     return { sheet: s.sheet, headerRow: s.headerRow, rows, warnings: s.warnings ?? [] };
   });
   const seen = new Map<string, { sheet: string; row: number }>();
-  for (const [i, s] of out.entries()) {
-    for (const [j, r] of s.rows.entries()) {
+  for (const s of out) {
+    for (const r of s.rows) {
       if (!r.kind || r.key === "|") continue;
-      const k = `${identify(sheets[i]!.records[j]!, r.kind).match}|${r.year ?? ""}|${r.step ?? ""}`;
+      const k = `${unitId(r)}|${r.year ?? ""}|${r.step ?? ""}`;
       const first = seen.get(k);
       if (!first) {
         seen.set(k, { sheet: s.sheet, row: r.row });

@@ -3,7 +3,7 @@
  * find the ledger and member sheets, read them, score, and plan the owned-column writes.
  */
 import { resolveAdditiveSettings, resolveSettings, type AdditiveSettingsInput, type SettingsInput } from "../schemes/schema";
-import type { AdditiveScheme, HunanSettings, Scheme, ShanghaiSettings, SheetDef } from "../schemes/types";
+import type { AdditiveScheme, HunanSettings, OutputDef, Scheme, ShanghaiSettings, SheetDef } from "../schemes/types";
 import type { SheetGrid, SheetWrite } from "../sheets/grid";
 import { locateSheet, readSheet, type SheetRead } from "../sheets/readSheet";
 import { isGeneratedReport } from "../sheets/report";
@@ -52,9 +52,7 @@ export function scoreWorkbook(grids: readonly SheetGrid[], scheme: Scheme, opts:
   const ledgers: SheetRead[] = [];
   const memberReads: SheetRead[] = [];
   const problems: SheetProblem[] = [];
-  if (opts.sheet !== undefined && !grids.some((g) => g.name === opts.sheet)) {
-    throw new NoLedgerError([{ sheet: opts.sheet, bestRow: null, found: [], missing: ["（没有这张工作表）"] }], opts.sheet);
-  }
+  requireSheet(grids, opts.sheet, "考核台账");
   for (const grid of grids) {
     // A sheet we generated (满意度汇总, 年度汇总, 全省汇总) is output, never a ledger.
     if (isGeneratedReport(grid)) continue;
@@ -76,7 +74,7 @@ export function scoreWorkbook(grids: readonly SheetGrid[], scheme: Scheme, opts:
 
   const result = scoreLedger(
     {
-      sheets: ledgers.map((l) => ({ sheet: l.sheet, headerRow: l.map.headerRow, records: l.records, warnings: sheetWarnings(l, scheme) })),
+      sheets: ledgers.map((l) => ({ sheet: l.sheet, headerRow: l.map.headerRow, records: l.records, warnings: ambiguityWarnings(l, scheme.ledger) })),
       members: memberReads.flatMap((m) => m.records),
     },
     scheme,
@@ -120,11 +118,16 @@ export function scoreUnitWorkbook(grids: readonly SheetGrid[], scheme: AdditiveS
   return { scheme: "shanghai", result, writes, ledgers: reads, memberSheets: [], settings };
 }
 
-/** The sheets matching `def` (one when `opts.sheet` names it); none found is a {@link NoLedgerError}. */
-function findSheets(grids: readonly SheetGrid[], def: SheetDef, outputs: AdditiveScheme["outputs"], opts: UnitScoreOptions, what: string): SheetRead[] {
-  if (opts.sheet !== undefined && !grids.some((g) => g.name === opts.sheet)) {
-    throw new NoLedgerError([{ sheet: opts.sheet, bestRow: null, found: [], missing: ["（没有这张工作表）"] }], opts.sheet, what);
+/** A sheet asked for by name that the workbook does not have is a {@link NoLedgerError}. */
+function requireSheet(grids: readonly SheetGrid[], sheet: string | undefined, what: string): void {
+  if (sheet !== undefined && !grids.some((g) => g.name === sheet)) {
+    throw new NoLedgerError([{ sheet, bestRow: null, found: [], missing: ["（没有这张工作表）"] }], sheet, what);
   }
+}
+
+/** The sheets matching `def` (one when `opts.sheet` names it); none found is a {@link NoLedgerError}. */
+function findSheets(grids: readonly SheetGrid[], def: SheetDef, outputs: readonly OutputDef[], opts: UnitScoreOptions, what: string): SheetRead[] {
+  requireSheet(grids, opts.sheet, what);
   const reads: SheetRead[] = [];
   const problems: SheetProblem[] = [];
   for (const grid of grids) {
@@ -142,8 +145,12 @@ function ambiguityWarnings(l: SheetRead, def: SheetDef): Warning[] {
   return l.map.ambiguous.map((a) => ({ code: "ambiguous-column", cells: [], message: `有多列都像“${headerOf(a.field)}”（第 ${a.cols.join("、")} 列），使用第一列` }));
 }
 
+/** 提示: a row's input errors, then its warnings, one per line. */
+function notesOf(r: { errors: readonly { message: string }[]; warnings: readonly Warning[] }): string | null {
+  return [...r.errors.map((e) => e.message), ...r.warnings.map((w) => w.message)].join("\n") || null;
+}
+
 export function unitOutput(r: UnitResult, scheme: AdditiveScheme): RowOutput {
-  const notes = [...r.errors.map((e) => e.message), ...r.warnings.map((w) => w.message)];
   return {
     row: r.row,
     fill: r.status,
@@ -154,19 +161,14 @@ export function unitOutput(r: UnitResult, scheme: AdditiveScheme): RowOutput {
       status: scheme.labels[r.status],
       reasons: r.reasons.join("\n") || null,
       unverified: r.unverified.join("\n") || null,
-      notes: notes.join("\n") || null,
+      notes: notesOf(r),
     },
   };
-}
-
-function sheetWarnings(l: SheetRead, scheme: Scheme): Warning[] {
-  return ambiguityWarnings(l, scheme.ledger);
 }
 
 export function rowOutput(r: RowResult, scheme: Scheme, settings: HunanSettings): RowOutput {
   const reasons = r.revocations.map((v) => v.reason);
   if (r.consequences?.length) reasons.push(`后果：${r.consequences.join("；")}`);
-  const notes = [...r.errors.map((e) => e.message), ...r.warnings.map((w) => w.message)];
   return {
     row: r.row,
     fill: r.status,
@@ -178,7 +180,7 @@ export function rowOutput(r: RowResult, scheme: Scheme, settings: HunanSettings)
       rectifyItems: rectifyTexts(scheme, settings, r.rectifyItems).join("\n") || null,
       details: r.deductions.map((d) => d.text).join("\n") || null,
       validThrough: r.validThrough,
-      notes: notes.join("\n") || null,
+      notes: notesOf(r),
     },
   };
 }

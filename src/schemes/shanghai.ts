@@ -4,7 +4,7 @@
  * Everything here is data: criteria, gates, vocabularies, outputs and every open boundary in `defaults`.
  * Criterion and gate ids are stable; outputs and explanations cite them.
  */
-import type { AdditiveScheme, CriterionDef, FieldDef, GateDef, Line, UnitKind } from "./types";
+import type { AdditiveScheme, CriterionDef, FieldDef, GateCondition, GateDef, Line, UnitKind } from "./types";
 
 const YES_SPELLINGS = ["是", "有", "y", "yes", "true", "1", "√", "✓", "✔"];
 const NO_SPELLINGS = ["否", "无", "n", "no", "false", "0", "×", "✗", "没有", "不是"];
@@ -141,6 +141,11 @@ const fields: FieldDef[] = [
   grade("yearEndGrade", "年终考核等次", ["年终单位考核等次", "年终考核", "年度考核等次"], ASSESSMENT_GRADES, "优秀/合格/基本合格/不合格"),
 ];
 
+/** Supervised projects: no safety/quality accident and no complaint (G-point-2, G-post-4). */
+const NO_ACCIDENT_OR_COMPLAINT: GateCondition = { op: "allOf", of: [{ op: "no", field: "accident" }, { op: "no", field: "complaint" }] };
+/** Association members: no responsibility accident, no illegal case or penalty, no bad credit (G-point-a1, G-post-a1). */
+const CLEAN_RECORD: GateCondition = { op: "allOf", of: [{ op: "no", field: "qsAccident" }, { op: "no", field: "illegal" }, { op: "no", field: "badCredit" }] };
+
 const gates: GateDef[] = [
   {
     id: "G-org-1",
@@ -182,14 +187,14 @@ const gates: GateDef[] = [
     kinds: ["point"],
     line: "supervision",
     text: "受监项目安全质量无事故、无安全质量投诉举报",
-    pass: { op: "allOf", of: [{ op: "no", field: "accident" }, { op: "no", field: "complaint" }] },
+    pass: NO_ACCIDENT_OR_COMPLAINT,
   },
   {
     id: "G-point-a1",
     kinds: ["point"],
     line: "association",
     text: "申报年度未发生质量安全责任事故，未发生违法案件、未接受行政处罚，无不良信用记录",
-    pass: { op: "allOf", of: [{ op: "no", field: "qsAccident" }, { op: "no", field: "illegal" }, { op: "no", field: "badCredit" }] },
+    pass: CLEAN_RECORD,
   },
   { id: "G-post-1", kinds: ["post"], line: "all", text: "中共正式党员（预备党员不可）", pass: { op: "gradeIn", field: "fullMember", grades: ["是"] } },
   { id: "G-post-2", kinds: ["post"], line: "all", text: "上年度民主评议等次为“优秀”", pass: { op: "gradeIn", field: "democraticGrade", grades: ["优秀"] } },
@@ -199,14 +204,14 @@ const gates: GateDef[] = [
     kinds: ["post"],
     line: "supervision",
     text: "负责监督的项目安全质量无事故、无安全质量投诉举报",
-    pass: { op: "allOf", of: [{ op: "no", field: "accident" }, { op: "no", field: "complaint" }] },
+    pass: NO_ACCIDENT_OR_COMPLAINT,
   },
   {
     id: "G-post-a1",
     kinds: ["post"],
     line: "association",
     text: "未发生质量安全责任事故，未发生违法案件、未接受行政处罚，无不良信用记录",
-    pass: { op: "allOf", of: [{ op: "no", field: "qsAccident" }, { op: "no", field: "illegal" }, { op: "no", field: "badCredit" }] },
+    pass: CLEAN_RECORD,
   },
 ];
 

@@ -1,8 +1,9 @@
-import { Button, Checkbox, Dropdown, Field, Input, makeStyles, Option, Text, tokens } from "@fluentui/react-components";
-import { useState } from "react";
-import { resolveSettings, SettingsError, type SettingsInput } from "../../schemes/schema";
+import { Checkbox, Dropdown, Field, Input, makeStyles, Option, Text, tokens } from "@fluentui/react-components";
+import { resolveSettings, type SettingsInput } from "../../schemes/schema";
 import { hunan } from "../../schemes/hunan";
-import { settingsMessage, THRESHOLD_LABELS } from "../settingsText";
+import { THRESHOLD_LABELS } from "../settingsText";
+import { useSettingsDraft } from "../useSettingsDraft";
+import { SettingsActions } from "./SettingsActions";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -15,8 +16,7 @@ type Props = { settings: SettingsInput | undefined; onChange: (s: SettingsInput)
 /** The boundaries the source texts leave open, stored in the workbook; defaults are in src/schemes/hunan.ts. */
 export function SettingsPanel({ settings, onChange }: Props) {
   const styles = useStyles();
-  const [draft, setDraft] = useState<SettingsInput>(settings ?? {});
-  const [problem, setProblem] = useState<string | null>(null);
+  const { draft, setDraft, problem, apply, reset } = useSettingsDraft<SettingsInput>(settings, (d) => resolveSettings(hunan, d), onChange);
   const effective = (() => {
     try {
       return resolveSettings(hunan, draft);
@@ -30,15 +30,6 @@ export function SettingsPanel({ settings, onChange }: Props) {
     const t = { ...(draft.thresholds?.[id] ?? {}), ...patch };
     if (patch.value === undefined && "value" in patch) delete t.value;
     setDraft({ ...draft, thresholds: { ...(draft.thresholds ?? {}), [id]: t } });
-  };
-  const apply = () => {
-    try {
-      resolveSettings(hunan, draft);
-      setProblem(null);
-      onChange(draft);
-    } catch (e) {
-      setProblem(settingsMessage(e instanceof SettingsError ? e.message : String(e)));
-    }
   };
   return (
     <div className={styles.root}>
@@ -79,21 +70,7 @@ export function SettingsPanel({ settings, onChange }: Props) {
           </Field>
         );
       })}
-      {problem && <Text role="alert">{problem}</Text>}
-      <div className={styles.pair}>
-        <Button appearance="primary" onClick={apply}>
-          保存设置并重新计分
-        </Button>
-        <Button
-          onClick={() => {
-            setDraft({});
-            setProblem(null);
-            onChange({});
-          }}
-        >
-          恢复默认
-        </Button>
-      </div>
+      <SettingsActions problem={problem} onApply={apply} onReset={reset} />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import { Button, Checkbox, Dropdown, Field, Input, makeStyles, Option, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { resolveAdditiveSettings, SettingsError, type AdditiveSettingsInput } from "../../schemes/schema";
+import { resolveAdditiveSettings, type AdditiveSettingsInput } from "../../schemes/schema";
 import { shanghai } from "../../schemes/shanghai";
 import type { Tier } from "../../schemes/types";
-import { settingsMessage } from "../settingsText";
+import { useSettingsDraft } from "../useSettingsDraft";
+import { SettingsActions } from "./SettingsActions";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -20,8 +21,7 @@ const GRADES = ["优", "良", "中", "差"] as const;
 export function UnitSettingsPanel({ settings, onChange }: Props) {
   const styles = useStyles();
   const d = shanghai.defaults;
-  const [draft, setDraft] = useState<AdditiveSettingsInput>(settings ?? {});
-  const [problem, setProblem] = useState<string | null>(null);
+  const { draft, setDraft, problem, apply, reset } = useSettingsDraft<AdditiveSettingsInput>(settings, (d) => resolveAdditiveSettings(shanghai, d), onChange);
   const [newYear, setNewYear] = useState("");
   const num = (v: string) => (v.trim() === "" ? undefined : Number(v));
   const plan = { first: { ...(draft.plan?.first ?? d.plan.first) }, top: { ...(draft.plan?.top ?? d.plan.top) } };
@@ -33,15 +33,6 @@ export function UnitSettingsPanel({ settings, onChange }: Props) {
     setDraft({ ...draft, plan: { ...plan, [tier]: next } });
   };
   const shares = { ...d.gradeShares, ...(draft.gradeShares ?? {}) };
-  const apply = () => {
-    try {
-      resolveAdditiveSettings(shanghai, draft);
-      setProblem(null);
-      onChange(draft);
-    } catch (e) {
-      setProblem(settingsMessage(e instanceof SettingsError ? e.message : String(e)));
-    }
-  };
   return (
     <div className={styles.root}>
       <Text>上海“治水管海先锋”方案中原文未明确的边界和各年度创建计划（附件1），保存后写入本工作簿。默认值见 README“规则边界”。</Text>
@@ -136,21 +127,7 @@ export function UnitSettingsPanel({ settings, onChange }: Props) {
         </Button>
       </div>
       <Text size={200}>各评分项的分值（默认基本标准每项 12.5 分、行业标准每项 25 分）可在设置文件中用 criterionPoints 调整，见 README。</Text>
-      {problem && <Text role="alert">{problem}</Text>}
-      <div className={styles.pair}>
-        <Button appearance="primary" onClick={apply}>
-          保存设置并重新计分
-        </Button>
-        <Button
-          onClick={() => {
-            setDraft({});
-            setProblem(null);
-            onChange({});
-          }}
-        >
-          恢复默认
-        </Button>
-      </div>
+      <SettingsActions problem={problem} onApply={apply} onReset={reset} />
     </div>
   );
 }
