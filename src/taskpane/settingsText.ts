@@ -21,6 +21,13 @@ export const SETTING_LABELS: Record<string, string> = {
   minSample: "满意度调查最少有效样本",
   answerWeights: "满意度评价的计分表",
   provinceCities: "应报送的市州",
+  passMark: "达标分",
+  points: "评分项分值",
+  criterionPoints: "各评分项分值",
+  gradeShares: "等次折算",
+  blankCriterion: "评分项空白时",
+  plan: "各年度创建计划",
+  topCountsAsFirst: "治水管海先锋计入第一层级",
 };
 
 /** A settings problem with the setting's Chinese name in place of its id. */
