@@ -1,7 +1,10 @@
 /**
- * Wall time of `pioneer-scorecard score` on the bundled example and on a generated 10,000-row ledger,
- * plus the in-process phases (read, score, write) for the large one. Prints figures; asserts nothing.
+ * Wall time and peak memory of `pioneer-scorecard score` on the bundled example and on generated ledgers of
+ * 10,000 and 50,000 rows × 40 columns, each beside a bare ExcelJS read + write of the same file measured in
+ * the same run (the floor a whole-workbook rewrite cannot beat), plus the in-process phases (read, score,
+ * write) for the 10,000-row one. Prints figures; asserts nothing.
  *   npm run bench            (after npm ci, which builds dist/)
+ *   BENCH_RUNS=3 BENCH_ROWS=10000,50000 npm run bench
  */
 import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
@@ -16,21 +19,39 @@ const OUT = path.join(ROOT, "bench", "out");
 const BIN = path.join(ROOT, "bin", "pioneer-scorecard.js");
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 5);
 
-function cliWall(input: string): { ms: number[]; code: number | null } {
+const SIZES = (process.env["BENCH_ROWS"] ?? "10000,50000").split(",").map(Number).filter((n) => n > 0);
+
+/** Runs a child Node process `runs` times: wall times, and the largest peak RSS (MB) it reported. */
+function timed(args: string[], runs: number): { ms: number[]; code: number | null; rssMb: number } {
   const ms: number[] = [];
   let code: number | null = null;
-  for (let i = 0; i < RUNS; i++) {
+  let rssMb = 0;
+  for (let i = 0; i < runs; i++) {
     const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [BIN, "score", input, "-o", path.join(OUT, "out.xlsx")], { encoding: "utf8" });
+    // The child reports its own peak RSS (process.resourceUsage().maxRSS, kB) on exit, on fd 3.
+    const r = spawnSync(process.execPath, ["-r", path.join(__dirname, "maxrss.js"), ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe", "pipe"] });
     ms.push(Number(process.hrtime.bigint() - t) / 1e6);
     code = r.status;
+    const kb = Number(/maxrss (\d+)/.exec(String(r.output[3] ?? ""))?.[1] ?? 0);
+    rssMb = Math.max(rssMb, kb / 1024);
+    if (r.status !== 0 && r.status !== 3) process.stderr.write(r.stderr);
   }
-  return { ms: ms.sort((a, b) => a - b), code };
+  return { ms: ms.sort((a, b) => a - b), code, rssMb };
 }
+
+function cliWall(input: string, runs = RUNS) {
+  return timed([BIN, "score", input, "-o", path.join(OUT, "out.xlsx")], runs);
+}
+
+function excelJsWall(input: string, runs = RUNS) {
+  return timed([path.join(__dirname, "exceljsRoundTrip.js"), input, path.join(OUT, "exceljs-out.xlsx")], runs);
+}
+
+const median = (ms: number[]) => ms[Math.floor(ms.length / 2)]!;
 
 const fmt = (ms: number[]) => `median ${ms[Math.floor(ms.length / 2)]!.toFixed(0)} ms, min ${ms[0]!.toFixed(0)} ms, max ${ms[ms.length - 1]!.toFixed(0)} ms (${ms.length} runs)`;
 
-async function makeLarge(rows: number, file: string): Promise<void> {
+async function makeLarge(rows: number, file: string, extraCols = 10): Promise<void> {
   const headers = ["市州", "工作单位", "示范岗名称", "岗位类别", "级别", "负责人", "考核年度", "考核轮次", "当选年度",
     "一季度满意度", "二季度满意度", "三季度满意度", "四季度满意度", "未征求意见次数", "未联系农民工学校次数", "未亮明身份",
     "未执行十不准制度", "廉政考核等次", "未公开承诺次数", "未公开服务事项", "未完成非公党建次数", "未实行目标管理次数",
@@ -39,7 +60,8 @@ async function makeLarge(rows: number, file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("考核台账");
   ws.addRow(["大型台账（基准测试）"]);
-  ws.addRow(headers);
+  const extra = Array.from({ length: extraCols }, (_, i) => `备用列${i + 1}`);
+  ws.addRow([...headers, ...extra]);
   let seed = 7;
   const rnd = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
   for (let i = 0; i < rows; i++) {
@@ -50,7 +72,7 @@ async function makeLarge(rows: number, file: string): Promise<void> {
     ws.addRow([`市${i % 14}`, `单位${i % 200}`, `岗位${Math.floor(i / 2)}`, service ? "服务岗" : "监督岗", i % 7 ? "市州级" : "省级",
       `负责人${i}`, 2024 + (i % 2), "初评", 2024, q(), q(), q(), q(), service ? c() : null, service ? null : c(), yn(0.05), yn(0.05),
       rnd() < 0.03 ? "良好" : "优秀", c(), yn(0.05), c(), c(), c(), yn(0.01), yn(0.05), c(), yn(0.97) === "是" ? "是" : "否",
-      service ? null : "是", "否", rnd() < 0.2 ? 75 : null]);
+      service ? null : "是", "否", rnd() < 0.2 ? 75 : null, ...extra.map((_, j) => (j % 2 ? `备注${i % 97}` : i * j))]);
   }
   await wb.xlsx.writeFile(file);
 }
@@ -61,14 +83,24 @@ async function main(): Promise<void> {
   const ex = cliWall(example);
   process.stdout.write(`score examples/hunan-ledger.xlsx (46 rows), wall incl. Node start: ${fmt(ex.ms)}; exit ${ex.code}\n`);
 
-  const large = path.join(OUT, "ledger-10000.xlsx");
-  const t0 = Date.now();
-  await makeLarge(10_000, large);
-  const size = (await fs.stat(large)).size;
-  process.stdout.write(`generated 10,000-row ledger (30 input columns, ${(size / 1024 / 1024).toFixed(2)} MB) in ${Date.now() - t0} ms\n`);
-  const big = cliWall(large);
-  process.stdout.write(`score 10,000-row ledger, wall incl. Node start: ${fmt(big.ms)}; exit ${big.code}\n`);
+  const rows: string[] = [];
+  for (const n of SIZES) {
+    const large = path.join(OUT, `ledger-${n}.xlsx`);
+    const t0 = Date.now();
+    await makeLarge(n, large);
+    const size = (await fs.stat(large)).size;
+    process.stdout.write(`generated ${n.toLocaleString("en")}-row ledger (40 columns, ${(size / 1024 / 1024).toFixed(2)} MB) in ${Date.now() - t0} ms\n`);
+    const runs = n > 20_000 ? Math.min(RUNS, 3) : RUNS;
+    const big = cliWall(large, runs);
+    const bare = excelJsWall(large, runs);
+    process.stdout.write(`score ${n.toLocaleString("en")} rows, wall incl. Node start: ${fmt(big.ms)}; peak RSS ${big.rssMb.toFixed(0)} MB; exit ${big.code}\n`);
+    process.stdout.write(`bare ExcelJS read + write of the same file: ${fmt(bare.ms)}; peak RSS ${bare.rssMb.toFixed(0)} MB\n`);
+    rows.push(`| ${n.toLocaleString("en")} | ${(median(big.ms) / 1000).toFixed(2)} s | ${big.rssMb.toFixed(0)} MB | ${(median(bare.ms) / 1000).toFixed(2)} s | ${bare.rssMb.toFixed(0)} MB | ${(median(big.ms) / median(bare.ms)).toFixed(2)} |`);
+  }
+  process.stdout.write(`\n| rows × 40 cols | score | peak RSS | bare ExcelJS read+write | its peak RSS | ratio score / ExcelJS |\n|---|---|---|---|---|---|\n${rows.join("\n")}\n\n`);
 
+  const large = path.join(OUT, "ledger-10000.xlsx");
+  if (!SIZES.includes(10_000)) await makeLarge(10_000, large);
   // In-process phases for the large ledger.
   const bytes = new Uint8Array(await fs.readFile(large));
   let t = performance.now();
