@@ -74,7 +74,7 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-restricted-imports": "off" },
   },
   {
-    files: ["bin/*.js", "scripts/*.js", "webpack.config.js"],
+    files: ["bin/*.js", "scripts/*.js", "bench/*.js", "webpack.config.js"],
     languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
   },
   {

@@ -102,7 +102,9 @@ async function summaries(): Promise<void> {
   {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("考核台账");
-    const src = ledger.workbook.getWorksheet("考核台账")!;
+    const source = new ExcelJS.Workbook();
+    await source.xlsx.load((await ledger.toBytes()) as never);
+    const src = source.getWorksheet("考核台账")!;
     const header = (src.getRow(3).values as ExcelJS.CellValue[]).slice(1);
     ws.addRow(header);
     src.eachRow((row, r) => {

@@ -12,6 +12,11 @@ export type SheetGrid = {
   formats?: string[][];
   /** Merged areas as A1 ranges ("A1:H1"); their cells read as the top-left cell's value. */
   merges?: string[];
+  /**
+   * Cells holding a formula saved without its result (openpyxl, SheetJS), as A1 addresses. They read as
+   * blank in `values`; a fact read from one is an input error, never a blank.
+   */
+  uncached?: string[];
 };
 
 /** One cell to write: a value, and for status cells a fill. */

@@ -120,6 +120,9 @@ export function locateSheet(grid: SheetGrid, def: SheetDef, opts: ReadOptions = 
   return findHeaderRow({ ...grid, values: mergedValues(grid) }, def, opts.outputs, opts.overrides);
 }
 
+/** What a formula saved without its result says to the user (the cell is named before it). */
+export const UNCACHED_FORMULA = "公式没有计算结果，请在 Excel 或 WPS 中打开并保存后再评分";
+
 /** Rows whose first cell reads like a note under the table, not a post. */
 const FOOTER = /^(注|说明|备注|填表|制表|审核|合计|总计|小计|负责人签字|签字)/;
 
@@ -128,6 +131,7 @@ export function readSheet(grid: SheetGrid, def: SheetDef, map: ColumnMap): Sheet
   const values = mergedValues(grid);
   const fields = def.fields.filter((f) => map.fields.has(f.id));
   const records: RowRecord[] = [];
+  const uncached = grid.uncached?.length ? new Set(grid.uncached) : null;
   let lastRow = map.headerRow;
   for (let r0 = map.headerRow; r0 < values.length; r0++) {
     const rowValues = values[r0] ?? [];
@@ -144,6 +148,12 @@ export function readSheet(grid: SheetGrid, def: SheetDef, map: ColumnMap): Sheet
       const v = rowValues[col - 1] ?? null;
       const cell = address(row, col);
       const header = map.headers.get(col) ?? f.header;
+      if (uncached?.has(cell)) {
+        filled++;
+        facts[f.id] = { value: null, cell, header };
+        errors.push({ cell, message: `${header}（${cell}）${UNCACHED_FORMULA}` });
+        continue;
+      }
       const p = parseField(f, v, formatAt(grid, r0, col - 1));
       if (p.kind === "blank") {
         facts[f.id] = { value: null, cell, header };

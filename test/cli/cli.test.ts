@@ -152,8 +152,8 @@ test("template hunan writes the canonical ledger, which reads back as a ledger",
   await wb.xlsx.readFile(out);
   expect(wb.worksheets.map((w) => w.name)).toEqual(["考核台账", "成员", "说明"]);
   const ws = wb.getWorksheet("考核台账")!;
-  const model = (ws as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }).dataValidations.model;
-  const lists = Object.values(model).map((v) => v.formulae[0]);
+  const model = (ws as unknown as { dataValidations: { model: Record<string, { formulae?: string[] }> } }).dataValidations.model;
+  const lists = Object.values(model).flatMap((v) => (v.formulae ? [v.formulae[0]] : []));
   expect(lists).toEqual(expect.arrayContaining(['"是,否"', '"服务岗,监督岗"', '"市州级,省级"', '"初评,复评"']));
   const scored = await cli("score", out, "--dry-run");
   expect(scored.code).toBe(0);
@@ -166,8 +166,8 @@ test("the installed bin runs (npx pioneer-scorecard --help)", async () => {
   expect(stdout).toContain("--in-place");
 });
 
-describe("content ExcelJS cannot carry (charts, pivot tables)", () => {
-  /** The example with a fake chart part added to its zip: enough for the detector, which reads entry names. */
+describe("content the tool does not own (charts, pivot tables) is carried through", () => {
+  /** The example with a chart part added to its zip. */
   async function withChart(): Promise<string> {
     const JSZip = (await import("jszip")).default;
     const zip = await JSZip.loadAsync(await fs.readFile(EXAMPLE));
@@ -176,19 +176,22 @@ describe("content ExcelJS cannot carry (charts, pivot tables)", () => {
     await fs.writeFile(file, await zip.generateAsync({ type: "nodebuffer" }));
     return file;
   }
-  test("-o writes a new file and says the chart is not carried", async () => {
+  async function chartOf(file: string): Promise<string | undefined> {
+    const JSZip = (await import("jszip")).default;
+    return (await JSZip.loadAsync(await fs.readFile(file))).file("xl/charts/chart1.xml")?.async("string");
+  }
+  test("-o writes a new file that keeps the chart; nothing is said to be lost", async () => {
     const input = await withChart();
     const { code, out } = await cli("score", input);
     expect(code).toBe(3);
-    expect(out).toContain("含有图表");
+    expect(out).not.toContain("不会保留");
+    expect(await chartOf(path.join(tmp.path, "with-chart.scored.xlsx"))).toBe("<c:chartSpace/>");
   });
-  test("--in-place is refused, the input untouched", async () => {
+  test("--in-place writes the results and keeps the chart", async () => {
     const input = await withChart();
-    const before = await fs.readFile(input);
-    const { code, err } = await cli("score", input, "--in-place");
-    expect(code).toBe(1);
-    expect(err).toContain("请改用 -o");
-    expect(await fs.readFile(input)).toEqual(before);
+    const { code } = await cli("score", input, "--in-place");
+    expect(code).toBe(3);
+    expect(await chartOf(input)).toBe("<c:chartSpace/>");
   });
 });
 

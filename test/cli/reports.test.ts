@@ -106,7 +106,10 @@ describe("pioneer-scorecard summary", () => {
     expect(ws.getColumn(12).width).toBe(36);
     const zip = await JSZip.loadAsync(await fs.readFile(out));
     const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-    expect(xml.match(/<dataBar/g)).toHaveLength(2);
+    // Real column charts (DrawingML), where the pane draws them in Excel.
+    expect(xml).toContain('<drawing r:id="rId1"/>');
+    expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(2);
+    expect(await zip.file("xl/charts/chart1.xml")!.async("string")).toContain('<c:barDir val="col"/>');
     expect(await zip.file("xl/workbook.xml")!.async("string")).toContain("_xlnm.Print_Titles");
     const j = await readJson(json);
     expect(j["byStatus"]).toEqual({ retain: 19, rectify: 8, revoke: 12, error: 3 });

@@ -1,6 +1,7 @@
 /**
  * The workbook port over an .xlsx file held in memory (browser preview, WPS offices, tests): the same
- * contract as the Office adapter, with ExcelJS underneath. The result leaves as bytes to download.
+ * contract as the Office adapter, over the surgical .xlsx writer (only the owned parts change). The result
+ * leaves as bytes to download.
  */
 import type { SheetWrite } from "../../sheets/grid";
 import { planUndo, type PortCapabilities, type SheetNote, type SheetPicker, type StoredState, type UndoMeta, type WorkbookPort, type WorkbookRead, type WriteProgress, type WriteReport } from "../../sheets/port";
@@ -26,9 +27,7 @@ export class FilePort implements WorkbookPort {
   read(pick: SheetPicker): Promise<WorkbookRead> {
     const grids = this.book.readSheets();
     pick(grids);
-    const notes: SheetNote[] = this.book.lossy.length
-      ? [{ sheet: "", kind: "lossy", blocking: false, message: `此文件含有${this.book.lossy.join("、")}，下载的结果文件中将不包含这些内容（原文件不变）` }]
-      : [];
+    const notes: SheetNote[] = [];
     return Promise.resolve({ grids, stored: this.stored, undo: this.undoMeta, notes });
   }
 
