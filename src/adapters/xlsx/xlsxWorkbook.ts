@@ -316,9 +316,9 @@ export class XlsxWorkbook {
 
   private readGrid(s: SheetEntry): SheetGrid {
     const doc = this.doc(s);
-    const values: CellValue[][] = [];
-    const formats: string[][] = [];
+    const read: { r: number; vr: CellValue[]; fr: string[] }[] = [];
     const uncached: string[] = [];
+    let maxRow = 0;
     for (const { r, cells } of doc.eachRow()) {
       if (!cells.length || r < 1) continue;
       const vr: CellValue[] = [];
@@ -334,17 +334,18 @@ export class XlsxWorkbook {
         if (vr[i] === undefined) vr[i] = null;
         if (fr[i] === undefined) fr[i] = "";
       }
-      values[r - 1] = vr;
-      formats[r - 1] = fr;
+      read.push({ r, vr, fr });
+      if (r > maxRow) maxRow = r;
     }
-    // Rows without cells share one empty array: a stray cell in row 1,048,576 costs no million arrays.
+    // Sized by the rows present, never by <dimension>. Rows without cells share one empty array: a stray
+    // cell in row 1,048,576 costs one packed array of references, not a million row arrays.
     const none: CellValue[] = [];
     const noFormats: string[] = [];
-    for (let i = 0; i < values.length; i++) {
-      if (values[i] === undefined) {
-        values[i] = none;
-        formats[i] = noFormats;
-      }
+    const values = new Array<CellValue[]>(maxRow).fill(none);
+    const formats = new Array<string[]>(maxRow).fill(noFormats);
+    for (const { r, vr, fr } of read) {
+      values[r - 1] = vr;
+      formats[r - 1] = fr;
     }
     const merges = doc.merges();
     // A merged area's other cells read as blank, as Excel shows them (the reader fills them from the top-left).
