@@ -118,7 +118,7 @@ export async function summary(args: string[], io: Io): Promise<number> {
     ...(s.selection.length ? [`评选检查 ${s.selection.length} 条：`, ...s.selection.map((w) => `  ${w.message}`)] : ["评选检查：未发现问题"]),
     ...(s.otherYears ? [`另有 ${s.otherYears} 行属于其他年度，未列入（可用 --year 指定年度）`] : []),
     "",
-    `已写出：${output}（A4 横向，可直接打印；图表在命令行生成的文件中以数据条显示）`,
+    `已写出：${output}（A4 横向，可直接打印；含结论分布与得分分布柱形图）`,
     ...(values.json ? [`JSON 结果：${values.json}`] : []),
   ];
   io.out(`${out.join("\n")}\n`);

@@ -1,6 +1,6 @@
 /**
  * The workbook port's data: a sheet as plain 2-D arrays, starting at A1.
- * Both adapters (ExcelJS, Office.js) produce and consume these shapes; nothing here knows either tool.
+ * Both adapters (the .xlsx reader/writer, Office.js) produce and consume these shapes; nothing here knows either.
  */
 export type CellValue = string | number | boolean | Date | null;
 

@@ -1,6 +1,6 @@
 /**
- * The .xlsx file port, loaded on demand: ExcelJS is large, so it lives in its own chunk that the
- * browser fetches only when a file is opened (never in the pane's initial bundle).
+ * The .xlsx file port, loaded on demand: the .xlsx reader/writer (and fflate) live in their own chunk that
+ * the browser fetches only when a file is opened (never in the pane's initial bundle).
  */
 import type { FilePort } from "../adapters/xlsx/filePort";
 import type { SheetGrid } from "../sheets/grid";
