@@ -3,6 +3,8 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { AdditiveSettingsInput, SettingsInput } from "../schemes/schema";
 import type { StoredState } from "../sheets/port";
+// The .xlsx zip codec over Node's native zlib (the browser preview keeps fflate).
+import "../adapters/xlsx/nodeZlib";
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, inputErrors: 3 } as const;
 

@@ -22,6 +22,24 @@ type Row = {
 const COL_RE = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
 
 export function colOf(ref: string): { row: number; col: number } | null {
+  // Fast path for plain "AB12" (every cell reference in a sheet); the regex for "$A$1" and odd spellings.
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
+    else break;
+  }
+  if (i > 0 && i <= 3 && i < ref.length) {
+    let row = 0;
+    let j = i;
+    for (; j < ref.length; j++) {
+      const d = ref.charCodeAt(j) - 48;
+      if (d < 0 || d > 9) break;
+      row = row * 10 + d;
+    }
+    if (j === ref.length) return { row, col };
+  }
   const m = COL_RE.exec(ref);
   if (!m) return null;
   let n = 0;
@@ -51,23 +69,35 @@ export function parseCells(inner: string, rowNumber: number): RawCell[] {
   return out;
 }
 
-/** A cell's pieces: attributes, formula text, value text, inline string. */
+/** The inner text of the first `<name>` or `<name …>` element in `xml` after `from` (null when absent; "" for `<name/>`). */
+function childText(xml: string, name: string, from: number): string | null {
+  let i = from;
+  for (;;) {
+    i = xml.indexOf(`<${name}`, i);
+    if (i < 0) return null;
+    const next = xml.charCodeAt(i + name.length + 1);
+    // '>' 62, '/' 47, ' ' 32, tab/newline 9/10/13
+    if (next === 62 || next === 47 || next === 32 || next === 9 || next === 10 || next === 13) break;
+    i += name.length + 1;
+  }
+  const gt = xml.indexOf(">", i);
+  if (xml.charCodeAt(gt - 1) === 47) return "";
+  const close = xml.indexOf(`</${name}>`, gt);
+  return close < 0 ? "" : xml.slice(gt + 1, close);
+}
+
+/** A cell's pieces: attributes, formula text, value text, inline string (indexOf only: this runs for every cell). */
 export function cellParts(xml: string): { attrs: string; t: string; s: number; f: string | null; v: string | null; is: string | null } {
-  const open = /^<c([^>]*?)(\/?)>/.exec(xml)!;
-  const attrs = open[1]!;
+  const gt = xml.indexOf(">");
+  const selfClosing = xml.charCodeAt(gt - 1) === 47;
+  const attrs = xml.slice(2, selfClosing ? gt - 1 : gt);
   const t = attr(attrs, "t") ?? "n";
-  const s = Number(attr(attrs, "s") ?? 0) || 0;
-  if (open[2] === "/") return { attrs, t, s, f: null, v: null, is: null };
-  const inner = xml.slice(open[0].length, xml.length - 4);
-  let f: string | null = null;
-  let v: string | null = null;
-  let is: string | null = null;
-  const fm = /<f(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
-  if (fm) f = fm[1] ?? "";
-  const vm = /<v(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/v>)/.exec(inner);
-  if (vm) v = vm[1] ?? "";
-  const im = /<is(?:\s[^>]*)?>([\s\S]*?)<\/is>/.exec(inner);
-  if (im) is = im[1]!;
+  const sa = attr(attrs, "s");
+  const s = sa === undefined ? 0 : Number(sa) || 0;
+  if (selfClosing) return { attrs, t, s, f: null, v: null, is: null };
+  const f = xml.indexOf("<f", gt) >= 0 ? childText(xml, "f", gt) : null;
+  const v = childText(xml, "v", gt);
+  const is = t === "inlineStr" ? childText(xml, "is", gt) : null;
   return { attrs, t, s, f, v, is };
 }
 
@@ -269,6 +299,27 @@ export class SheetXml {
   }
 
   toString(): string {
+    return this.pieces().join("");
+  }
+
+  /** UTF-8 bytes, encoded piece by piece (a large sheet never exists as one JavaScript string). */
+  toBytes(): Uint8Array {
+    const enc = new TextEncoder();
+    let buf = new Uint8Array(1 << 20);
+    let n = 0;
+    for (const piece of this.pieces()) {
+      // UTF-8 takes at most 3 bytes per UTF-16 unit.
+      if (n + piece.length * 3 > buf.length) {
+        const next = new Uint8Array(Math.max(buf.length * 2, n + piece.length * 3));
+        next.set(buf.subarray(0, n));
+        buf = next;
+      }
+      n += enc.encodeInto(piece, buf.subarray(n)).written;
+    }
+    return buf.subarray(0, n);
+  }
+
+  private pieces(): string[] {
     if (!this.sorted) {
       this.rows.sort((a, b) => a.r - b.r);
       this.sorted = true;
@@ -286,13 +337,17 @@ export class SheetXml {
         maxRow = Math.max(maxRow, row.r);
         maxCol = Math.max(maxCol, cells[cells.length - 1]!.col);
       }
-      let attrs = removeAttr(row.attrs, "spans");
+      let attrs = row.attrs.indexOf("spans") >= 0 ? removeAttr(row.attrs, "spans") : row.attrs;
       if (attr(attrs, "r") === undefined) attrs = ` r="${row.r}"${attrs}`;
-      const body = cells.map((x) => (/^<c(?=[\s/>])[^>]*?\sr=/.test(x.xml) ? x.xml : x.xml.replace(/^<c/, `<c r="${columnName(x.col)}${row.r}"`))).join("");
+      let body = "";
+      for (const x of cells) {
+        const r = x.xml.indexOf(' r="');
+        body += r > 0 && r < x.xml.indexOf(">") ? x.xml : `<c r="${columnName(x.col)}${row.r}"${x.xml.slice(2)}`;
+      }
       parts.push(body || /\scustomFormat=|\sht=|\shidden=/.test(attrs) ? `<row${attrs}>${body}</row>` : "");
     }
     const head = this.withDimension(this.headWithCols(), maxRow, maxCol);
-    return head + parts.join("") + this.tail;
+    return [head, ...parts, this.tail];
   }
 
   /** Merged areas (`<mergeCell ref>`). */

@@ -47,6 +47,21 @@ function u32(b: Uint8Array, i: number): number {
   return (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
 }
 
+/** Raw deflate/inflate; fflate's by default (browser), Node's zlib where the host provides it (see nodeZlib.ts). */
+export type Codec = { deflate(data: Uint8Array): Uint8Array; inflate(data: Uint8Array, size: number): Uint8Array; crc32(data: Uint8Array): number };
+
+let codec: Codec = {
+  // Large parts (a 50,000-row sheet is ~90 MB of XML) at a fast level, as Excel itself saves.
+  deflate: (data) => deflateSync(data, { level: data.length > 4_000_000 ? 1 : 6 }),
+  inflate: (data, size) => inflateSync(data, { out: new Uint8Array(size) }),
+  crc32: (data) => crc32(data),
+};
+
+/** Replaces the codec (the CLI uses Node's native zlib: several times faster on large sheets). */
+export function useCodec(c: Codec): void {
+  codec = c;
+}
+
 export class ZipArchive {
   private entries: Entry[] = [];
   private byName = new Map<string, Entry>();
@@ -133,8 +148,8 @@ export class ZipArchive {
     if (!e) return undefined;
     if (!e.content) {
       const raw = e.raw!;
-      const data = raw.method === 0 ? raw.data : inflateSync(raw.data, { out: new Uint8Array(raw.size) });
-      if (data.length !== raw.size || crc32(data) !== raw.crc) throw new ZipFormatError(`“${name}”校验失败`);
+      const data = raw.method === 0 ? raw.data : codec.inflate(raw.data, raw.size);
+      if (data.length !== raw.size || codec.crc32(data) !== raw.crc) throw new ZipFormatError(`“${name}”校验失败`);
       e.content = data;
     }
     return e.content;
@@ -184,9 +199,9 @@ export class ZipArchive {
         o = { name, ...e.raw, flags: (e.raw.flags & ~0x8) | 0x800, offset };
       } else {
         const content = e.content!;
-        const deflated = content.length > 64 ? deflateSync(content, { level: 6 }) : null;
+        const deflated = content.length > 64 ? codec.deflate(content) : null;
         const stored = !deflated || deflated.length >= content.length;
-        o = { name, method: stored ? 0 : 8, data: stored ? content : deflated, crc: crc32(content), size: content.length, time: dosTime, date: dosDate, flags: 0x800, version: 20, offset };
+        o = { name, method: stored ? 0 : 8, data: stored ? content : deflated, crc: codec.crc32(content), size: content.length, time: dosTime, date: dosDate, flags: 0x800, version: 20, offset };
       }
       outs.push(o);
       offset += 30 + name.length + o.data.length;
