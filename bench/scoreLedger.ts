@@ -10,6 +10,8 @@ import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
+// The in-process phases use Node's zlib, as the CLI does.
+import "../src/adapters/xlsx/nodeZlib";
 import { XlsxWorkbook } from "../src/adapters/xlsx/xlsxWorkbook";
 import { scoreWorkbook } from "../src/engine/scoreWorkbook";
 import { hunan } from "../src/schemes/hunan";
