@@ -155,3 +155,21 @@ test("property: no input cell is ever changed, whatever the ledger", async () =>
     { numRuns: 25 },
   );
 });
+
+describe("the surgical writer", () => {
+  test("a part nobody changed keeps its compressed bytes; a broken zip is a Chinese message", async () => {
+    const { ZipArchive } = await import("../../src/adapters/xlsx/zip");
+    const bytes = new Uint8Array(await fs.readFile(EXAMPLE));
+    const out = await scoreBytes(bytes);
+    const a = ZipArchive.read(bytes);
+    const b = ZipArchive.read(out);
+    expect(Buffer.from(b.bytes("xl/theme/theme1.xml")!)).toEqual(Buffer.from(a.bytes("xl/theme/theme1.xml")!));
+    const truncated = out.slice(0, out.length - 40);
+    await expect(XlsxWorkbook.open(truncated)).rejects.toThrow(/无法读取工作簿/);
+  });
+
+  test("no free column right of XFD: a clear error, not a crash", async () => {
+    const book = await XlsxWorkbook.open(await bytesOf((wb) => wb.addWorksheet("S").addRow(["x"])));
+    expect(() => book.write([{ sheet: "S", headerRow: 1, firstRow: 2, columns: [{ col: 16385, header: "提示", isNew: true, values: ["a"] }] }])).toThrow(/XFD/);
+  });
+});
