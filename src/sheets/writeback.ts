@@ -1,6 +1,7 @@
 /**
- * Results → the owned output columns of a sheet. Pure: decides where each owned column goes (found again
- * by header on a rerun, else appended right of everything used) and what each cell holds.
+ * Results → the owned output columns of a sheet. Pure: decides where each owned column goes (the columns
+ * the tool owns there — `existing`, found by its record, see ownership.ts — else appended right of
+ * everything used) and what each cell holds.
  */
 import type { OutputDef } from "../schemes/types";
 import { columnCount, type OutputCell, type SheetGrid, type SheetWrite, type StatusFill } from "./grid";
@@ -42,7 +43,7 @@ export function planWrite(
       values.push(r ? (r.values[o.id] ?? null) : null);
       fills.push(r ? r.fill : null);
     }
-    const column = { col, header: o.header, isNew: found === undefined, values, ...(o.width ? { width: o.width } : {}) };
+    const column = { col, id: o.id, header: o.header, isNew: found === undefined, values, ...(o.width ? { width: o.width } : {}) };
     return o.id === statusOutput ? { ...column, fills } : column;
   });
   return { sheet: grid.name, headerRow, firstRow, columns };
