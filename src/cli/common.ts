@@ -6,7 +6,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
 import type { AdditiveSettingsInput, SettingsInput } from "../schemes/schema";
-import type { SheetWrite } from "../sheets/grid";
+import type { SheetGrid, SheetWrite } from "../sheets/grid";
 import type { StoredState, UndoMeta } from "../sheets/port";
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, inputErrors: 3 } as const;
@@ -188,7 +188,17 @@ export type SaveOptions = {
   writes: readonly SheetWrite[];
   /** The command, when the workbook goes to a new file (marked as ours); null when writing the input itself. */
   command: string | null;
+  /** The sheets as read, to name a cell in a message. */
+  grids?: readonly SheetGrid[];
 };
+
+/** The sheet has no free column left for the results. */
+export class NoRoomError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NoRoomError";
+  }
+}
 
 /**
  * The one way every command saves a workbook it read (score, survey, plan): the writes, the owned columns
@@ -196,7 +206,16 @@ export type SaveOptions = {
  * them before), a new file marked as ours, and notes on what the saved file lacks. Returns those notes.
  */
 export async function saveWorkbook(book: XlsxWorkbook, target: string, files: Files, o: SaveOptions): Promise<string[]> {
-  const { recordOwnership } = await import("../sheets/port");
+  const [{ recordOwnership }, { MAX_COLUMNS, rightmostCell }] = await Promise.all([import("../sheets/port"), import("../sheets/writeback")]);
+  // New columns go right of everything used: a stray value far right (column XFD) leaves no room.
+  const over = o.writes.find((w) => w.columns.some((c) => c.col > MAX_COLUMNS));
+  if (over) {
+    const far = o.grids ? rightmostCell(o.grids.find((g) => g.name === over.sheet) ?? { name: "", values: [] }) : null;
+    throw new NoRoomError(
+      `工作表「${over.sheet}」${far ? `的 ${far} 单元格已在最右侧（Excel 最多 ${MAX_COLUMNS} 列）` : "已用到最后一列"}，右侧没有空列可写结果。` +
+        "请删除最右侧多余的内容（在 Excel 中按 Ctrl+→ 可找到）后再运行",
+    );
+  }
   if (o.writes.length) book.write(o.writes);
   let stored = recordOwnership(o.stored, o.writes);
   if (o.command !== null) stored = { ...stored, output: { command: o.command, at: new Date().toISOString() } };

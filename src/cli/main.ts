@@ -104,7 +104,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
 }
 
 /** Errors the user can act on, by class name (their modules are loaded lazily, so no instanceof here). */
-const FILE_PROBLEMS = new Set(["WorkbookFormatError", "NoLedgerError", "NoSurveyError", "NoYearError", "PortError"]);
+const FILE_PROBLEMS = new Set(["WorkbookFormatError", "NoLedgerError", "NoSurveyError", "NoYearError", "PortError", "NoRoomError"]);
 
 /** Any failure → a Chinese message and an exit code; an unexpected error is an internal error, without its stack. */
 function failure(e: unknown, io: Io, files: Files): number {
@@ -256,7 +256,7 @@ async function score(args: string[], io: Io, files: Files): Promise<number> {
   if (values.json) await files.write(values.json, new TextEncoder().encode(`${JSON.stringify(scored.result, null, 2)}\n`));
   const notes = scored.ledgers.flatMap((l) => l.map.ownership?.warnings ?? []).map((w) => `注意：${w}`);
   if (!dryRun) {
-    notes.push(...(await common.saveWorkbook(book, output, files, { stored: state.stored, undo: state.undo, writes: scored.writes, command: inPlace ? null : "score" })));
+    notes.push(...(await common.saveWorkbook(book, output, files, { stored: state.stored, undo: state.undo, writes: scored.writes, command: inPlace ? null : "score", grids })));
   }
   const written = dryRun ? null : output;
   if (scored.scheme === "shanghai") {

@@ -63,7 +63,7 @@ export async function survey(args: string[], io: Io, files: Files): Promise<numb
   const fill = values["fill-ledger"] ? planLedgerFill(grids, t) : null;
   if (values.json) await files.write(values.json, json({ tally: t.tally, unmatched: t.unmatched, errors: t.errors, ...(fill ? { filled: fill.cells } : {}) }));
   const sheet = book.addReport(tallyLayout(t, hunan, settings, new Date()));
-  const notes = await saveWorkbook(book, output, files, { stored: state.stored, undo: state.undo, writes: fill?.writes ?? [], command: "survey" });
+  const notes = await saveWorkbook(book, output, files, { stored: state.stored, undo: state.undo, writes: fill?.writes ?? [], command: "survey", grids });
 
   const out: string[] = [`示范岗考评助手 · 季度服务满意度汇总`, `输入：${input}`];
   for (const s of t.sheets) out.push(`调查表「${s.sheet}」（表头第${s.headerRow}行，${s.shape === "responses" ? "每行一份答卷" : "每行一个季度的人数"}）：${s.rows} 行`);

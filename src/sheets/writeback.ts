@@ -4,6 +4,7 @@
  * everything used) and what each cell holds.
  */
 import type { OutputDef } from "../schemes/types";
+import { address } from "./a1";
 import { columnCount, type OutputCell, type SheetGrid, type SheetWrite, type StatusFill } from "./grid";
 
 export type RowOutput = { row: number; values: Record<string, OutputCell>; fill: StatusFill | null };
@@ -18,6 +19,20 @@ export function lastUsedColumn(grid: SheetGrid): number {
     }
   }
   return 0;
+}
+
+/** Excel's last column (XFD). */
+export const MAX_COLUMNS = 16384;
+
+/** The cell holding the rightmost value of a sheet (A1 address), or null for an empty sheet. */
+export function rightmostCell(grid: SheetGrid): string | null {
+  const col = lastUsedColumn(grid);
+  if (!col) return null;
+  const row = grid.values.findIndex((r) => {
+    const v = r[col - 1];
+    return v !== null && v !== undefined && v !== "";
+  });
+  return address(row + 1, col);
 }
 
 export function planWrite(
