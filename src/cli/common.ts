@@ -142,6 +142,11 @@ async function fileKey(file: string): Promise<string> {
   return process.platform === "win32" || process.platform === "darwin" ? real.toLowerCase() : real;
 }
 
+/** The output mark as the state sheet holds it (StoredState.output as JSON). */
+const OUTPUT_MARK = /\{"command":"[a-z-]+","at":"[^"]*"\}/;
+/** Larger workbooks without the mark are not loaded to look for generated report sheets (reports are small). */
+const REPORT_SIZE_LIMIT = 5 * 1024 * 1024;
+
 /** JSON top-level keys each command writes: a JSON file with one of these shapes is ours. */
 const JSON_SHAPES = [
   ["scheme", "sheets"],
@@ -168,6 +173,12 @@ async function writtenByUs(t: Target): Promise<boolean> {
       return false;
     }
   }
+  // The mark is looked for in the zip directly (milliseconds, whatever the size); only a small file without
+  // it (a report-only workbook) or one this peek cannot read is loaded whole.
+  const [{ sheetHolds }, { STATE_SHEET }] = await Promise.all([import("./zipPeek"), import("../sheets/port")]);
+  const marked = sheetHolds(bytes, STATE_SHEET, OUTPUT_MARK);
+  if (marked === true) return true;
+  if (marked === false && bytes.length > REPORT_SIZE_LIMIT) return false;
   try {
     const { XlsxWorkbook } = await import("../adapters/xlsx/xlsxWorkbook");
     const { isGeneratedReport } = await import("../sheets/report");

@@ -5,6 +5,7 @@
 import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
 import { internalError } from "../../src/cli/main";
+import { sheetHolds } from "../../src/cli/zipPeek";
 import { cli, tempDirEach } from "./cliHarness";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -88,6 +89,15 @@ describe("an existing file is replaced only when the tool wrote it, or with --fo
     expect(await fs.readFile(hers)).not.toEqual(before);
   });
 
+  test("the output mark is read from the zip without loading the workbook", async () => {
+    const input = await copy(EXAMPLE);
+    expect((await cli("score", input, "-o", at("o.xlsx"))).code).toBe(3);
+    const mark = /\{"command":"score","at":"[^"]*"\}/;
+    expect(sheetHolds(new Uint8Array(await fs.readFile(at("o.xlsx"))), "示范岗考评_数据", mark)).toBe(true);
+    expect(sheetHolds(new Uint8Array(await fs.readFile(input)), "示范岗考评_数据", mark)).toBe(false);
+    expect(sheetHolds(new Uint8Array(Buffer.from("not a zip")), "示范岗考评_数据", mark)).toBeNull();
+  });
+
   test("a ledger the tool wrote into in place (--in-place) is still the user's, not an output", async () => {
     const input = await copy(EXAMPLE);
     const hers = await copy(EXAMPLE, "her.xlsx");
@@ -137,6 +147,27 @@ describe("an existing file is replaced only when the tool wrote it, or with --fo
     const r = await cli("score", input, "-o", at("out"));
     expect(r.code).toBe(2);
     expect(r.err).toContain("是一个文件夹");
+  });
+});
+
+describe("every command that writes a workbook it read says the same about what the copy lacks", () => {
+  async function withChart(file: string, name: string): Promise<string> {
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(await fs.readFile(file));
+    zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
+    await fs.writeFile(at(name), await zip.generateAsync({ type: "nodebuffer" }));
+    return at(name);
+  }
+  test.each<[string, string, (input: string) => string[]]>([
+    ["score", EXAMPLE, (i) => ["score", i, "-o", at("o.xlsx")]],
+    ["survey", SURVEY, (i) => ["survey", i, "-o", at("o.xlsx")]],
+    ["survey --fill-ledger", SURVEY, (i) => ["survey", i, "-o", at("o.xlsx"), "--fill-ledger"]],
+    ["plan", SHANGHAI, (i) => ["plan", i, "-o", at("o.xlsx")]],
+  ])("%s", async (_name, file, argv) => {
+    const input = await withChart(file, "in.xlsx");
+    const r = await cli(...argv(input));
+    expect([0, 3]).toContain(r.code);
+    expect(r.out).toContain(`注意：输入文件含有图表，${at("o.xlsx")} 中不会保留（输入文件本身未被修改）。`);
   });
 });
 
