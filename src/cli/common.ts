@@ -82,16 +82,17 @@ export class Files {
   /**
    * Refuses (as a usage error, before anything is written) a target that is an input or another target,
    * and an existing file this tool did not write unless `force`. `inPlace` is the input that may be
-   * written (score --in-place).
+   * written (score --in-place); `score` says that --in-place is how to write the input.
    */
-  async check(inputs: readonly string[], targets: readonly Target[], force: boolean, inPlace: string | null = null): Promise<void> {
+  async check(inputs: readonly string[], targets: readonly Target[], o: { force: boolean; inPlace?: string; score?: boolean }): Promise<void> {
+    const { force, inPlace = null } = o;
     const keys = await Promise.all(inputs.map((f) => fileKey(f)));
     const seen: { t: Target; key: string }[] = [];
     for (const t of targets) {
       const key = await fileKey(t.file);
       const i = keys.indexOf(key);
       if (i >= 0 && !(inPlace !== null && t.kind === "workbook" && (await fileKey(inPlace)) === key)) {
-        throw new UsageError(`${describe(t)}与输入文件 ${inputs[i]} 是同一个文件：本工具不会用结果替换输入文件${t.kind === "workbook" ? "（如确需写回输入文件，请使用 score --in-place）" : "，请另选文件名"}`);
+        throw new UsageError(`${describe(t)}与输入文件 ${inputs[i]} 是同一个文件：本工具不会用结果替换输入文件${o.score && t.kind === "workbook" ? "；如确需写回输入文件，请使用 --in-place" : "，请另选文件名"}`);
       }
       const twin = seen.find((s) => s.key === key);
       if (twin) throw new UsageError(`${describe(twin.t)}与${describe(t)}是同一个文件，请分别指定不同的文件`);

@@ -210,7 +210,7 @@ async function score(args: string[], io: Io, files: Files): Promise<number> {
     ...(values.json ? [{ file: values.json, option: "--json", kind: "json" as const }] : []),
   ];
   // Checked before anything is read or written: a refusal leaves every file as it was.
-  await files.check([input], targets, !!values.force, inPlace ? input : null);
+  await files.check([input], targets, { force: !!values.force, score: true, ...(inPlace ? { inPlace: input } : {}) });
 
   const [{ XlsxWorkbook, WorkbookFormatError }, { NoLedgerError, scoreUnitWorkbook, scoreWorkbook }, { detectScheme }, { mappingOverrides, withOwnership }, common] = await Promise.all([
     import("../adapters/xlsx/xlsxWorkbook"),
@@ -281,7 +281,7 @@ async function template(args: string[], io: Io, files: Files): Promise<number> {
   if (scheme !== "hunan" && scheme !== "shanghai") throw new UsageError(`未知方案“${scheme}”，可选：hunan、shanghai`);
   const output = values.output ?? (scheme === "shanghai" ? "示范点模板.xlsx" : "台账模板.xlsx");
   // A template is filled in by the user: an existing one is never replaced without --force.
-  await files.check([], [{ file: output, option: values.output ? "-o" : "输出文件", kind: "template" }], !!values.force);
+  await files.check([], [{ file: output, option: values.output ? "-o" : "输出文件", kind: "template" }], { force: !!values.force });
   const [{ renderTemplate }, { templateSpec, unitTemplateSpec }] = await Promise.all([import("../adapters/xlsx/xlsxWorkbook"), import("../sheets/template")]);
   const book = renderTemplate(scheme === "shanghai" ? unitTemplateSpec((await import("../schemes/shanghai")).shanghai) : templateSpec((await import("../schemes/hunan")).hunan));
   await files.write(output, await book.toBytes());

@@ -54,7 +54,7 @@ export async function survey(args: string[], io: Io, files: Files): Promise<numb
   const input = positionals[0]!;
   const output = values.output ?? withSuffix(input, "满意度汇总");
   const year = yearOption(values.year);
-  await files.check([input], targets(values.output ? "-o" : "输出文件", output, values.json), !!values.force);
+  await files.check([input], targets(values.output ? "-o" : "输出文件", output, values.json), { force: !!values.force });
   const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(input)));
   const state = book.readState();
   const settings = await settingsFor(state.stored, values.settings);
@@ -101,7 +101,7 @@ export async function summary(args: string[], io: Io, files: Files): Promise<num
   if (positionals.length !== 1) throw new UsageError("用法：pioneer-scorecard summary <已评分台账.xlsx> -o 年度汇总.xlsx [--json 汇总.json]");
   const input = positionals[0]!;
   const output = values.output ?? path.join(path.dirname(input), "年度汇总.xlsx");
-  await files.check([input], targets(values.output ? "-o" : "输出文件", output, values.json), !!values.force);
+  await files.check([input], targets(values.output ? "-o" : "输出文件", output, values.json), { force: !!values.force });
   const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(input)));
   const state = book.readState();
   const settings = await settingsFor(state.stored, values.settings);
@@ -138,7 +138,7 @@ export async function consolidateCommand(args: string[], io: Io, written: Files)
   const output = values.output ?? "全省汇总.xlsx";
   // Inputs that do not exist are reported as skipped files below, not compared.
   const present = (await Promise.all(positionals.map(async (p) => ((await fs.stat(p).catch(() => null)) ? p : null)))).filter((p): p is string => p !== null);
-  await written.check(present, targets(values.output ? "-o" : "输出文件", output, values.json), !!values.force);
+  await written.check(present, targets(values.output ? "-o" : "输出文件", output, values.json), { force: !!values.force });
   const settings = await settingsFor({}, values.settings);
   const year = yearOption(values.year);
   const files: InputFile[] = [];

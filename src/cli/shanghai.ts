@@ -75,7 +75,7 @@ export async function plan(args: string[], io: Io, files: Files): Promise<number
     ...(output ? [{ file: output, option: values.output ? "-o" : "输出文件", kind: "workbook" as const }] : []),
     ...(jsonFile ? [{ file: jsonFile, option: "--json", kind: "json" as const }] : []),
   ];
-  await files.check([input], targets, !!values.force);
+  await files.check([input], targets, { force: !!values.force });
   const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(input)));
   const state = book.readState();
   const given = values.settings ? await readSettings<AdditiveSettingsInput>(values.settings) : {};
