@@ -190,12 +190,12 @@ export function parseStateRows(rows: readonly (readonly CellValue[])[]): { store
 
 function isOwnedSheet(v: unknown): v is OwnedSheet {
   if (!v || typeof v !== "object") return false;
-  const o = v as Partial<OwnedSheet>;
-  return (
-    Number.isInteger(o.headerRow) &&
-    Array.isArray(o.columns) &&
-    o.columns.every((c: unknown) => !!c && typeof c === "object" && typeof (c as OwnedSheet["columns"][number]).id === "string" && Number.isInteger((c as OwnedSheet["columns"][number]).col) && (c as OwnedSheet["columns"][number]).col > 0 && typeof (c as OwnedSheet["columns"][number]).header === "string")
-  );
+  const o = v as { headerRow?: unknown; columns?: unknown };
+  const isColumn = (c: unknown) => {
+    const x = (c ?? {}) as { id?: unknown; col?: unknown; header?: unknown };
+    return typeof x.id === "string" && typeof x.header === "string" && Number.isInteger(x.col) && (x.col as number) > 0;
+  };
+  return Number.isInteger(o.headerRow) && Array.isArray(o.columns) && o.columns.every(isColumn);
 }
 
 /**

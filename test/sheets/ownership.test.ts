@@ -6,7 +6,7 @@ import { hunan } from "../../src/schemes/hunan";
 import { shanghai } from "../../src/schemes/shanghai";
 import type { CellValue, OwnedSheet, SheetGrid } from "../../src/sheets/grid";
 import { findOwnedColumns } from "../../src/sheets/ownership";
-import { recordOwnership, withOwnership } from "../../src/sheets/port";
+import { parseStateRows, recordOwnership, STATE_ROWS, stateRows, withOwnership } from "../../src/sheets/port";
 import { locateSheet } from "../../src/sheets/readSheet";
 import { planWrite } from "../../src/sheets/writeback";
 
@@ -92,4 +92,13 @@ test("a record of the other scheme's columns is not ours for this one", () => {
   const own = findOwnedColumns(grid, 1, hunan.outputs, [1, 2, 3]);
   // No record for hunan's outputs: the legacy rule applies (our block at the right end).
   expect(own.kind).toBe("legacy");
+});
+
+test("the record and the output mark survive the state rows; a damaged record reads as none", () => {
+  const stored = { owned: { 台账: record(4) }, output: { command: "score", at: "2026-01-01T00:00:00.000Z" } };
+  expect(parseStateRows(stateRows(stored, null)).stored).toEqual(stored);
+  const rows = stateRows(stored, null);
+  rows[STATE_ROWS.owned - 1]![1] = JSON.stringify({ 台账: { headerRow: 1, columns: [{ id: "status", col: "G", header: "考核结论" }] }, 乙: record(2) });
+  rows[STATE_ROWS.output - 1]![1] = "{not json";
+  expect(parseStateRows(rows).stored).toEqual({ owned: { 乙: record(2) } });
 });
