@@ -1,10 +1,15 @@
-/** What every command shares: exit codes, output streams, usage errors, settings files, atomic writes. */
+/**
+ * What every command shares: exit codes, output streams, usage errors, settings files, and the files a
+ * command writes (checked before anything is written, written atomically, and reported exactly).
+ */
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import type { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
 import type { AdditiveSettingsInput, SettingsInput } from "../schemes/schema";
-import type { StoredState } from "../sheets/port";
 // The .xlsx zip codec over Node's native zlib (the browser preview keeps fflate).
 import "../adapters/xlsx/nodeZlib";
+import type { SheetGrid, SheetWrite } from "../sheets/grid";
+import type { StoredState, UndoMeta } from "../sheets/port";
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, inputErrors: 3 } as const;
 
@@ -39,8 +44,197 @@ export function withSuffix(input: string, suffix: string): string {
   return path.join(path.dirname(input), `${path.basename(input, ext)}.${suffix}.xlsx`);
 }
 
+/**
+ * Writes through a hidden temporary file beside the target, then renames it over the target. A failure is
+ * reported against the target (the name the user gave), never the temporary file, which is removed.
+ */
 export async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  await fs.writeFile(tmp, bytes);
-  await fs.rename(tmp, file);
+  try {
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    if (e && typeof e === "object" && "path" in e) {
+      const err = e as NodeJS.ErrnoException & { dest?: string };
+      err.path = file;
+      delete err.dest;
+    }
+    throw e;
+  }
+}
+
+/** A file a command will write, and how the user named it ("-o", "--json", or the default output). */
+export type Target = {
+  file: string;
+  option: string;
+  kind: "workbook" | "json" | "template";
+  /** Named but not written this time (score --dry-run): checked against the inputs and other targets only. */
+  unwritten?: boolean;
+};
+
+/**
+ * The files of one command run: checked before anything is written ({@link Files.check}), written
+ * atomically, and described exactly when a later step fails ("已写出 X；未写出 Y").
+ */
+export class Files {
+  private planned: string[] = [];
+  readonly written: string[] = [];
+
+  /**
+   * Refuses (as a usage error, before anything is written) a target that is an input or another target,
+   * and an existing file this tool did not write unless `force`. `inPlace` is the input that may be
+   * written (score --in-place); `score` says that --in-place is how to write the input.
+   */
+  async check(inputs: readonly string[], targets: readonly Target[], o: { force: boolean; inPlace?: string; score?: boolean }): Promise<void> {
+    const { force, inPlace = null } = o;
+    const keys = await Promise.all(inputs.map((f) => fileKey(f)));
+    const seen: { t: Target; key: string }[] = [];
+    for (const t of targets) {
+      const key = await fileKey(t.file);
+      const i = keys.indexOf(key);
+      if (i >= 0 && !(inPlace !== null && t.kind === "workbook" && (await fileKey(inPlace)) === key)) {
+        throw new UsageError(`${describe(t)}与输入文件 ${inputs[i]} 是同一个文件：本工具不会用结果替换输入文件${o.score && t.kind === "workbook" ? "；如确需写回输入文件，请使用 --in-place" : "，请另选文件名"}`);
+      }
+      const twin = seen.find((s) => s.key === key);
+      if (twin) throw new UsageError(`${describe(twin.t)}与${describe(t)}是同一个文件，请分别指定不同的文件`);
+      seen.push({ t, key });
+    }
+    for (const t of targets) {
+      if (t.unwritten || (inPlace !== null && t.kind === "workbook")) continue;
+      const stat = await fs.stat(t.file).catch(() => null);
+      if (!stat) continue;
+      if (stat.isDirectory()) throw new UsageError(`${describe(t)}是一个文件夹，请给出文件名`);
+      if (!force && !(await writtenByUs(t))) {
+        throw new UsageError(`${t.file} 已存在，且不是本工具写出的文件，不会替换它。请用 ${t.option === "输出文件" ? "-o" : t.option} 另选文件名，或加 --force 确认替换`);
+      }
+    }
+    this.planned = targets.filter((t) => !t.unwritten).map((t) => t.file);
+  }
+
+  async write(file: string, bytes: Uint8Array): Promise<void> {
+    await writeAtomic(file, bytes);
+    this.written.push(file);
+  }
+
+  /** After a failure: what was written and what was not. */
+  report(): string {
+    if (!this.written.length) return "未写出任何文件。";
+    const missing = this.planned.filter((f) => !this.written.includes(f));
+    return `已写出：${this.written.join("、")}${missing.length ? `；未写出：${missing.join("、")}` : ""}。`;
+  }
+}
+
+function describe(t: Target): string {
+  return t.option === "输出文件" ? `输出文件 ${t.file} ` : `${t.option} ${t.file} `;
+}
+
+/** The same key for two names of one file: real path (case-folded where the file system usually is), or device and inode. */
+async function fileKey(file: string): Promise<string> {
+  const abs = path.resolve(file);
+  const stat = await fs.stat(abs).catch(() => null);
+  if (stat && stat.ino) return `ino:${stat.dev}:${stat.ino}`;
+  let real: string;
+  try {
+    real = await fs.realpath(abs);
+  } catch {
+    // Not there yet: the real folder and the name.
+    const dir = await fs.realpath(path.dirname(abs)).catch(() => path.dirname(abs));
+    real = path.join(dir, path.basename(abs));
+  }
+  return process.platform === "win32" || process.platform === "darwin" ? real.toLowerCase() : real;
+}
+
+/** The output mark as the state sheet holds it (StoredState.output as JSON). */
+const OUTPUT_MARK = /\{"command":"[a-z-]+","at":"[^"]*"\}/;
+/** Larger workbooks without the mark are not loaded to look for generated report sheets (reports are small). */
+const REPORT_SIZE_LIMIT = 5 * 1024 * 1024;
+
+/** JSON top-level keys each command writes: a JSON file with one of these shapes is ours. */
+const JSON_SHAPES = [
+  ["scheme", "sheets"],
+  ["tally", "unmatched"],
+  ["byStatus", "rows"],
+  ["cities", "missingCities"],
+  ["plan", "targets"],
+];
+
+/**
+ * Whether an existing file is one this tool wrote as a new file, and so may be replaced: a workbook
+ * marked in its state sheet as a command-line output (never the user's own ledger, even after the pane
+ * wrote into it), a workbook of generated report sheets only (年度汇总, 全省汇总), or JSON of one of its
+ * result shapes. A template is never replaced: the user fills it in.
+ */
+async function writtenByUs(t: Target): Promise<boolean> {
+  if (t.kind === "template") return false;
+  const bytes = new Uint8Array(await fs.readFile(t.file));
+  if (t.kind === "json") {
+    try {
+      const v = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+      return !!v && typeof v === "object" && !Array.isArray(v) && JSON_SHAPES.some((keys) => keys.every((k) => k in v));
+    } catch {
+      return false;
+    }
+  }
+  // The mark is looked for in the zip directly (milliseconds, whatever the size); only a small file without
+  // it (a report-only workbook) or one this peek cannot read is loaded whole.
+  const [{ sheetHolds }, { STATE_SHEET }] = await Promise.all([import("./zipPeek"), import("../sheets/port")]);
+  const marked = sheetHolds(bytes, STATE_SHEET, OUTPUT_MARK);
+  if (marked === true) return true;
+  if (marked === false && bytes.length > REPORT_SIZE_LIMIT) return false;
+  try {
+    const { XlsxWorkbook } = await import("../adapters/xlsx/xlsxWorkbook");
+    const { isGeneratedReport } = await import("../sheets/report");
+    const book = await XlsxWorkbook.open(bytes);
+    if (book.readState().stored.output) return true;
+    const grids = book.readSheets();
+    return grids.length > 0 && grids.every((g) => isGeneratedReport(g));
+  } catch {
+    return false;
+  }
+}
+
+export type SaveOptions = {
+  /** The state read from the workbook. */
+  stored: StoredState;
+  undo: UndoMeta | null;
+  /** Owned columns (and, for survey --fill-ledger, requested input cells) to write first. */
+  writes: readonly SheetWrite[];
+  /** The command, when the workbook goes to a new file (marked as ours); null when writing the input itself. */
+  command: string | null;
+  /** The sheets as read, to name a cell in a message. */
+  grids?: readonly SheetGrid[];
+};
+
+/** The sheet has no free column left for the results. */
+export class NoRoomError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NoRoomError";
+  }
+}
+
+/**
+ * The one way every command saves a workbook it read (score, survey, plan): the writes, the owned columns
+ * recorded in the state sheet, the pane's undo data dropped once the owned columns change (it described
+ * them before), a new file marked as ours, and notes on what the saved file lacks. Returns those notes.
+ */
+export async function saveWorkbook(book: XlsxWorkbook, target: string, files: Files, o: SaveOptions): Promise<string[]> {
+  const [{ recordOwnership }, { MAX_COLUMNS, rightmostCell }] = await Promise.all([import("../sheets/port"), import("../sheets/writeback")]);
+  // New columns go right of everything used: a stray value far right (column XFD) leaves no room.
+  const over = o.writes.find((w) => w.columns.some((c) => c.col > MAX_COLUMNS));
+  if (over) {
+    const far = o.grids ? rightmostCell(o.grids.find((g) => g.name === over.sheet) ?? { name: "", values: [] }) : null;
+    throw new NoRoomError(
+      `工作表「${over.sheet}」${far ? `的 ${far} 单元格已在最右侧（Excel 最多 ${MAX_COLUMNS} 列）` : "已用到最后一列"}，右侧没有空列可写结果。` +
+        "请删除最右侧多余的内容（在 Excel 中按 Ctrl+→ 可找到）后再运行",
+    );
+  }
+  if (o.writes.length) book.write(o.writes);
+  let stored = recordOwnership(o.stored, o.writes);
+  if (o.command !== null) stored = { ...stored, output: { command: o.command, at: new Date().toISOString() } };
+  const undo = o.writes.length ? null : o.undo;
+  if (stored !== o.stored || undo !== o.undo) book.writeState(stored, undo);
+  await files.write(target, await book.toBytes());
+  return book.lossy.length ? [`注意：输入文件含有${book.lossy.join("、")}，${target} 中不会保留（输入文件本身未被修改）。`] : [];
 }

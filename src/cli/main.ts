@@ -4,22 +4,14 @@
  * 1 file could not be processed, 2 usage).
  */
 import { promises as fs } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { renderTemplate, WorkbookFormatError, XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
-import { NoLedgerError, scoreUnitWorkbook, scoreWorkbook, type WorkbookScore } from "../engine/scoreWorkbook";
-import { detectScheme, isSchemeId } from "../engine/schemes";
+import type { WorkbookScore } from "../engine/scoreWorkbook";
 import type { RowResult } from "../engine/types";
-import { SettingsError, type AdditiveSettingsInput, type SettingsInput } from "../schemes/schema";
-import { hunan } from "../schemes/hunan";
-import { shanghai } from "../schemes/shanghai";
-import { templateSpec, unitTemplateSpec } from "../sheets/template";
-import { NoSurveyError } from "../engine/survey";
-import { NoYearError } from "../engine/yearSummary";
-import { mappingOverrides } from "../sheets/port";
-import { EXIT, mergeSettings, mergeUnitSettings, readSettings, UsageError, withSuffix, writeAtomic, type Io } from "./common";
-import { consolidateCommand, summary as summaryCommand, survey } from "./reports";
-import { plan, unitSummary } from "./shanghai";
+import type { AdditiveSettingsInput, SettingsInput } from "../schemes/schema";
+import { EXIT, Files, UsageError, withSuffix, type Io, type Target } from "./common";
+
+// Only what --help and argument errors need is loaded up front: the engine, the schemes and the .xlsx
+// adapter (ExcelJS) are imported inside the commands, so `--help` and `--version` start in well under 0.1 s.
 
 export { EXIT, type Io } from "./common";
 
@@ -27,6 +19,9 @@ const processIo: Io = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
 };
+
+/** Defaults quoted in the help text (the schemes' `defaults`; a test keeps them in step). */
+export const HELP_DEFAULTS = { cycleStartYear: 2025, passMark: 85 };
 
 export const HELP = `示范岗考评助手（pioneer-scorecard）— 党员示范岗考核评分、撤销与整改
 
@@ -39,11 +34,12 @@ export const HELP = `示范岗考评助手（pioneer-scorecard）— 党员示�
       -o, --output <文件>      输出工作簿路径（默认：输入文件旁的 <名称>.scored.xlsx）
       --json <文件>            另写出 JSON 结果（每行的状态、得分及原因）
       --sheet <工作表>         只评分这张工作表（默认：所有识别出的台账或示范点表）
-      --cycle-start <年份>     hunan：周期起始年（两年一个周期的第一年，默认 ${hunan.defaults.cycleStartYear}）
-      --pass-mark <分数>       shanghai：达标分（默认 ${shanghai.defaults.passMark}）
+      --cycle-start <年份>     hunan：周期起始年（两年一个周期的第一年，默认 ${HELP_DEFAULTS.cycleStartYear}）
+      --pass-mark <分数>       shanghai：达标分（默认 ${HELP_DEFAULTS.passMark}）
       --settings <文件>        JSON 设置文件（边界默认值，见 README“规则边界”）
       --dry-run                只计算并打印摘要，不写工作簿（--json 仍会写出）
       --in-place               直接写回输入文件（默认从不覆盖输入文件）
+      --force                  输出文件已存在且不是本工具写出的文件时，确认替换它
 
   pioneer-scorecard survey <调查表.xlsx> [-o 输出.xlsx] [--json 汇总.json] [--fill-ledger]
       季度服务满意度汇总：每个示范岗每季度的有效样本、各评价人数、满意度与结论（达标/扣分/撤销），
@@ -70,15 +66,21 @@ export const HELP = `示范岗考评助手（pioneer-scorecard）— 党员示�
 
   pioneer-scorecard --help | --version
 
+输出文件：
+  -o、--json 不能是输入文件，也不能彼此相同。已存在的输出文件只在是本工具写出的文件时才替换
+  （评分、满意度汇总、创建计划的副本，年度汇总、全省汇总，本工具的 JSON 结果）；
+  其他已存在的文件（包括您自己的台账和模板）不会被替换，除非加 --force（每条写文件的命令都可用）。
+
 退出码：
   0  所有记录均已评分（汇总命令：全部读取）
   3  已写出，但有记录“数据有误”（见“提示”列与摘要）；survey 有无法归属的调查记录；consolidate 跳过了文件
-  1  文件无法处理，未写出任何内容（如不是 .xlsx、已加密、找不到考核台账或调查表）
-  2  命令用法有误
+  1  文件无法处理（如不是 .xlsx、已加密、找不到考核台账或调查表）；会说明已写出和未写出哪些文件
+  2  命令用法有误（包括输出文件与输入文件相同、输出文件已存在而未加 --force），未写出任何文件
 `;
 
 
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  const files = new Files();
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
@@ -89,35 +91,70 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       io.out("pioneer-scorecard 0.1.0\n");
       return EXIT.ok;
     }
-    if (command === "score") return await score(rest, io);
-    if (command === "template") return await template(rest, io);
-    if (command === "survey") return await survey(rest, io);
-    if (command === "summary") return await summaryCommand(rest, io);
-    if (command === "consolidate") return await consolidateCommand(rest, io);
-    if (command === "plan") return await plan(rest, io);
+    if (command === "score") return await score(rest, io, files);
+    if (command === "template") return await template(rest, io, files);
+    if (command === "survey") return await (await import("./reports")).survey(rest, io, files);
+    if (command === "summary") return await (await import("./reports")).summary(rest, io, files);
+    if (command === "consolidate") return await (await import("./reports")).consolidateCommand(rest, io, files);
+    if (command === "plan") return await (await import("./shanghai")).plan(rest, io, files);
     throw new UsageError(`未知命令“${command}”`);
   } catch (e) {
-    const code = errorCode(e);
-    if (e instanceof UsageError || code?.startsWith("ERR_PARSE_ARGS")) {
-      io.err(`用法有误：${translateArgError((e as Error).message)}\n运行 pioneer-scorecard --help 查看用法。\n`);
-      return EXIT.usage;
-    }
-    if (e instanceof SettingsError) {
-      io.err(`${e.message}\n`);
-      return EXIT.usage;
-    }
-    if (e instanceof WorkbookFormatError || e instanceof NoLedgerError || e instanceof NoSurveyError || e instanceof NoYearError) {
-      io.err(`无法处理：${e.message}\n未写出任何文件。\n`);
-      return EXIT.failed;
-    }
-    if (code && typeof (e as NodeJS.ErrnoException).path === "string") {
-      const err = e as NodeJS.ErrnoException;
-      const why = err.code === "ENOENT" ? "找不到文件" : err.code === "EACCES" || err.code === "EPERM" ? "没有权限" : err.code === "EISDIR" ? "这是一个文件夹" : err.code;
-      io.err(`无法处理：${why}：${err.path}\n未写出任何文件。\n`);
-      return EXIT.failed;
-    }
-    throw e;
+    return failure(e, io, files);
   }
+}
+
+/** Errors the user can act on, by class name (their modules are loaded lazily, so no instanceof here). */
+const FILE_PROBLEMS = new Set(["WorkbookFormatError", "NoLedgerError", "NoSurveyError", "NoYearError", "PortError", "NoRoomError"]);
+
+/** Any failure → a Chinese message and an exit code; an unexpected error is an internal error, without its stack. */
+function failure(e: unknown, io: Io, files: Files): number {
+  const code = errorCode(e);
+  const name = e instanceof Error ? e.name : "";
+  if (e instanceof UsageError || code?.startsWith("ERR_PARSE_ARGS")) {
+    io.err(`用法有误：${translateArgError((e as Error).message)}\n运行 pioneer-scorecard --help 查看用法。\n${files.written.length ? `${files.report()}\n` : ""}`);
+    return EXIT.usage;
+  }
+  if (name === "SettingsError") {
+    io.err(`${(e as Error).message}\n${files.written.length ? `${files.report()}\n` : ""}`);
+    return EXIT.usage;
+  }
+  if (FILE_PROBLEMS.has(name)) {
+    io.err(`无法处理：${(e as Error).message}\n${files.report()}\n`);
+    return EXIT.failed;
+  }
+  if (code && typeof (e as NodeJS.ErrnoException).path === "string") {
+    const err = e as NodeJS.ErrnoException;
+    const why =
+      err.code === "ENOENT" ? "找不到文件或文件夹"
+      : err.code === "EACCES" || err.code === "EPERM" ? "没有权限（文件可能是只读的，或正在被 Excel、WPS 打开）"
+      : err.code === "EBUSY" ? "文件正在被其他程序使用（可能已在 Excel 或 WPS 中打开）"
+      : err.code === "EISDIR" ? "这是一个文件夹"
+      : err.code === "ENOSPC" ? "磁盘空间不足"
+      : err.code === "EROFS" ? "磁盘是只读的"
+      : `系统错误 ${err.code}`;
+    io.err(`无法处理：${why}：${err.path}\n${files.report()}\n`);
+    return EXIT.failed;
+  }
+  if (e instanceof RangeError && /memory|Invalid array length|Invalid string length/i.test(e.message)) {
+    io.err(`无法处理：文件太大，内存不足\n${files.report()}\n`);
+    return EXIT.failed;
+  }
+  io.err(internalError(e, files));
+  return EXIT.failed;
+}
+
+/** An error nobody anticipated is a bug: say so in Chinese, with the stack only when PIONEER_DEBUG=1. */
+export function internalError(e: unknown, files?: Files): string {
+  const debug = process.env["PIONEER_DEBUG"] === "1";
+  const detail = e instanceof Error ? (debug ? (e.stack ?? e.message) : e.message) : String(e);
+  return (
+    `内部错误：处理时出现了意外的问题（${oneLine(detail, debug)}）。这是本工具的缺陷，请把命令和文件发给维护者；` +
+    `设置环境变量 PIONEER_DEBUG=1 再运行可看到详细信息。\n${files ? `${files.report()}\n` : ""}`
+  );
+}
+
+function oneLine(s: string, keep: boolean): string {
+  return keep ? s : s.split("\n")[0]!.slice(0, 200);
 }
 
 /** Node's own errors come from another realm under some runners: recognise them by their code. */
@@ -137,7 +174,7 @@ function translateArgError(msg: string): string {
   return msg;
 }
 
-async function score(args: string[], io: Io): Promise<number> {
+async function score(args: string[], io: Io, files: Files): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -152,42 +189,60 @@ async function score(args: string[], io: Io): Promise<number> {
       settings: { type: "string" },
       "dry-run": { type: "boolean" },
       "in-place": { type: "boolean" },
+      force: { type: "boolean" },
     },
   });
   if (positionals.length !== 1) throw new UsageError(positionals.length ? "只能给出一个输入文件" : "缺少输入文件：pioneer-scorecard score <台账.xlsx>");
   const input = positionals[0]!;
-  if (values["in-place"] && values.output) throw new UsageError("--in-place 与 -o 不能同时使用");
-  const output = values["in-place"] ? input : (values.output ?? defaultOutput(input));
-  if (!values["in-place"] && path.resolve(output) === path.resolve(input)) {
-    throw new UsageError("输出文件与输入文件相同；如确需覆盖输入文件，请使用 --in-place");
-  }
+  const inPlace = !!values["in-place"];
+  const dryRun = !!values["dry-run"];
+  if (inPlace && values.output) throw new UsageError("--in-place 与 -o 不能同时使用");
+  const output = inPlace ? input : (values.output ?? defaultOutput(input));
+  const { isSchemeId } = await import("../engine/schemes");
   if (values.scheme !== undefined && !isSchemeId(values.scheme)) throw new UsageError(`未知方案“${values.scheme}”，可选：hunan、shanghai`);
   const cycleStart = values["cycle-start"];
   if (cycleStart !== undefined && !/^\d{4}$/.test(cycleStart)) throw new UsageError(`--cycle-start 应为四位年份（现为“${cycleStart}”）`);
   const passMark = values["pass-mark"];
   if (passMark !== undefined && (!/^\d+(\.\d+)?$/.test(passMark) || Number(passMark) > 100)) throw new UsageError(`--pass-mark 应为 0–100 之间的分数（现为“${passMark}”）`);
+  const targets: Target[] = [
+    // With --dry-run the workbook is not written: it is only checked not to be the input or the JSON.
+    ...(dryRun && !values.output ? [] : [{ file: output, option: values.output ? "-o" : "输出文件", kind: "workbook" as const, ...(dryRun ? { unwritten: true } : {}) }]),
+    ...(values.json ? [{ file: values.json, option: "--json", kind: "json" as const }] : []),
+  ];
+  // Checked before anything is read or written: a refusal leaves every file as it was.
+  await files.check([input], targets, { force: !!values.force, score: true, ...(inPlace ? { inPlace: input } : {}) });
+
+  const [{ XlsxWorkbook, WorkbookFormatError }, { NoLedgerError, scoreUnitWorkbook, scoreWorkbook }, { detectScheme }, { mappingOverrides, withOwnership }, common] = await Promise.all([
+    import("../adapters/xlsx/xlsxWorkbook"),
+    import("../engine/scoreWorkbook"),
+    import("../engine/schemes"),
+    import("../sheets/port"),
+    import("./common"),
+  ]);
   const bytes = new Uint8Array(await fs.readFile(input));
   const book = await XlsxWorkbook.open(bytes);
-  if (values["in-place"] && book.lossy.length && !values["dry-run"]) {
+  if (inPlace && book.lossy.length && !dryRun) {
     throw new WorkbookFormatError(`文件含有${book.lossy.join("、")}，直接写回会丢失这些内容；请改用 -o 写到新文件`);
   }
   // Settings and the column mapping the pane saved in this workbook apply here too; the command line wins.
   const state = book.readState();
-  const grids = book.readSheets();
+  const grids = withOwnership(book.readSheets(), state.stored);
   const scheme = values.scheme ?? detectScheme(grids, state.stored) ?? "hunan";
   const overrides = mappingOverrides(state.stored);
   let scored;
   if (scheme === "shanghai") {
     if (cycleStart !== undefined) throw new UsageError("--cycle-start 只用于 hunan 方案");
-    const settings: AdditiveSettingsInput = values.settings ? await readSettings<AdditiveSettingsInput>(values.settings) : {};
+    const { shanghai } = await import("../schemes/shanghai");
+    const settings: AdditiveSettingsInput = values.settings ? await common.readSettings<AdditiveSettingsInput>(values.settings) : {};
     if (passMark !== undefined) settings.passMark = Number(passMark);
-    scored = scoreUnitWorkbook(grids, shanghai, { sheet: values.sheet, settings: mergeUnitSettings(state.stored, settings), overrides });
+    scored = scoreUnitWorkbook(grids, shanghai, { sheet: values.sheet, settings: common.mergeUnitSettings(state.stored, settings), overrides });
   } else {
     if (passMark !== undefined) throw new UsageError("--pass-mark 只用于 shanghai 方案");
-    const settings: SettingsInput = values.settings ? await readSettings(values.settings) : {};
+    const { hunan } = await import("../schemes/hunan");
+    const settings: SettingsInput = values.settings ? await common.readSettings(values.settings) : {};
     if (cycleStart !== undefined) settings.cycleStartYear = Number(cycleStart);
     try {
-      scored = scoreWorkbook(grids, hunan, { sheet: values.sheet, settings: mergeSettings(state.stored, settings), overrides });
+      scored = scoreWorkbook(grids, hunan, { sheet: values.sheet, settings: common.mergeSettings(state.stored, settings), overrides });
     } catch (e) {
       // Neither scheme's sheet was found: say what each needs.
       if (e instanceof NoLedgerError && values.scheme === undefined) {
@@ -198,47 +253,51 @@ async function score(args: string[], io: Io): Promise<number> {
   }
   const hasErrors = scored.result.sheets.some((s) => s.rows.some((r) => r.status === "error"));
 
-  if (values.json) await writeAtomic(values.json, new TextEncoder().encode(`${JSON.stringify(scored.result, null, 2)}\n`));
-  if (!values["dry-run"]) {
-    book.write(scored.writes);
-    // The pane's undo data described the owned columns before its own last write, not this one: drop it.
-    if (state.undo) book.writeState(state.stored, null);
-    await writeAtomic(output, await book.toBytes());
+  if (values.json) await files.write(values.json, new TextEncoder().encode(`${JSON.stringify(scored.result, null, 2)}\n`));
+  const notes = scored.ledgers.flatMap((l) => l.map.ownership?.warnings ?? []).map((w) => `注意：${w}`);
+  if (!dryRun) {
+    notes.push(...(await common.saveWorkbook(book, output, files, { stored: state.stored, undo: state.undo, writes: scored.writes, command: inPlace ? null : "score", grids })));
   }
-  const written = values["dry-run"] ? null : output;
-  io.out(scored.scheme === "shanghai" ? unitSummary(input, written, scored, values.json ?? null) : summary(input, written, scored, values.json ?? null));
-  if (book.lossy.length && !values["dry-run"]) {
-    io.out(`注意：输入文件含有${book.lossy.join("、")}，输出文件中不会保留（输入文件本身未被修改）。\n`);
+  const written = dryRun ? null : output;
+  if (scored.scheme === "shanghai") {
+    const { unitSummary } = await import("./shanghai");
+    io.out(unitSummary(input, written, scored, values.json ?? null));
+  } else {
+    io.out(await summary(input, written, scored, values.json ?? null));
   }
+  if (notes.length) io.out(`${notes.join("\n")}\n`);
   return hasErrors ? EXIT.inputErrors : EXIT.ok;
 }
-
 
 export function defaultOutput(input: string): string {
   return withSuffix(input, "scored");
 }
 
 
-async function template(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { output: { type: "string", short: "o" } } });
+async function template(args: string[], io: Io, files: Files): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { output: { type: "string", short: "o" }, force: { type: "boolean" } } });
   const scheme = positionals[0];
   if (positionals.length !== 1) throw new UsageError("用法：pioneer-scorecard template hunan|shanghai [-o 台账模板.xlsx]");
   if (scheme !== "hunan" && scheme !== "shanghai") throw new UsageError(`未知方案“${scheme}”，可选：hunan、shanghai`);
   const output = values.output ?? (scheme === "shanghai" ? "示范点模板.xlsx" : "台账模板.xlsx");
-  const book = renderTemplate(scheme === "shanghai" ? unitTemplateSpec(shanghai) : templateSpec(hunan));
-  await writeAtomic(output, await book.toBytes());
+  // A template is filled in by the user: an existing one is never replaced without --force.
+  await files.check([], [{ file: output, option: values.output ? "-o" : "输出文件", kind: "template" }], { force: !!values.force });
+  const [{ renderTemplate }, { templateSpec, unitTemplateSpec }] = await Promise.all([import("../adapters/xlsx/xlsxWorkbook"), import("../sheets/template")]);
+  const book = renderTemplate(scheme === "shanghai" ? unitTemplateSpec((await import("../schemes/shanghai")).shanghai) : templateSpec((await import("../schemes/hunan")).hunan));
+  await files.write(output, await book.toBytes());
   io.out(`已生成空白台账：${output}\n`);
   return EXIT.ok;
 }
 
-const LABEL = hunan.labels;
 const SHOW = 12;
 
 function line(r: RowResult): string {
   return `第${r.row}行  ${r.key.replace(/\|/g, " · ")}  ${r.year ?? "?"}年${r.round}`;
 }
 
-export function summary(input: string, output: string | null, scored: WorkbookScore, json: string | null): string {
+export async function summary(input: string, output: string | null, scored: WorkbookScore, json: string | null): Promise<string> {
+  const { hunan } = await import("../schemes/hunan");
+  const LABEL = hunan.labels;
   const out: string[] = [`示范岗考评助手 · ${hunan.title}`, `输入：${input}`];
   const all: RowResult[] = [];
   for (const s of scored.result.sheets) {

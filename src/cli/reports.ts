@@ -13,9 +13,9 @@ import { planLedgerFill, tallySurvey } from "../engine/survey";
 import { summarizeYear } from "../engine/yearSummary";
 import { hunan } from "../schemes/hunan";
 import { resolveSettings } from "../schemes/schema";
-import { mappingOverrides, type StoredState } from "../sheets/port";
+import { mappingOverrides, withOwnership, type StoredState } from "../sheets/port";
 import type { HunanSettings } from "../schemes/types";
-import { EXIT, mergeSettings, readSettings, UsageError, withSuffix, writeAtomic, type Io } from "./common";
+import { EXIT, mergeSettings, readSettings, saveWorkbook, UsageError, withSuffix, type Files, type Io, type Target } from "./common";
 
 const LABEL = hunan.labels;
 
@@ -31,7 +31,12 @@ async function settingsFor(stored: StoredState, file: string | undefined): Promi
 
 const json = (v: unknown) => new TextEncoder().encode(`${JSON.stringify(v, null, 2)}\n`);
 
-export async function survey(args: string[], io: Io): Promise<number> {
+/** The workbook and the optional JSON a report command writes. */
+function targets(option: string, output: string, jsonFile: string | undefined): Target[] {
+  return [{ file: output, option, kind: "workbook" }, ...(jsonFile ? [{ file: jsonFile, option: "--json", kind: "json" as const }] : [])];
+}
+
+export async function survey(args: string[], io: Io, files: Files): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -42,27 +47,23 @@ export async function survey(args: string[], io: Io): Promise<number> {
       "fill-ledger": { type: "boolean" },
       settings: { type: "string" },
       year: { type: "string" },
+      force: { type: "boolean" },
     },
   });
   if (positionals.length !== 1) throw new UsageError("用法：pioneer-scorecard survey <调查表.xlsx> [-o 输出.xlsx] [--json 汇总.json] [--fill-ledger]");
   const input = positionals[0]!;
   const output = values.output ?? withSuffix(input, "满意度汇总");
-  if (path.resolve(output) === path.resolve(input)) throw new UsageError("输出文件与输入文件相同，请用 -o 指定另一个文件");
   const year = yearOption(values.year);
+  await files.check([input], targets(values.output ? "-o" : "输出文件", output, values.json), { force: !!values.force });
   const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(input)));
   const state = book.readState();
   const settings = await settingsFor(state.stored, values.settings);
-  const grids = book.readSheets();
+  const grids = withOwnership(book.readSheets(), state.stored);
   const t = tallySurvey(grids, hunan, settings, year === undefined ? {} : { year });
   const fill = values["fill-ledger"] ? planLedgerFill(grids, t) : null;
-  if (values.json) await writeAtomic(values.json, json({ tally: t.tally, unmatched: t.unmatched, errors: t.errors, ...(fill ? { filled: fill.cells } : {}) }));
-  if (fill?.writes.length) {
-    book.write(fill.writes);
-    // The pane's undo data described the workbook before this write: drop it.
-    if (state.undo) book.writeState(state.stored, null);
-  }
+  if (values.json) await files.write(values.json, json({ tally: t.tally, unmatched: t.unmatched, errors: t.errors, ...(fill ? { filled: fill.cells } : {}) }));
   const sheet = book.addReport(tallyLayout(t, hunan, settings, new Date()));
-  await writeAtomic(output, await book.toBytes());
+  const notes = await saveWorkbook(book, output, files, { stored: state.stored, undo: state.undo, writes: fill?.writes ?? [], command: "survey", grids });
 
   const out: string[] = [`示范岗考评助手 · 季度服务满意度汇总`, `输入：${input}`];
   for (const s of t.sheets) out.push(`调查表「${s.sheet}」（表头第${s.headerRow}行，${s.shape === "responses" ? "每行一份答卷" : "每行一个季度的人数"}）：${s.rows} 行`);
@@ -85,30 +86,31 @@ export async function survey(args: string[], io: Io): Promise<number> {
   if (fill) out.push(fill.cells.length ? `已填入台账季度满意度 ${fill.cells.length} 个单元格（${[...new Set(fill.writes.map((w) => w.sheet))].map((s) => `「${s}」`).join("")}）` : "没有可填入台账的满意度（--fill-ledger）");
   out.push("", `已写出：${output}（工作表「${sheet}」）`);
   if (values.json) out.push(`JSON 结果：${values.json}`);
+  out.push(...notes);
   io.out(`${out.join("\n")}\n`);
   return t.errors.length ? EXIT.inputErrors : EXIT.ok;
 }
 
-export async function summary(args: string[], io: Io): Promise<number> {
+export async function summary(args: string[], io: Io, files: Files): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     strict: true,
-    options: { output: { type: "string", short: "o" }, json: { type: "string" }, settings: { type: "string" }, year: { type: "string" }, sheet: { type: "string" } },
+    options: { output: { type: "string", short: "o" }, json: { type: "string" }, settings: { type: "string" }, year: { type: "string" }, sheet: { type: "string" }, force: { type: "boolean" } },
   });
   if (positionals.length !== 1) throw new UsageError("用法：pioneer-scorecard summary <已评分台账.xlsx> -o 年度汇总.xlsx [--json 汇总.json]");
   const input = positionals[0]!;
   const output = values.output ?? path.join(path.dirname(input), "年度汇总.xlsx");
-  if (path.resolve(output) === path.resolve(input)) throw new UsageError("输出文件与输入文件相同，请用 -o 指定另一个文件");
+  await files.check([input], targets(values.output ? "-o" : "输出文件", output, values.json), { force: !!values.force });
   const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(input)));
   const state = book.readState();
   const settings = await settingsFor(state.stored, values.settings);
-  const scored = scoreWorkbook(book.readSheets(), hunan, { sheet: values.sheet, settings, overrides: mappingOverrides(state.stored) });
+  const scored = scoreWorkbook(withOwnership(book.readSheets(), state.stored), hunan, { sheet: values.sheet, settings, overrides: mappingOverrides(state.stored) });
   const year = yearOption(values.year);
   const s = summarizeYear(scored, hunan, year === undefined ? {} : { year });
   const layout = summaryLayout(s, hunan, new Date(), path.basename(input));
-  if (values.json) await writeAtomic(values.json, json(s));
-  await writeAtomic(output, await renderReports([layout]).toBytes());
+  if (values.json) await files.write(values.json, json(s));
+  await files.write(output, await renderReports([layout]).toBytes());
   const out = [
     `示范岗考评助手 · ${s.year} 年度汇总`,
     `输入：${input}`,
@@ -125,16 +127,18 @@ export async function summary(args: string[], io: Io): Promise<number> {
   return s.byStatus.error ? EXIT.inputErrors : EXIT.ok;
 }
 
-export async function consolidateCommand(args: string[], io: Io): Promise<number> {
+export async function consolidateCommand(args: string[], io: Io, written: Files): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     strict: true,
-    options: { output: { type: "string", short: "o" }, json: { type: "string" }, settings: { type: "string" }, year: { type: "string" } },
+    options: { output: { type: "string", short: "o" }, json: { type: "string" }, settings: { type: "string" }, year: { type: "string" }, force: { type: "boolean" } },
   });
   if (!positionals.length) throw new UsageError("用法：pioneer-scorecard consolidate <文件.xlsx>... -o 全省汇总.xlsx [--json 汇总.json]");
   const output = values.output ?? "全省汇总.xlsx";
-  if (positionals.some((p) => path.resolve(p) === path.resolve(output))) throw new UsageError("输出文件不能是输入文件之一");
+  // Inputs that do not exist are reported as skipped files below, not compared.
+  const present = (await Promise.all(positionals.map(async (p) => ((await fs.stat(p).catch(() => null)) ? p : null)))).filter((p): p is string => p !== null);
+  await written.check(present, targets(values.output ? "-o" : "输出文件", output, values.json), { force: !!values.force });
   const settings = await settingsFor({}, values.settings);
   const year = yearOption(values.year);
   const files: InputFile[] = [];
@@ -165,8 +169,8 @@ export async function consolidateCommand(args: string[], io: Io): Promise<number
     files: c.files,
     posts: c.posts,
   };
-  if (values.json) await writeAtomic(values.json, json(result));
-  await writeAtomic(output, await renderReports([provinceLayout(c, hunan, new Date())]).toBytes());
+  if (values.json) await written.write(values.json, json(result));
+  await written.write(output, await renderReports([provinceLayout(c, hunan, new Date())]).toBytes());
   const total = (k: "retain" | "rectify" | "revoke" | "error") => c.cities.reduce((n, x) => n + x[k], 0);
   const out = [
     `示范岗考评助手 · ${c.year ?? ""}${c.year ? " 年度" : ""}全省汇总`,

@@ -11,8 +11,8 @@ import { scoreUnitWorkbook, type UnitWorkbookScore } from "../engine/scoreWorkbo
 import type { UnitResult, UnitStatus } from "../engine/types";
 import type { AdditiveSettingsInput } from "../schemes/schema";
 import { shanghai } from "../schemes/shanghai";
-import { mappingOverrides } from "../sheets/port";
-import { EXIT, mergeUnitSettings, readSettings, UsageError, withSuffix, writeAtomic, type Io } from "./common";
+import { mappingOverrides, withOwnership } from "../sheets/port";
+import { EXIT, mergeUnitSettings, readSettings, saveWorkbook, UsageError, withSuffix, type Files, type Io, type Target } from "./common";
 
 const L = shanghai.labels;
 const ORDER: UnitStatus[] = ["qualified", "below", "unverified", "ineligible", "revoke", "error"];
@@ -55,7 +55,7 @@ export function unitSummary(input: string, output: string | null, scored: UnitWo
   return `${out.join("\n")}\n`;
 }
 
-export async function plan(args: string[], io: Io): Promise<number> {
+export async function plan(args: string[], io: Io, files: Files): Promise<number> {
   // `--json` alone prints the JSON on stdout; `--json 文件.json` writes it to that file.
   const jsonAt = args.indexOf("--json");
   const jsonFile = jsonAt >= 0 && args[jsonAt + 1] !== undefined && /\.json$/i.test(args[jsonAt + 1]!) ? args[jsonAt + 1]! : null;
@@ -65,28 +65,34 @@ export async function plan(args: string[], io: Io): Promise<number> {
     args: rest,
     allowPositionals: true,
     strict: true,
-    options: { output: { type: "string", short: "o" }, settings: { type: "string" }, sheet: { type: "string" } },
+    options: { output: { type: "string", short: "o" }, settings: { type: "string" }, sheet: { type: "string" }, force: { type: "boolean" } },
   });
   if (positionals.length !== 1) throw new UsageError("用法：pioneer-scorecard plan <示范点.xlsx> [-o 输出.xlsx] [--json [计划.json]]");
   const input = positionals[0]!;
   // With the JSON on stdout the workbook is written only when -o asks for it.
   const output = values.output ?? (jsonStdout ? null : withSuffix(input, "创建计划"));
-  if (output && path.resolve(output) === path.resolve(input)) throw new UsageError("输出文件与输入文件相同，请用 -o 指定另一个文件");
+  const targets: Target[] = [
+    ...(output ? [{ file: output, option: values.output ? "-o" : "输出文件", kind: "workbook" as const }] : []),
+    ...(jsonFile ? [{ file: jsonFile, option: "--json", kind: "json" as const }] : []),
+  ];
+  await files.check([input], targets, { force: !!values.force });
   const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(input)));
   const state = book.readState();
   const given = values.settings ? await readSettings<AdditiveSettingsInput>(values.settings) : {};
-  const scored = scoreUnitWorkbook(book.readSheets(), shanghai, { sheet: values.sheet, settings: mergeUnitSettings(state.stored, given), overrides: mappingOverrides(state.stored) });
+  const scored = scoreUnitWorkbook(withOwnership(book.readSheets(), state.stored), shanghai, { sheet: values.sheet, settings: mergeUnitSettings(state.stored, given), overrides: mappingOverrides(state.stored) });
   const p = planProgress(scored.result, scored.settings);
   // The report is the JSON: { plan: [{ year, kind, tier, planned, recognised, cumulative… }], targets, … }.
   const data = `${JSON.stringify(p, null, 2)}\n`;
-  if (jsonFile) await writeAtomic(jsonFile, new TextEncoder().encode(data));
+  if (jsonFile) await files.write(jsonFile, new TextEncoder().encode(data));
   let sheet: string | null = null;
+  const notes: string[] = [];
   if (output) {
     sheet = book.addReport(planLayout(p, shanghai, new Date(), path.basename(input)));
-    await writeAtomic(output, await book.toBytes());
+    notes.push(...(await saveWorkbook(book, output, files, { stored: state.stored, undo: state.undo, writes: [], command: "plan" })));
   }
   if (jsonStdout) {
     io.out(data);
+    if (notes.length) io.err(`${notes.join("\n")}\n`);
     return EXIT.ok;
   }
   const out: string[] = [`示范岗考评助手 · 创建计划完成情况`, `输入：${input}${p.latestYear !== null ? `（数据截至 ${p.latestYear} 年）` : ""}`];
@@ -106,6 +112,7 @@ export async function plan(args: string[], io: Io): Promise<number> {
   out.push("");
   if (output) out.push(`已写出：${output}（工作表「${sheet}」）`);
   if (jsonFile) out.push(`JSON 结果：${jsonFile}`);
+  out.push(...notes);
   io.out(`${out.join("\n")}\n`);
   return EXIT.ok;
 }

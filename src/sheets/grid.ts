@@ -17,7 +17,12 @@ export type SheetGrid = {
    * blank in `values`; a fact read from one is an input error, never a blank.
    */
   uncached?: string[];
+  /** The output columns this tool recorded writing into this sheet (from its state sheet), if any. */
+  owned?: OwnedSheet;
 };
+
+/** Where the tool wrote its output columns in a sheet: the header row, and per output id its column and header. */
+export type OwnedSheet = { headerRow: number; columns: { id: string; col: number; header: string }[] };
 
 /** One cell to write: a value, and for status cells a fill. */
 export type OutputCell = string | number | null;
@@ -39,6 +44,8 @@ export const STATUS_FILLS: Record<StatusFill, string> = {
 export type OutputColumn = {
   /** 1-based column number in the sheet. */
   col: number;
+  /** The scheme's output id (owned columns only; recorded in the state so a rerun finds the column again). */
+  id?: string;
   header: string;
   /** true when the column did not exist before this write. */
   isNew: boolean;

@@ -5,6 +5,7 @@
 import type { OutputDef, SheetDef } from "../schemes/types";
 import { cellAt, columnCount, type SheetGrid } from "./grid";
 import { normalizeHeader } from "./normalize";
+import { findOwnedColumns, type Ownership } from "./ownership";
 import { cellText } from "./values";
 
 export const HEADER_SEARCH_ROWS = 10;
@@ -14,8 +15,14 @@ export type ColumnMap = {
   headerRow: number;
   /** field id → 1-based column. */
   fields: Map<string, number>;
-  /** output id → 1-based column (owned columns already in the sheet). */
+  /**
+   * output id → 1-based column: the tool's own output columns already in the sheet, found by its record
+   * (or, in a workbook scored before records were kept, its block of columns at the right end), never by a
+   * header alone. See {@link findOwnedColumns}.
+   */
   outputs: Map<string, number>;
+  /** How the owned columns were found, and what to tell the user about them. */
+  ownership?: Ownership;
   /** 1-based column → header text as written in the sheet. */
   headers: Map<number, string>;
   unknown: { col: number; header: string }[];
@@ -43,8 +50,13 @@ export function buildDictionary(sheet: SheetDef, outputs: readonly OutputDef[] =
   return dict;
 }
 
-function mapRow(grid: SheetGrid, row0: number, dict: Dictionary, overrides?: ReadonlyMap<string, number>): ColumnMap {
-  const map: ColumnMap = { headerRow: row0 + 1, fields: new Map(), outputs: new Map(), headers: new Map(), unknown: [], ambiguous: [] };
+/** A candidate header row's map, with the columns named like an output (whose they are is decided later). */
+type RowMap = ColumnMap & { outputNamed: { col: number; header: string }[] };
+
+function mapRow(grid: SheetGrid, row0: number, dict: Dictionary, overrides?: ReadonlyMap<string, number>): RowMap {
+  const outputNamed: RowMap["outputNamed"] = [];
+  const map: RowMap = {
+    outputNamed, headerRow: row0 + 1, fields: new Map(), outputs: new Map(), headers: new Map(), unknown: [], ambiguous: [] };
   const seen = new Map<string, number[]>();
   const n = columnCount(grid);
   for (let c = 0; c < n; c++) {
@@ -56,7 +68,8 @@ function mapRow(grid: SheetGrid, row0: number, dict: Dictionary, overrides?: Rea
     if (!hit) {
       map.unknown.push({ col, header: text });
     } else if (hit.kind === "output") {
-      if (!map.outputs.has(hit.id)) map.outputs.set(hit.id, col);
+      // Named like one of our output columns: ours only if recorded as ours (decided by the caller).
+      outputNamed.push({ col, header: text });
     } else {
       const cols = seen.get(hit.id) ?? [];
       cols.push(col);
@@ -76,6 +89,16 @@ function mapRow(grid: SheetGrid, row0: number, dict: Dictionary, overrides?: Rea
   return map;
 }
 
+/** The owned output columns of the chosen header row; columns only named like ours are the user's (unknown). */
+function withOwned(grid: SheetGrid, row: RowMap, outputs: readonly OutputDef[]): ColumnMap {
+  const { outputNamed, ...map } = row;
+  if (!outputs.length) return map;
+  const ownership = findOwnedColumns(grid, map.headerRow, outputs, [...map.fields.values()]);
+  const owned = new Set(ownership.outputs.values());
+  const unknown = [...map.unknown, ...outputNamed.filter((c) => !owned.has(c.col))].sort((a, b) => a.col - b.col);
+  return { ...map, outputs: ownership.outputs, ownership, unknown };
+}
+
 /**
  * The header row is the row among the first 10 with the most recognised headers that has every
  * required field and none of the excluded ones.
@@ -87,8 +110,8 @@ export function findHeaderRow(
   overrides?: ReadonlyMap<string, number>,
 ): HeaderSearch {
   const dict = buildDictionary(sheet, outputs);
-  let best: ColumnMap | null = null;
-  let bestAny: ColumnMap | null = null;
+  let best: RowMap | null = null;
+  let bestAny: RowMap | null = null;
   const rows = Math.min(HEADER_SEARCH_ROWS, grid.values.length);
   for (let r = 0; r < rows; r++) {
     const m = mapRow(grid, r, dict);
@@ -98,7 +121,7 @@ export function findHeaderRow(
     if (complete && !excluded && (!best || m.fields.size > best.fields.size)) best = m;
   }
   if (best) {
-    return { ok: true, map: overrides ? mapRow(grid, best.headerRow - 1, dict, overrides) : best };
+    return { ok: true, map: withOwned(grid, overrides ? mapRow(grid, best.headerRow - 1, dict, overrides) : best, outputs) };
   }
   const headerOf = (id: string) => sheet.fields.find((f) => f.id === id)?.header ?? id;
   const found = bestAny ? [...bestAny.fields.keys()].map(headerOf) : [];

@@ -8,7 +8,7 @@ import type { AdditiveSettingsInput, SettingsInput } from "../schemes/schema";
 import { surveyCountSheet, surveyResponseSheet } from "../schemes/survey";
 import { shanghai } from "../schemes/shanghai";
 import type { OutputDef, Scheme, SheetDef } from "../schemes/types";
-import type { CellValue, SheetGrid, SheetWrite } from "./grid";
+import type { CellValue, OwnedSheet, SheetGrid, SheetWrite } from "./grid";
 import { locateSheet } from "./readSheet";
 import { isGeneratedReport, type ReportLayout } from "./report";
 import type { TemplateSpec } from "./template";
@@ -29,6 +29,17 @@ export type StoredState = {
   shanghai?: AdditiveSettingsInput;
   /** sheet → field id → 1-based column (0 = deliberately unmapped). */
   mapping?: Record<string, Record<string, number>>;
+  /**
+   * sheet → the output columns this tool wrote there (its header row, each owned field's column and the
+   * header text written). A rerun writes into these columns only while their headers still read as written;
+   * a column is never taken as ours because of its name alone.
+   */
+  owned?: Record<string, OwnedSheet>;
+  /**
+   * Set in a workbook the command line wrote as a new file (the scored copy, 满意度汇总 / 创建计划 copies), never
+   * in the user's own file: such a file may be replaced by the next run without --force.
+   */
+  output?: { command: string; at: string };
 };
 
 /** One owned column saved before a write: `slot` is its column in the hidden sheet's undo area. */
@@ -94,9 +105,9 @@ export const HEAD_ROWS = 10;
 export const STATE_SHEET = "示范岗考评_数据";
 export const STATE_TITLE = "示范岗考评助手的设置、列映射和撤销数据，请勿修改";
 /** Rows of the state block: A = key, B = JSON. */
-export const STATE_ROWS = { settings: 2, mapping: 3, undo: 4, shanghai: 5 } as const;
+export const STATE_ROWS = { settings: 2, mapping: 3, undo: 4, shanghai: 5, owned: 6, output: 7 } as const;
 /** The state block is A1:B{STATE_LAST_ROW}. */
-export const STATE_LAST_ROW = 5;
+export const STATE_LAST_ROW = 7;
 /** The undo area starts in this column of the state sheet; slot i is column UNDO_FIRST_COL + i. */
 export const UNDO_FIRST_COL = 5;
 
@@ -134,7 +145,7 @@ export function mappingOverrides(stored: StoredState): Record<string, Map<string
   return Object.fromEntries(Object.entries(stored.mapping ?? {}).map(([sheet, m]) => [sheet, new Map(Object.entries(m))]));
 }
 
-/** The state block as the rows A1:B5 of the state sheet. */
+/** The state block as the rows A1:B{STATE_LAST_ROW} of the state sheet. */
 export function stateRows(state: StoredState, undo: UndoMeta | null): CellValue[][] {
   return [
     [STATE_TITLE, null],
@@ -142,6 +153,8 @@ export function stateRows(state: StoredState, undo: UndoMeta | null): CellValue[
     ["mapping", state.mapping ? JSON.stringify(state.mapping) : null],
     ["undo", undo ? JSON.stringify(undo) : null],
     ["shanghai", state.shanghai ? JSON.stringify(state.shanghai) : null],
+    ["owned", state.owned ? JSON.stringify(state.owned) : null],
+    ["output", state.output ? JSON.stringify(state.output) : null],
   ];
 }
 
@@ -161,11 +174,50 @@ export function parseStateRows(rows: readonly (readonly CellValue[])[]): { store
   const mapping = json<Record<string, Record<string, number>>>(at(STATE_ROWS.mapping));
   const undo = json<UndoMeta>(at(STATE_ROWS.undo));
   const shanghai = json<AdditiveSettingsInput>(at(STATE_ROWS.shanghai));
+  const owned = json<Record<string, unknown>>(at(STATE_ROWS.owned));
+  const output = json<{ command?: unknown; at?: unknown }>(at(STATE_ROWS.output));
   const stored: StoredState = {};
   if (settings && typeof settings === "object") stored.settings = settings;
   if (shanghai && typeof shanghai === "object") stored.shanghai = shanghai;
   if (mapping && typeof mapping === "object") stored.mapping = mapping;
+  if (owned && typeof owned === "object" && !Array.isArray(owned)) {
+    const sheets = Object.entries(owned).filter((e): e is [string, OwnedSheet] => isOwnedSheet(e[1]));
+    if (sheets.length) stored.owned = Object.fromEntries(sheets);
+  }
+  if (output && typeof output.command === "string" && typeof output.at === "string") stored.output = { command: output.command, at: output.at };
   return { stored, undo: undo && Array.isArray(undo.sheets) ? undo : null };
+}
+
+function isOwnedSheet(v: unknown): v is OwnedSheet {
+  if (!v || typeof v !== "object") return false;
+  const o = v as { headerRow?: unknown; columns?: unknown };
+  const isColumn = (c: unknown) => {
+    const x = (c ?? {}) as { id?: unknown; col?: unknown; header?: unknown };
+    return typeof x.id === "string" && typeof x.header === "string" && Number.isInteger(x.col) && (x.col as number) > 0;
+  };
+  return Number.isInteger(o.headerRow) && Array.isArray(o.columns) && o.columns.every(isColumn);
+}
+
+/**
+ * The state after a write: each sheet's owned columns as written (an input column filled on request, such
+ * as 季度满意度, is the user's and is not recorded).
+ */
+export function recordOwnership(stored: StoredState, writes: readonly SheetWrite[]): StoredState {
+  let owned = stored.owned;
+  for (const w of writes) {
+    const columns = w.columns.filter((c) => !c.mask && c.id !== undefined).map((c) => ({ id: c.id!, col: c.col, header: c.header }));
+    if (!columns.length) continue;
+    owned = { ...owned, [w.sheet]: { headerRow: w.headerRow, columns } };
+  }
+  return owned === stored.owned ? stored : { ...stored, ...(owned ? { owned } : {}) };
+}
+
+/** The grids with what the tool recorded it owns in each (so that its columns are found by record, not by name). */
+export function withOwnership(grids: readonly SheetGrid[], stored: StoredState): SheetGrid[] {
+  return grids.map((g) => {
+    const owned = stored.owned?.[g.name];
+    return owned ? { ...g, owned } : g;
+  });
 }
 
 /** Undo slots for a write: every owned column of every sheet, in order. */

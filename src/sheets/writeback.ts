@@ -1,8 +1,10 @@
 /**
- * Results → the owned output columns of a sheet. Pure: decides where each owned column goes (found again
- * by header on a rerun, else appended right of everything used) and what each cell holds.
+ * Results → the owned output columns of a sheet. Pure: decides where each owned column goes (the columns
+ * the tool owns there — `existing`, found by its record, see ownership.ts — else appended right of
+ * everything used) and what each cell holds.
  */
 import type { OutputDef } from "../schemes/types";
+import { address } from "./a1";
 import { columnCount, type OutputCell, type SheetGrid, type SheetWrite, type StatusFill } from "./grid";
 
 export type RowOutput = { row: number; values: Record<string, OutputCell>; fill: StatusFill | null };
@@ -17,6 +19,20 @@ export function lastUsedColumn(grid: SheetGrid): number {
     }
   }
   return 0;
+}
+
+/** Excel's last column (XFD). */
+export const MAX_COLUMNS = 16384;
+
+/** The cell holding the rightmost value of a sheet (A1 address), or null for an empty sheet. */
+export function rightmostCell(grid: SheetGrid): string | null {
+  const col = lastUsedColumn(grid);
+  if (!col) return null;
+  const row = grid.values.findIndex((r) => {
+    const v = r[col - 1];
+    return v !== null && v !== undefined && v !== "";
+  });
+  return address(row + 1, col);
 }
 
 export function planWrite(
@@ -42,7 +58,7 @@ export function planWrite(
       values.push(r ? (r.values[o.id] ?? null) : null);
       fills.push(r ? r.fill : null);
     }
-    const column = { col, header: o.header, isNew: found === undefined, values, ...(o.width ? { width: o.width } : {}) };
+    const column = { col, id: o.id, header: o.header, isNew: found === undefined, values, ...(o.width ? { width: o.width } : {}) };
     return o.id === statusOutput ? { ...column, fills } : column;
   });
   return { sheet: grid.name, headerRow, firstRow, columns };

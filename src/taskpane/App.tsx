@@ -51,7 +51,9 @@ function writePlan(s: PaneState): string | null {
   const cols = w.columns.map((c) => c.col);
   const added = w.columns.filter((c) => c.isNew).length;
   const rows = Math.max(...w.columns.map((c) => c.values.length));
-  return `写回将改动「${w.sheet}」的 ${columnName(Math.min(...cols))}–${columnName(Math.max(...cols))} 列${added ? `（新增 ${added} 列）` : ""}、第 ${w.headerRow}–${w.firstRow + rows - 1} 行，其他单元格不变。`;
+  // Why a fresh set of columns is written (ours were renamed or moved), or that a column named like ours is left alone.
+  const notes = s.score?.ledgers.find((l) => l.sheet === w.sheet)?.map.ownership?.warnings ?? [];
+  return `写回将改动「${w.sheet}」的 ${columnName(Math.min(...cols))}–${columnName(Math.max(...cols))} 列${added ? `（新增 ${added} 列）` : ""}、第 ${w.headerRow}–${w.firstRow + rows - 1} 行，其他单元格不变。${notes.join("")}`;
 }
 
 export function Pane({ source }: { source: PaneSource }) {

@@ -70,6 +70,30 @@ describe.each(harnesses)("$name", (h) => {
     expect(again.values(ledger)).toEqual(afterFirst);
   });
 
+  test("the columns it wrote are recorded in the workbook: a user's 考核结论 column stays hers, a reopened port finds ours", async () => {
+    const withHers = grids.map((g) => {
+      if (g.name !== ledger) return g;
+      const width = Math.max(...g.values.map((r) => r.length));
+      // Her own 考核结论 column right of the inputs (row 3 is the header row), a value in every post row.
+      const values = g.values.map((r, i) => {
+        const row = Array.from({ length: width }, (_, c) => r[c] ?? null);
+        return i < 2 ? row : [...row, i === 2 ? "考核结论" : `她的结论${i}`];
+      });
+      return { ...g, values, formats: undefined };
+    });
+    const opened = await h.open(withHers);
+    const before = opened.values(ledger);
+    const width = Math.max(...before.map((r) => r.length));
+    const first = await scoreAndWrite(opened.port);
+    expect(inputs(opened.values(ledger), width)).toEqual(before);
+    expect(Math.min(...first.scored.writes[0]!.columns.map((c) => c.col))).toBe(width + 1);
+    const again = await opened.reopen();
+    const read = await again.port.read(schemePicker(hunan));
+    expect(read.stored.owned?.[ledger]?.columns.map((c) => c.col)).toEqual(first.scored.writes[0]!.columns.map((c) => c.col));
+    const second = scoreWorkbook(read.grids, hunan, {});
+    expect(second.writes[0]!.columns.map((c) => [c.col, c.isNew])).toEqual(first.scored.writes[0]!.columns.map((c) => [c.col, false]));
+  });
+
   test("undo restores exactly what the owned columns held before the last write", async () => {
     const pristine = book.values(ledger);
     await scoreAndWrite(book.port);

@@ -16,10 +16,12 @@ import {
   parseStateRows,
   planUndo,
   PortError,
+  recordOwnership,
   STATE_LAST_ROW,
   STATE_SHEET,
   stateRows,
   UNDO_FIRST_COL,
+  withOwnership,
   type PortCapabilities,
   type SheetNote,
   type SheetPicker,
@@ -283,7 +285,7 @@ export class ExcelPort implements WorkbookPort {
         const formats = f.values.map((row, i) => Array.from({ length: row.length }, (_, c) => f.formats[i]?.[c] ?? ""));
         return { name: h.name, values: f.values, formats, ...(h.merges ? { merges: h.merges } : {}) };
       });
-      return { grids, stored: this.stored, undo: this.undoMeta, notes };
+      return { grids: withOwnership(grids, this.stored), stored: this.stored, undo: this.undoMeta, notes };
     });
   }
 
@@ -325,7 +327,8 @@ export class ExcelPort implements WorkbookPort {
           state.getRange(`${slot}1:${slot}${s.lastRow - s.headerRow + 1}`).copyFrom(`${quote(s.sheet)}!${letter}${s.headerRow}:${letter}${s.lastRow}`, "All");
         }
       }
-      state.getRange(`A1:B${STATE_LAST_ROW}`).values = stateValues(this.stored, meta);
+      const stored = recordOwnership(this.stored, writes);
+      state.getRange(`A1:B${STATE_LAST_ROW}`).values = stateValues(stored, meta);
 
       for (const t of tableAdds) context.workbook.worksheets.getItem(t.sheet).tables.getItem(t.table).columns.add(undefined, undefined, t.header);
       for (const w of writes) {
@@ -367,6 +370,7 @@ export class ExcelPort implements WorkbookPort {
       }
       this.stateExists = true;
       this.undoMeta = meta;
+      this.stored = stored;
       onProgress?.(total, total);
       return { cells: total, requests, tableColumns: tableAdds.length };
     });

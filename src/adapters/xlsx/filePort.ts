@@ -4,7 +4,7 @@
  * leaves as bytes to download.
  */
 import type { SheetWrite } from "../../sheets/grid";
-import { planUndo, type PortCapabilities, type SheetNote, type SheetPicker, type StoredState, type UndoMeta, type WorkbookPort, type WorkbookRead, type WriteProgress, type WriteReport } from "../../sheets/port";
+import { planUndo, recordOwnership, withOwnership, type PortCapabilities, type SheetNote, type SheetPicker, type StoredState, type UndoMeta, type WorkbookPort, type WorkbookRead, type WriteProgress, type WriteReport } from "../../sheets/port";
 import type { ReportLayout } from "../../sheets/report";
 import type { TemplateSpec } from "../../sheets/template";
 import { XlsxWorkbook } from "./xlsxWorkbook";
@@ -25,7 +25,7 @@ export class FilePort implements WorkbookPort {
   }
 
   read(pick: SheetPicker): Promise<WorkbookRead> {
-    const grids = this.book.readSheets();
+    const grids = withOwnership(this.book.readSheets(), this.stored);
     pick(grids);
     const notes: SheetNote[] = [];
     return Promise.resolve({ grids, stored: this.stored, undo: this.undoMeta, notes });
@@ -36,6 +36,7 @@ export class FilePort implements WorkbookPort {
     this.book.snapshot(meta);
     this.book.write(writes);
     this.undoMeta = meta;
+    this.stored = recordOwnership(this.stored, writes);
     this.book.writeState(this.stored, meta);
     const cells = writes.reduce((n, w) => n + w.columns.reduce((m, c) => m + c.values.length + 1, 0), 0);
     onProgress?.(cells, cells);

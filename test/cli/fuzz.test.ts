@@ -1,0 +1,165 @@
+/**
+ * Every internal error is a bug: random plausible workbooks (test/cli/fuzzWorkbooks.ts, written by SheetJS)
+ * through the CLI entry `run()`, one seed per workbook. Whatever the input: exit code 0, 1 or 3 only; no
+ * "内部错误", "NaN" or "undefined" in stdout, stderr or the JSON; the input file byte for byte as it was.
+ *
+ * Known crashers are inputs whose crash lies in code being replaced or owned elsewhere (the .xlsx reader,
+ * src/sheets/values.ts). They are recognised by their input, counted, and kept out of the assertions here;
+ * each is also a `test.failing` case below, which starts failing — i.e. asks to be moved back into the
+ * fuzz — as soon as the crash is fixed.
+ *
+ * FUZZ_RUNS and FUZZ_SEED (environment) run more or other workbooks.
+ */
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import * as XLSX from "xlsx";
+import { run } from "../../src/cli/main";
+import { bookArb, writeFuzzBook, type FuzzBook, type FuzzCell } from "./fuzzWorkbooks";
+
+const RUNS = Number(process.env["FUZZ_RUNS"] ?? 2000);
+const SEED = Number(process.env["FUZZ_SEED"] ?? 20261121);
+
+const DATE_FORMAT = /[ymdhs]/i;
+
+/**
+ * Inputs that crash in code this branch must not change, by what the input holds. Each entry says where
+ * the crash is; the lead re-enables them (deletes the entry) once that code is replaced.
+ */
+export const knownCrashers: { id: string; where: string; matches: (book: FuzzBook) => boolean }[] = [
+  {
+    id: "date-serial-out-of-range",
+    where:
+      "a date-formatted cell holding a serial beyond JavaScript's dates (13800138000, 1e15, ±1e308): the .xlsx reader " +
+      "(src/adapters/xlsx/xlsxWorkbook.ts, ExcelJS) yields an Invalid Date and cellText (src/sheets/values.ts) calls " +
+      "toISOString on it → RangeError “Invalid time value”",
+    matches: (book) => cells(book).some((c) => c?.t === "n" && c.z !== undefined && DATE_FORMAT.test(c.z.replace(/"[^"]*"|\[[^\]]*\]/g, "")) && Math.abs(c.v) > 1e8),
+  },
+];
+
+function cells(book: FuzzBook): FuzzCell[] {
+  return book.sheets.flatMap((s) => [...s.rows.flat(), ...s.far.map((f) => f[2])]);
+}
+
+function argvOf(book: FuzzBook, input: string, out: string, json: string): string[] {
+  switch (book.command) {
+    case "score":
+      return ["score", input, "-o", out, "--json", json];
+    case "score-dry":
+      return ["score", input, "--dry-run", "--json", json];
+    case "survey-fill":
+      return ["survey", input, "-o", out, "--json", json, "--fill-ledger"];
+    default:
+      return [book.command, input, "-o", out, "--json", json];
+  }
+}
+
+type Outcome = { code: number; problems: string[] };
+
+/** Runs one workbook through the CLI and says what, if anything, is wrong. */
+async function runOne(bytes: Uint8Array, book: FuzzBook, parent: string): Promise<Outcome> {
+  const dir = await fs.mkdtemp(path.join(parent, "case-"));
+  try {
+    return await runIn(bytes, book, dir);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function runIn(bytes: Uint8Array, book: FuzzBook, dir: string): Promise<Outcome> {
+  const input = path.join(dir, "in.xlsx");
+  const out = path.join(dir, "out.xlsx");
+  const json = path.join(dir, "out.json");
+  await fs.writeFile(input, bytes);
+  let stdout = "";
+  let stderr = "";
+  const code = await run(argvOf(book, input, out, json), { out: (s) => (stdout += s), err: (s) => (stderr += s) });
+  const jsonText = await fs.readFile(json, "utf8").catch(() => "");
+  const problems: string[] = [];
+  if (![0, 1, 3].includes(code)) problems.push(`exit code ${code}`);
+  for (const [where, text] of [["stdout", stdout], ["stderr", stderr], ["JSON", jsonText]] as const) {
+    for (const bad of ["内部错误", "NaN", "undefined"]) {
+      const at = text.indexOf(bad);
+      if (at >= 0) problems.push(`${where}: “${text.slice(Math.max(0, at - 60), at + 100).replace(/\n/g, "⏎")}”`);
+    }
+  }
+  if (!Buffer.from(bytes).equals(await fs.readFile(input))) problems.push("the input file changed");
+  return { code, problems };
+}
+
+const tmp = { path: "" };
+beforeAll(async () => {
+  tmp.path = await fs.mkdtemp(path.join(os.tmpdir(), "pioneer-fuzz-"));
+});
+afterAll(async () => {
+  await fs.rm(tmp.path, { recursive: true, force: true });
+});
+
+test(`${RUNS} random workbooks through run(): exit 0/1/3, no 内部错误/NaN/undefined, input unchanged (seeds ${SEED}…)`, async () => {
+  const failures: string[] = [];
+  const known = new Map<string, number>();
+  const codes = new Map<string, number>();
+  // RUNS workbooks go through run(); known crashers are counted on top and not run.
+  for (let i = 0, ran = 0; ran < RUNS; i++) {
+    const seed = SEED + i;
+    const [book] = fc.sample(bookArb, { seed, numRuns: 1 });
+    const crasher = knownCrashers.find((k) => k.matches(book!));
+    if (crasher) {
+      known.set(crasher.id, (known.get(crasher.id) ?? 0) + 1);
+      continue;
+    }
+    ran++;
+    const { code, problems } = await runOne(writeFuzzBook(book!), book!, tmp.path);
+    codes.set(`${book!.command} → ${code}`, (codes.get(`${book!.command} → ${code}`) ?? 0) + 1);
+    if (problems.length) failures.push(`seed ${seed} (${book!.command}): ${problems.join("; ")}`);
+  }
+  // The figures for the record (how many ran, how each command ended, how many known crashers were set aside).
+  process.stdout.write(
+    `fuzz: ${RUNS} workbooks through run() from seed ${SEED}; ${[...codes].sort().map(([k, n]) => `${k}: ${n}`).join(", ")}; ` +
+      `known crashers set aside: ${[...known].map(([k, n]) => `${k} ${n}`).join(", ") || "none"}\n`,
+  );
+  expect(failures).toEqual([]);
+  // The generator still makes workbooks that score (not only refusals).
+  expect([...codes].filter(([k]) => / → [03]$/.test(k)).reduce((n, [, c]) => n + c, 0)).toBeGreaterThan(RUNS / 3);
+  // Not a timing assertion: room for a loaded machine (about 30 s for 2,000 on an idle 2-core one).
+}, 600_000);
+
+/** A tiny ledger with one extra cell, for the hand-written cases below. */
+function ledgerWith(cell: XLSX.CellObject, at: { r: number; c: number }): { bytes: Uint8Array; book: FuzzBook } {
+  const ws = XLSX.utils.aoa_to_sheet([["示范岗名称", "岗位类别", "考核年度"], ["报建窗口", "服务岗", 2025]]);
+  ws[XLSX.utils.encode_cell(at)] = cell;
+  ws["!ref"] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(at.r, 1), c: Math.max(at.c, 2) } });
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, "考核台账");
+  const book: FuzzBook = { sheets: [], command: "score" };
+  return { bytes: new Uint8Array(XLSX.write(wb, { type: "buffer", bookType: "xlsx" }) as Buffer), book };
+}
+
+describe("hand-written edge cases", () => {
+  test.each<[string, XLSX.CellObject, { r: number; c: number }]>([
+    ["a value in column XFD: no room for the results is said in Chinese, naming the cell", { t: "s", v: "远处" }, { r: 1, c: 16383 }],
+    ["a formula without a cached value", { t: "n", f: "1+1" }, { r: 1, c: 3 }],
+    ["text starting with =", { t: "s", v: "=1+2" }, { r: 1, c: 3 }],
+    ["a huge number in a plain cell", { t: "n", v: 1e308 }, { r: 1, c: 2 }],
+    ["13800138000 in a plain cell (a phone number)", { t: "n", v: 13800138000 }, { r: 1, c: 2 }],
+  ])("%s", async (_name, cell, at) => {
+    const { bytes, book } = ledgerWith(cell, at);
+    const { problems } = await runOne(bytes, book, tmp.path);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("known crashers (in code replaced elsewhere): these run, and fail until that code is fixed", () => {
+  test.failing.each<[string, XLSX.CellObject]>([
+    ["date-serial-out-of-range: 13800138000 in a yyyy-mm-dd cell", { t: "n", v: 13800138000, z: "yyyy-mm-dd" }],
+    ["date-serial-out-of-range: 1e15 in a m/d/yy cell", { t: "n", v: 1e15, z: "m/d/yy" }],
+  ])("%s", async (_name, cell) => {
+    const { bytes, book } = ledgerWith(cell, { r: 1, c: 2 });
+    const { problems } = await runOne(bytes, book, tmp.path);
+    expect(problems).toEqual([]);
+  });
+  // Not run: a value in row 1,048,576 makes the ExcelJS reader allocate every row (≈ 12 minutes, then out of
+  // memory). Re-enable with the new reader: ledgerWith({ t: "s", v: "远处" }, { r: 1048575, c: 0 }).
+  test.todo("a value in row 1,048,576 (ExcelJS reader: minutes and out of memory) — re-enable after the reader is replaced");
+});
