@@ -100,6 +100,7 @@ test(`${RUNS} random workbooks through run(): exit 0/1/3, no 内部错误/NaN/un
   const failures: string[] = [];
   const known = new Map<string, number>();
   const codes = new Map<string, number>();
+  const cpu = process.cpuUsage();
   // RUNS workbooks go through run(); known crashers are counted on top and not run.
   for (let i = 0, ran = 0; ran < RUNS; i++) {
     const seed = SEED + i;
@@ -117,7 +118,8 @@ test(`${RUNS} random workbooks through run(): exit 0/1/3, no 内部错误/NaN/un
   // The figures for the record (how many ran, how each command ended, how many known crashers were set aside).
   process.stdout.write(
     `fuzz: ${RUNS} workbooks through run() from seed ${SEED}; ${[...codes].sort().map(([k, n]) => `${k}: ${n}`).join(", ")}; ` +
-      `known crashers set aside: ${[...known].map(([k, n]) => `${k} ${n}`).join(", ") || "none"}\n`,
+      `known crashers set aside: ${[...known].map(([k, n]) => `${k} ${n}`).join(", ") || "none"}; ` +
+      `CPU ${cpuSeconds(process.cpuUsage(cpu)).toFixed(1)} s\n`,
   );
   expect(failures).toEqual([]);
   // The generator still makes workbooks that score (not only refusals).
@@ -163,3 +165,7 @@ describe("known crashers (in code replaced elsewhere): these run, and fail until
   // memory). Re-enable with the new reader: ledgerWith({ t: "s", v: "远处" }, { r: 1048575, c: 0 }).
   test.todo("a value in row 1,048,576 (ExcelJS reader: minutes and out of memory) — re-enable after the reader is replaced");
 });
+
+function cpuSeconds(u: NodeJS.CpuUsage): number {
+  return (u.user + u.system) / 1e6;
+}
