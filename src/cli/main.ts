@@ -208,7 +208,9 @@ async function score(args: string[], io: Io, files: Files): Promise<number> {
   if (passMark !== undefined && (!/^\d+(\.\d+)?$/.test(passMark) || Number(passMark) > 100)) throw new UsageError(`--pass-mark 应为 0–100 之间的分数（现为“${passMark}”）`);
   const targets: Target[] = [
     // With --dry-run the workbook is not written: it is only checked not to be the input or the JSON.
-    ...(dryRun && !values.output ? [] : [{ file: output, option: values.output ? "-o" : "输出文件", kind: "workbook" as const, ...(dryRun ? { unwritten: true } : {}) }]),
+    ...(dryRun && !values.output
+      ? []
+      : [{ file: output, option: values.output ? "-o" : "输出文件", kind: "workbook" as const, ...(dryRun ? { unwritten: true } : {}), ...(values.output || inPlace ? {} : { defaultOf: "score" as const }) }]),
     ...(values.json ? [{ file: values.json, option: "--json", kind: "json" as const }] : []),
   ];
   // Checked before anything is read or written: a refusal leaves every file as it was.
