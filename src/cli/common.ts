@@ -71,6 +71,11 @@ export type Target = {
   kind: "workbook" | "json" | "template";
   /** Named but not written this time (score --dry-run): checked against the inputs and other targets only. */
   unwritten?: boolean;
+  /**
+   * The default output name of this command (<name>.scored.xlsx …): a file there written by an earlier
+   * version (before the mark) is recognised by its content.
+   */
+  defaultOf?: "score" | "survey" | "plan";
 };
 
 /**
@@ -181,14 +186,23 @@ async function writtenByUs(t: Target): Promise<boolean> {
   const [{ sheetHolds }, { STATE_SHEET }] = await Promise.all([import("./zipPeek"), import("../sheets/port")]);
   const marked = sheetHolds(bytes, STATE_SHEET, OUTPUT_MARK);
   if (marked === true) return true;
-  if (marked === false && bytes.length > REPORT_SIZE_LIMIT) return false;
+  if (marked === false && bytes.length > REPORT_SIZE_LIMIT && !t.defaultOf) return false;
   try {
     const { XlsxWorkbook } = await import("../adapters/xlsx/xlsxWorkbook");
-    const { isGeneratedReport } = await import("../sheets/report");
+    const { generatedKind, isGeneratedReport } = await import("../sheets/report");
     const book = await XlsxWorkbook.open(bytes);
     if (book.readState().stored.output) return true;
     const grids = book.readSheets();
-    return grids.length > 0 && grids.every((g) => isGeneratedReport(g));
+    if (grids.length > 0 && grids.every((g) => isGeneratedReport(g))) return true;
+    // Under its default name, an earlier version's output (written before the mark existed): a scored copy
+    // holds one scheme's whole set of result headers in one row; a copy with a report holds that sheet.
+    if (t.defaultOf === "score") {
+      const [{ hunan }, { shanghai }] = await Promise.all([import("../schemes/hunan"), import("../schemes/shanghai")]);
+      const sets = [hunan.outputs, shanghai.outputs].map((outs) => outs.map((o) => o.header));
+      return grids.some((g) => g.values.slice(0, 10).some((row) => sets.some((set) => set.every((h) => row.includes(h)))));
+    }
+    if (t.defaultOf) return grids.some((g) => generatedKind(g) === (t.defaultOf === "survey" ? "tally" : "plan"));
+    return false;
   } catch {
     return false;
   }

@@ -109,7 +109,8 @@ const FILE_PROBLEMS = new Set(["WorkbookFormatError", "NoLedgerError", "NoSurvey
 /** Any failure → a Chinese message and an exit code; an unexpected error is an internal error, without its stack. */
 function failure(e: unknown, io: Io, files: Files): number {
   const code = errorCode(e);
-  const name = e instanceof Error ? e.name : "";
+  // By name, not instanceof: errors from Node or a lazily loaded module may come from another realm.
+  const name = typeof e === "object" && e !== null && typeof (e as { name?: unknown }).name === "string" ? (e as Error).name : "";
   if (e instanceof UsageError || code?.startsWith("ERR_PARSE_ARGS")) {
     io.err(`用法有误：${translateArgError((e as Error).message)}\n运行 pioneer-scorecard --help 查看用法。\n${files.written.length ? `${files.report()}\n` : ""}`);
     return EXIT.usage;
@@ -135,7 +136,7 @@ function failure(e: unknown, io: Io, files: Files): number {
     io.err(`无法处理：${why}：${err.path}\n${files.report()}\n`);
     return EXIT.failed;
   }
-  if (e instanceof RangeError && /memory|Invalid array length|Invalid string length/i.test(e.message)) {
+  if (name === "RangeError" && /memory|Invalid array length|Invalid string length/i.test((e as Error).message)) {
     io.err(`无法处理：文件太大，内存不足\n${files.report()}\n`);
     return EXIT.failed;
   }
@@ -146,7 +147,8 @@ function failure(e: unknown, io: Io, files: Files): number {
 /** An error nobody anticipated is a bug: say so in Chinese, with the stack only when PIONEER_DEBUG=1. */
 export function internalError(e: unknown, files?: Files): string {
   const debug = process.env["PIONEER_DEBUG"] === "1";
-  const detail = e instanceof Error ? (debug ? (e.stack ?? e.message) : e.message) : String(e);
+  const err = typeof e === "object" && e !== null ? (e as Partial<Error>) : null;
+  const detail = err && typeof err.message === "string" ? (debug ? (err.stack ?? err.message) : err.message) : String(e);
   return (
     `内部错误：处理时出现了意外的问题（${oneLine(detail, debug)}）。这是本工具的缺陷，请把命令和文件发给维护者；` +
     `设置环境变量 PIONEER_DEBUG=1 再运行可看到详细信息。\n${files ? `${files.report()}\n` : ""}`
@@ -206,7 +208,9 @@ async function score(args: string[], io: Io, files: Files): Promise<number> {
   if (passMark !== undefined && (!/^\d+(\.\d+)?$/.test(passMark) || Number(passMark) > 100)) throw new UsageError(`--pass-mark 应为 0–100 之间的分数（现为“${passMark}”）`);
   const targets: Target[] = [
     // With --dry-run the workbook is not written: it is only checked not to be the input or the JSON.
-    ...(dryRun && !values.output ? [] : [{ file: output, option: values.output ? "-o" : "输出文件", kind: "workbook" as const, ...(dryRun ? { unwritten: true } : {}) }]),
+    ...(dryRun && !values.output
+      ? []
+      : [{ file: output, option: values.output ? "-o" : "输出文件", kind: "workbook" as const, ...(dryRun ? { unwritten: true } : {}), ...(values.output || inPlace ? {} : { defaultOf: "score" as const }) }]),
     ...(values.json ? [{ file: values.json, option: "--json", kind: "json" as const }] : []),
   ];
   // Checked before anything is read or written: a refusal leaves every file as it was.

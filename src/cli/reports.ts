@@ -32,8 +32,8 @@ async function settingsFor(stored: StoredState, file: string | undefined): Promi
 const json = (v: unknown) => new TextEncoder().encode(`${JSON.stringify(v, null, 2)}\n`);
 
 /** The workbook and the optional JSON a report command writes. */
-function targets(option: string, output: string, jsonFile: string | undefined): Target[] {
-  return [{ file: output, option, kind: "workbook" }, ...(jsonFile ? [{ file: jsonFile, option: "--json", kind: "json" as const }] : [])];
+function targets(option: string, output: string, jsonFile: string | undefined, defaultOf?: "survey"): Target[] {
+  return [{ file: output, option, kind: "workbook", ...(defaultOf ? { defaultOf } : {}) }, ...(jsonFile ? [{ file: jsonFile, option: "--json", kind: "json" as const }] : [])];
 }
 
 export async function survey(args: string[], io: Io, files: Files): Promise<number> {
@@ -54,7 +54,7 @@ export async function survey(args: string[], io: Io, files: Files): Promise<numb
   const input = positionals[0]!;
   const output = values.output ?? withSuffix(input, "满意度汇总");
   const year = yearOption(values.year);
-  await files.check([input], targets(values.output ? "-o" : "输出文件", output, values.json), { force: !!values.force });
+  await files.check([input], targets(values.output ? "-o" : "输出文件", output, values.json, values.output ? undefined : "survey"), { force: !!values.force });
   const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(input)));
   const state = book.readState();
   const settings = await settingsFor(state.stored, values.settings);

@@ -72,7 +72,7 @@ export async function plan(args: string[], io: Io, files: Files): Promise<number
   // With the JSON on stdout the workbook is written only when -o asks for it.
   const output = values.output ?? (jsonStdout ? null : withSuffix(input, "创建计划"));
   const targets: Target[] = [
-    ...(output ? [{ file: output, option: values.output ? "-o" : "输出文件", kind: "workbook" as const }] : []),
+    ...(output ? [{ file: output, option: values.output ? "-o" : "输出文件", kind: "workbook" as const, ...(values.output ? {} : { defaultOf: "plan" as const }) }] : []),
     ...(jsonFile ? [{ file: jsonFile, option: "--json", kind: "json" as const }] : []),
   ];
   await files.check([input], targets, { force: !!values.force });

@@ -15,7 +15,7 @@
  */
 import type { OutputDef } from "../schemes/types";
 import { columnName } from "./a1";
-import { cellAt, type SheetGrid } from "./grid";
+import { cellAt, columnCount, type SheetGrid } from "./grid";
 import { normalizeText } from "./normalize";
 import { cellText } from "./values";
 import { lastUsedColumn } from "./writeback";
@@ -41,7 +41,7 @@ export function findOwnedColumns(grid: SheetGrid, headerRow: number, outputs: re
     if (holds(0)) return { kind: "recorded", outputs: new Map(recorded.map((c) => [c.id, c.col])), warnings: [] };
     const first = recorded[0]!;
     const shifts: number[] = [];
-    const width = Math.max(...grid.values.map((r) => r.length), 0);
+    const width = columnCount(grid);
     for (let col = 1; col <= width; col++) {
       const shift = col - first.col;
       if (shift !== 0 && head(col) === normalizeText(first.header) && holds(shift)) shifts.push(shift);

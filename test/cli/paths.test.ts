@@ -76,6 +76,22 @@ describe("an existing file is replaced only when the tool wrote it, or with --fo
     expect((await cli("score", input, "--json", at("r.json"))).code).toBe(3);
   });
 
+  test("an earlier version's <name>.scored.xlsx (no mark yet) is recognised under its default name only", async () => {
+    const input = await copy(EXAMPLE, "台账.xlsx");
+    expect((await cli("score", input, "-o", at("tmp.xlsx"))).code).toBe(3);
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(at("tmp.xlsx"));
+    wb.removeWorksheet(wb.getWorksheet("示范岗考评_数据")!.id);
+    await wb.xlsx.writeFile(at("台账.scored.xlsx"));
+    await fs.copyFile(at("台账.scored.xlsx"), at("other.xlsx"));
+    expect((await cli("score", input, "-o", at("other.xlsx"))).code).toBe(2);
+    expect((await cli("score", input)).code).toBe(3);
+    // A file of the user's under that name (not a scored copy) is still hers.
+    await fs.copyFile(SHANGHAI, at("台账.scored.xlsx"));
+    expect((await cli("score", input)).code).toBe(2);
+  });
+
   test("score -o onto the user's own workbook is refused, naming it; --force replaces it", async () => {
     const input = await copy(EXAMPLE);
     const hers = await copy(SHANGHAI, "她的台账.xlsx");
