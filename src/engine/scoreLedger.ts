@@ -6,7 +6,7 @@ import type { HunanSettings, RuleDef, Scheme } from "../schemes/types";
 import { normalizeText } from "../sheets/normalize";
 import type { CellError, Fact, RowRecord } from "../sheets/records";
 import type { ReviewMark } from "../sheets/values";
-import { citation, deductionSentence, itemName, qualify, rectifySentence, revocationSentence } from "./explain";
+import { citation, deductionSentence, itemName, qualify, readingWarnings, rectifySentence, revocationSentence } from "./explain";
 import { combine, formatValue, none, observe, type Observation } from "./operators";
 import type { Deduction, LedgerResult, Revocation, RowResult, SheetResult, Status, Warning } from "./types";
 
@@ -121,6 +121,8 @@ class Evaluator {
     const { scheme, settings } = this;
     const facts = p.rec.facts;
     const unchecked: string[] = [];
+    readingWarnings(p.rec, p.warnings, null);
+    for (const m of p.members) readingWarnings(m, p.warnings, m.sheet);
     for (const rule of scheme.rules) {
       if (rule.applies !== "all" && rule.applies !== p.id.postType) continue;
       const postObs = rule.post ? observe(rule.post, facts, this.ctx) : none();
