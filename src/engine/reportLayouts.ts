@@ -152,7 +152,15 @@ export function summaryLayout(s: YearSummary, scheme: Scheme, now: Date, source:
   b.section(`五、示范期于 ${s.year} 年届满的示范岗`);
   b.table({ header: ["序号", "市州", "工作单位", "示范岗名称", "示范期至"], rows: s.expiring.length ? s.expiring.map((r, i) => [i + 1, r.city, r.unit, r.name, r.validThrough]) : [[null, null, null, "无", null]] });
   b.blank();
-  b.section("六、评选检查（每个市州每年服务岗不超过 1 个、监督岗 1–2 个；上年度撤销的不得再评）");
+  b.section("六、待复评的示范岗（整改后须再评分，本年度台账中没有复评记录）");
+  b.table({
+    header: ["序号", "市州", "工作单位", "示范岗名称", "初评得分", "整改项"],
+    rows: s.awaitingReview.map((r, i) => [i + 1, r.city, r.unit, r.name, r.score, r.rectifyItems || null]),
+    empty: "无",
+    stretchTo: 15,
+  });
+  b.blank();
+  b.section("七、评选检查（每个市州每年服务岗不超过 1 个、监督岗 1–2 个；被撤销的不得参加下一次评选）");
   b.table(warningTable(s.selection, 15));
   return b.build();
 }

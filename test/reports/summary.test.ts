@@ -43,7 +43,7 @@ describe("year summary of the bundled example", () => {
     const statusChart = l.charts[0]!;
     const first = Number(/\d+/.exec(statusChart.values)![0]);
     expect(l.values.slice(first - 1, first + 3).map((r) => [r[3], r[4]])).toEqual([["保持", 19], ["整改", 8], ["撤销", 12], ["数据有误", 3]]);
-    for (const h of ["一、按考核结论统计", "二、按岗位类别统计", "三、得分分布", "四、撤销的示范岗及后续处理（报省总站备案）", "六、评选检查"]) expect(text.some((t) => t.startsWith(h))).toBe(true);
+    for (const h of ["一、按考核结论统计", "二、按岗位类别统计", "三、得分分布", "四、撤销的示范岗及后续处理（报省总站备案）", "六、待复评的示范岗", "七、评选检查"]) expect(text.some((t) => t.startsWith(h))).toBe(true);
   });
 
   test("selection checks: quota per 市州 per year and re-selection after a revoke", () => {
@@ -96,5 +96,30 @@ describe("provincial consolidation", () => {
     expect(c.posts.map((p) => p.status)).toEqual(["rectify", "retain"]);
     expect(c.files[0]!.kind).toBe("ledger");
     expect(["保持", "继续保持", "限期整改", "撤销", "取消称号", "数据有误", "优秀"].map(parseStatus)).toEqual(["retain", "retain", "rectify", "revoke", "revoke", "error", null]);
+  });
+});
+
+describe("the year summary follows each post's life", () => {
+  const summary = (rows: Parameters<typeof gridOf>[0]) => summarizeYear(scoreWorkbook([gridOf(rows)], hunan), hunan);
+  test.each([
+    ["revoked at 初评, then a 复评 the same year", [post({ leaderAdvanced: "否", level: "省级" }), post({ round: "复评", level: "省级" })]],
+    ["revoked last year, assessed again this year", [post({ year: 2024, leaderAdvanced: "否", level: "省级" }), post({ level: "省级" })]],
+  ])("%s: on the revoked / 报省总站备案 list", (_name, rows) => {
+    const s = summary(rows);
+    expect(s.byStatus.revoke).toBe(1);
+    expect(s.revoked[0]!.reasons).toMatch(/A11c（第十一条）：已于/);
+    expect(s.revoked[0]!.consequences).toEqual(expect.arrayContaining(["报省总站备案", "同时撤销省级党员示范岗称号"]));
+  });
+  test("a revoked post elected again in the next selection is a selection warning", () => {
+    const s = summary([post({ year: 2024, electedYear: 2023, leaderAdvanced: "否" }), post({ electedYear: 2025 })]);
+    expect(s.selection.filter((w) => w.code === "reselected-after-revoke").map((w) => w.message)).toEqual([expect.stringMatching(/2024 年已被撤销，不得参加下一次（2025 年）评选/)]);
+  });
+  test("a 整改 without a 复评 is 待复评, listed and noted", () => {
+    const s = summary([post({ review1: 10 }), post({ name: "质量监督科", postType: "监督岗", review1: 10 }), post({ name: "质量监督科", postType: "监督岗", round: "复评" })]);
+    expect(s.awaitingReview.map((r) => r.name)).toEqual(["报建窗口"]);
+    expect(s.rows.find((r) => r.name === "报建窗口")!.notes).toMatch(/待复评/);
+    const text = layoutText(summaryLayout(s, hunan, new Date(2025, 11, 31), "台账.xlsx"));
+    const at = text.findIndex((t) => t.startsWith("六、待复评的示范岗"));
+    expect(text[at + 2]).toMatch(/^1\t长沙\t长沙市质监站\t报建窗口\t90/);
   });
 });

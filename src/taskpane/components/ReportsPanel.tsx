@@ -90,7 +90,7 @@ export function ReportsPanel(p: Props) {
                 {summary.year} 年 {summary.rows.length} 个示范岗：{L.retain} {summary.byStatus.retain} · {L.rectify} {summary.byStatus.rectify} · {L.revoke} {summary.byStatus.revoke} · {L.error} {summary.byStatus.error}；平均 {summary.averageScore ?? "—"} 分
               </Text>
               <Text size={200}>
-                撤销 {summary.revoked.length} 个（省级 {summary.revoked.filter((r) => r.level === "省级").length}）；本年期满 {summary.expiring.length} 个；评选检查 {summary.selection.length} 条
+                撤销 {summary.revoked.length} 个（省级 {summary.revoked.filter((r) => r.level === "省级").length}）；本年期满 {summary.expiring.length} 个；待复评 {summary.awaitingReview.length} 个；评选检查 {summary.selection.length} 条
               </Text>
               <div className={styles.bar}>
                 <Button onClick={() => p.onSummary(false)} disabled={p.busy}>
