@@ -401,13 +401,15 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   }
   for (const g of groups.values()) g.sort(compareAssessments);
 
-  // Members: a member row with a year applies to that year's rows of its post, else to the latest year's.
+  // Members: a member row with a year applies to that year's rows of its post, else to the latest year's;
+  // within the year, to the rows of its 考核轮次 — without one, to the 初评 (the 复评 is scored on its own row).
   const byName = new Map<string, Pending[]>();
   for (const p of pendings) {
     if (!p.id.name) continue;
     const k = postNameKey(p.id.name);
     byName.set(k, [...(byName.get(k) ?? []), p]);
   }
+  const noRoundSheets = new Set<string>();
   for (const m of input.members ?? []) {
     const candidates = (byName.get(postNameKey(str(m.facts["name"]))) ?? []).filter((p) => memberMatches(m, p.id));
     const mYear = numOf(m.facts["year"]);
@@ -417,12 +419,18 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
       const latest = Math.max(...candidates.map((p) => p.id.year ?? -Infinity));
       targets = candidates.filter((p) => (p.id.year ?? -Infinity) === latest);
     }
+    const hasRound = "round" in m.facts;
+    const round = str(m.facts["round"]) === "复评" ? "复评" : "初评";
+    const ofRound = targets.filter((p) => p.id.round === round);
+    if (!hasRound && targets.some((p) => p.id.round === "复评")) noRoundSheets.add(m.sheet);
+    // A post assessed only at 复评 that year takes its members there when the sheet names no round.
+    targets = ofRound.length || hasRound ? ofRound : targets;
     if (!targets.length) {
       const nameCell = m.facts["name"]?.cell ?? `第${m.row}行`;
       topWarnings.push({
         code: "member-unmatched",
         cells: [qualify(m.sheet, nameCell)],
-        message: `成员表 ${qualify(m.sheet, nameCell)}“${str(m.facts["name"]) ?? ""}”${str(m.facts["memberName"]) ?? ""}：台账中没有对应的示范岗`,
+        message: `成员表 ${qualify(m.sheet, nameCell)}“${str(m.facts["name"]) ?? ""}”${str(m.facts["memberName"]) ?? ""}：台账中没有对应的示范岗${hasRound ? `（${mYear ?? ""}${mYear ? "年" : ""}${round}）` : ""}`,
       });
       continue;
     }
@@ -430,6 +438,13 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
       p.members.push(m);
       p.errors.push(...m.errors.map((e) => ({ cell: qualify(m.sheet, e.cell), message: `成员表：${e.message}` })));
     }
+  }
+  for (const sheet of noRoundSheets) {
+    topWarnings.push({
+      code: "member-round",
+      cells: [],
+      message: `成员表「${sheet}」没有“考核轮次”列：成员情况只用于初评，复评按台账本行评分（成员情况要用于复评时，加“考核轮次”列并填写“复评”）`,
+    });
   }
 
   for (const p of pendings) {

@@ -193,3 +193,33 @@ describe("a post's life across rows, sheets and years (第十一条)", () => {
     expect(got).toEqual(code ? [code] : []);
   });
 });
+
+describe("成员 facts by round", () => {
+  const ledger = [post({ postType: "监督岗" }), post({ postType: "监督岗", round: "复评" })];
+  const noPaper = { name: "报建窗口", memberName: "张三", paper: "否" };
+  const run = (members: Record<string, unknown>[]) => {
+    const grids = [gridOf(ledger), gridOf(members as never, "成员", true)];
+    return scoreWorkbook(grids, hunan).result;
+  };
+  test.each([
+    ["no 考核轮次 column: the 初评 only", [noPaper], [5, 0]],
+    ["考核轮次 初评", [{ ...noPaper, round: "初评" }], [5, 0]],
+    ["考核轮次 复评", [{ ...noPaper, round: "复评" }], [0, 5]],
+    ["one row per round", [{ ...noPaper, round: "初评" }, { ...noPaper, round: "复评" }], [5, 5]],
+    ["blank 考核轮次 is 初评", [{ ...noPaper, round: null }], [5, 0]],
+  ])("%s", (_name, members, totals) => {
+    expect(run(members).sheets[0]!.rows.map((r) => r.deductionTotal)).toEqual(totals);
+  });
+  test("two rectified rounds no longer revoke by the members' facts alone", () => {
+    const rows = run([{ ...noPaper, normRate: "95%" }, { ...noPaper, memberName: "李四" }]).sheets[0]!.rows;
+    expect(rows.map((r) => [r.score, r.status])).toEqual([[70, "rectify"], [100, "retain"]]);
+  });
+  test("without the column, one sheet-level note says so — not one per row", () => {
+    const res = run([noPaper, { ...noPaper, memberName: "李四" }]);
+    expect(res.warnings.filter((w) => w.code === "member-round").map((w) => w.message)).toEqual([expect.stringMatching(/成员表「成员」没有“考核轮次”列：成员情况只用于初评，复评按台账本行评分/)]);
+    expect(res.sheets[0]!.rows.flatMap((r) => r.warnings).filter((w) => w.code === "member-round")).toEqual([]);
+  });
+  test("with the column, no note", () => {
+    expect(run([{ ...noPaper, round: "初评" }]).warnings.map((w) => w.code)).not.toContain("member-round");
+  });
+});
