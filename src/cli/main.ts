@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { renderTemplate, WorkbookFormatError, XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
 import { NoLedgerError, scoreUnitWorkbook, scoreWorkbook, type WorkbookScore } from "../engine/scoreWorkbook";
-import { detectScheme, isSchemeId } from "../engine/schemes";
+import { detectScheme, isSchemeId, withUsed } from "../engine/schemes";
 import type { RowResult } from "../engine/types";
 import { SettingsError, type AdditiveSettingsInput, type SettingsInput } from "../schemes/schema";
 import { hunan } from "../schemes/hunan";
@@ -39,7 +39,7 @@ export const HELP = `示范岗考评助手（pioneer-scorecard）— 党员示�
       -o, --output <文件>      输出工作簿路径（默认：输入文件旁的 <名称>.scored.xlsx）
       --json <文件>            另写出 JSON 结果（每行的状态、得分及原因）
       --sheet <工作表>         只评分这张工作表（默认：所有识别出的台账或示范点表）
-      --cycle-start <年份>     hunan：周期起始年（两年一个周期的第一年，默认 ${hunan.defaults.cycleStartYear}）
+      --cycle-start <年份>     hunan：周期起始年（两年一个周期的第一年，默认沿用该文件上次评分所用，否则 ${hunan.defaults.cycleStartYear}）
       --pass-mark <分数>       shanghai：达标分（默认 ${shanghai.defaults.passMark}）
       --settings <文件>        JSON 设置文件（边界默认值，见 README“规则边界”）
       --dry-run                只计算并打印摘要，不写工作簿（--json 仍会写出）
@@ -52,9 +52,10 @@ export const HELP = `示范岗考评助手（pioneer-scorecard）— 党员示�
       --year <年份>            季度未写年份且没有“年度”“日期”列时使用的年份
       --settings <文件>        JSON 设置（如 minSample 最少有效样本、answerWeights 评价计分表）
 
-  pioneer-scorecard summary <已评分台账.xlsx> [-o 年度汇总.xlsx] [--json 汇总.json] [--year <年份>]
+  pioneer-scorecard summary <已评分台账.xlsx> [-o 年度汇总.xlsx] [--json 汇总.json] [--year <年份>] [--cycle-start <年份>]
       报省总站的年度汇总：每个示范岗一行，并附按结论、按岗位类别的统计，得分分布，撤销及后续处理，
-      本年度期满名单和评选检查；A4 横向打印设置（默认汇总台账中最近的考核年度）
+      本年度期满与待复评名单和评选检查；A4 横向打印设置（默认汇总台账中最近的考核年度）。
+      周期起始年等设置默认沿用 score 写入该文件时所用的设置
 
   pioneer-scorecard consolidate <文件.xlsx>... [-o 全省汇总.xlsx] [--json 汇总.json] [--year <年份>]
       省总站汇总多个市州的年度汇总表（或已评分台账）：各市州统计、未报送市州、名额提示、
@@ -201,8 +202,10 @@ async function score(args: string[], io: Io): Promise<number> {
   if (values.json) await writeAtomic(values.json, new TextEncoder().encode(`${JSON.stringify(scored.result, null, 2)}\n`));
   if (!values["dry-run"]) {
     book.write(scored.writes);
-    // The pane's undo data described the owned columns before its own last write, not this one: drop it.
-    if (state.undo) book.writeState(state.stored, null);
+    // Every setting this score used is kept in the workbook, so that summary, consolidate, the pane and the
+    // preview reproduce its 示范期至. The pane's undo data described the owned columns before its own last
+    // write, not this one: drop it.
+    book.writeState(withUsed(state.stored, scored, "score", new Date()), null);
     await writeAtomic(output, await book.toBytes());
   }
   const written = values["dry-run"] ? null : output;

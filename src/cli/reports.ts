@@ -12,7 +12,7 @@ import { scoreWorkbook } from "../engine/scoreWorkbook";
 import { planLedgerFill, tallySurvey } from "../engine/survey";
 import { summarizeYear } from "../engine/yearSummary";
 import { hunan } from "../schemes/hunan";
-import { resolveSettings } from "../schemes/schema";
+import { resolveSettings, type SettingsInput } from "../schemes/schema";
 import { mappingOverrides, type StoredState } from "../sheets/port";
 import type { HunanSettings } from "../schemes/types";
 import { EXIT, mergeSettings, readSettings, UsageError, withSuffix, writeAtomic, type Io } from "./common";
@@ -25,8 +25,13 @@ function yearOption(v: string | undefined): number | undefined {
   return Number(v);
 }
 
-async function settingsFor(stored: StoredState, file: string | undefined): Promise<HunanSettings> {
-  return resolveSettings(hunan, mergeSettings(stored, file ? await readSettings(file) : {}));
+async function settingsFor(stored: StoredState, file: string | undefined, cycleStart?: string): Promise<HunanSettings> {
+  const given: SettingsInput = file ? await readSettings(file) : {};
+  if (cycleStart !== undefined) {
+    if (!/^\d{4}$/.test(cycleStart)) throw new UsageError(`--cycle-start 应为四位年份（现为“${cycleStart}”）`);
+    given.cycleStartYear = Number(cycleStart);
+  }
+  return resolveSettings(hunan, mergeSettings(stored, given));
 }
 
 const json = (v: unknown) => new TextEncoder().encode(`${JSON.stringify(v, null, 2)}\n`);
@@ -94,15 +99,15 @@ export async function summary(args: string[], io: Io): Promise<number> {
     args,
     allowPositionals: true,
     strict: true,
-    options: { output: { type: "string", short: "o" }, json: { type: "string" }, settings: { type: "string" }, year: { type: "string" }, sheet: { type: "string" } },
+    options: { output: { type: "string", short: "o" }, json: { type: "string" }, settings: { type: "string" }, year: { type: "string" }, sheet: { type: "string" }, "cycle-start": { type: "string" } },
   });
-  if (positionals.length !== 1) throw new UsageError("用法：pioneer-scorecard summary <已评分台账.xlsx> -o 年度汇总.xlsx [--json 汇总.json]");
+  if (positionals.length !== 1) throw new UsageError("用法：pioneer-scorecard summary <已评分台账.xlsx> -o 年度汇总.xlsx [--json 汇总.json] [--cycle-start <年份>]");
   const input = positionals[0]!;
   const output = values.output ?? path.join(path.dirname(input), "年度汇总.xlsx");
   if (path.resolve(output) === path.resolve(input)) throw new UsageError("输出文件与输入文件相同，请用 -o 指定另一个文件");
   const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(input)));
   const state = book.readState();
-  const settings = await settingsFor(state.stored, values.settings);
+  const settings = await settingsFor(state.stored, values.settings, values["cycle-start"]);
   const scored = scoreWorkbook(book.readSheets(), hunan, { sheet: values.sheet, settings, overrides: mappingOverrides(state.stored) });
   const year = yearOption(values.year);
   const s = summarizeYear(scored, hunan, year === undefined ? {} : { year });
@@ -112,6 +117,7 @@ export async function summary(args: string[], io: Io): Promise<number> {
   const out = [
     `示范岗考评助手 · ${s.year} 年度汇总`,
     `输入：${input}`,
+    `周期起始年 ${settings.cycleStartYear}（${values["cycle-start"] !== undefined ? "--cycle-start" : state.stored.used?.hunan ? `沿用该文件 ${state.stored.used.hunan.at.slice(0, 10)} 评分时所用` : state.stored.settings?.cycleStartYear !== undefined ? "工作簿中保存的设置" : "默认"}）`,
     `示范岗 ${s.rows.length} 个：${LABEL.retain} ${s.byStatus.retain}　${LABEL.rectify} ${s.byStatus.rectify}　${LABEL.revoke} ${s.byStatus.revoke}　${LABEL.error} ${s.byStatus.error}；平均得分 ${s.averageScore ?? "—"}`,
     ...s.byType.map((t) => `  ${t.postType} ${t.posts} 个（${LABEL.retain} ${t.retain}，${LABEL.rectify} ${t.rectify}，${LABEL.revoke} ${t.revoke}，${LABEL.error} ${t.error}）`),
     `撤销 ${s.revoked.length} 个（其中省级 ${s.revoked.filter((r) => r.level === "省级").length} 个）；本年度期满 ${s.expiring.length} 个`,
@@ -143,14 +149,15 @@ export async function consolidateCommand(args: string[], io: Io): Promise<number
     const file = path.basename(p);
     try {
       const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(p)));
-      files.push({ file, grids: book.readSheets() });
+      files.push({ file, grids: book.readSheets(), stored: book.readState().stored });
     } catch (e) {
       if (e instanceof WorkbookFormatError) files.push({ file, error: e.message });
       else if (e instanceof Error && "code" in e && e.code === "ENOENT") files.push({ file, error: "找不到文件" });
       else throw e;
     }
   }
-  const c = consolidate(files, hunan, settings.provinceCities, year === undefined ? {} : { year });
+  const given: SettingsInput = values.settings ? await readSettings(values.settings) : {};
+  const c = consolidate(files, hunan, settings.provinceCities, { ...(year === undefined ? {} : { year }), settings: given });
   if (!c.files.length) {
     io.err(`无法汇总：没有一个文件是年度汇总表或考核台账。\n${c.skippedFiles.map((f) => `  ${f.file}：${f.reason}`).join("\n")}\n未写出任何文件。\n`);
     return EXIT.failed;

@@ -3,7 +3,10 @@
  * per-市州 counts, the 市州 that sent nothing, quota warnings, posts reported twice and the 省级 titles to
  * revoke. A file that is neither is reported by name and skipped; the others are still consolidated.
  */
+import type { SettingsInput } from "../schemes/schema";
 import type { FieldDef, Scheme, SheetDef } from "../schemes/types";
+import type { StoredState } from "../sheets/port";
+import { hunanSettingsInput } from "./schemes";
 import type { SheetGrid } from "../sheets/grid";
 import { normalizeText } from "../sheets/normalize";
 import { factNumber, factText } from "../sheets/records";
@@ -70,7 +73,8 @@ export type Consolidation = {
   files: { file: string; sheet: string; kind: "summary" | "ledger"; posts: number }[];
 };
 
-export type InputFile = { file: string; grids: readonly SheetGrid[] } | { file: string; error: string };
+/** A file to consolidate; `stored` is its workbook state (a ledger is scored with the settings it was last scored with). */
+export type InputFile = { file: string; grids: readonly SheetGrid[]; stored?: StoredState } | { file: string; error: string };
 
 
 /** The first row under the header that is entirely blank ends the table (sections below it are not posts). */
@@ -89,7 +93,7 @@ function cityFromText(text: string, cities: readonly string[]): string | null {
   return cities.find((c) => t.includes(cityKey(c))) ?? null;
 }
 
-function readSummary(file: string, grids: readonly SheetGrid[], scheme: Scheme, cities: readonly string[], year: number | undefined): { posts: ConsolidatedPost[]; sheet: string; kind: "summary" | "ledger" } | { reason: string } {
+function readSummary(file: string, grids: readonly SheetGrid[], scheme: Scheme, cities: readonly string[], year: number | undefined, settings: SettingsInput): { posts: ConsolidatedPost[]; sheet: string; kind: "summary" | "ledger" } | { reason: string } {
   // Our own 年度汇总 is a summary; our 满意度汇总 and 全省汇总 are not.
   const ordered = [...grids]
     .filter((g) => generatedKind(g) === null || generatedKind(g) === "summary")
@@ -126,7 +130,7 @@ function readSummary(file: string, grids: readonly SheetGrid[], scheme: Scheme, 
   }
   // Not a summary: a ledger (scored or not) is scored here with the same engine.
   try {
-    const scored = scoreWorkbook(grids, scheme);
+    const scored = scoreWorkbook(grids, scheme, { settings });
     const s = summarizeYear(scored, scheme, year === undefined ? {} : { year });
     const posts = s.rows.map((r): ConsolidatedPost => ({ ...postLine(r), city: r.city || cityFromText(file, cities) || "", source: file, sourceRow: r.row }));
     return { posts, sheet: scored.ledgers.map((l) => l.sheet).join("、"), kind: "ledger" };
@@ -155,7 +159,7 @@ function latestPerPost(posts: ConsolidatedPost[], rounds: Map<number, string>, y
   });
 }
 
-export function consolidate(files: readonly InputFile[], scheme: Scheme, cities: readonly string[], opts: { year?: number } = {}): Consolidation {
+export function consolidate(files: readonly InputFile[], scheme: Scheme, cities: readonly string[], opts: { year?: number; settings?: SettingsInput } = {}): Consolidation {
   const skippedFiles: Consolidation["skippedFiles"] = [];
   const fileLines: Consolidation["files"] = [];
   const reported: ConsolidatedPost[] = [];
@@ -164,7 +168,7 @@ export function consolidate(files: readonly InputFile[], scheme: Scheme, cities:
       skippedFiles.push({ file: input.file, reason: input.error });
       continue;
     }
-    const got = readSummary(input.file, input.grids, scheme, cities, opts.year);
+    const got = readSummary(input.file, input.grids, scheme, cities, opts.year, hunanSettingsInput(input.stored, opts.settings));
     if ("reason" in got) {
       skippedFiles.push({ file: input.file, reason: got.reason });
       continue;

@@ -7,7 +7,7 @@
 import type { AdditiveSettingsInput, SettingsInput } from "../schemes/schema";
 import { surveyCountSheet, surveyResponseSheet } from "../schemes/survey";
 import { shanghai } from "../schemes/shanghai";
-import type { OutputDef, Scheme, SheetDef } from "../schemes/types";
+import type { HunanSettings, OutputDef, Scheme, SheetDef, ShanghaiSettings } from "../schemes/types";
 import type { CellValue, SheetGrid, SheetWrite } from "./grid";
 import { locateSheet } from "./readSheet";
 import { isGeneratedReport, type ReportLayout } from "./report";
@@ -29,7 +29,15 @@ export type StoredState = {
   shanghai?: AdditiveSettingsInput;
   /** sheet → field id → 1-based column (0 = deliberately unmapped). */
   mapping?: Record<string, Record<string, number>>;
+  /** What the last scoring that wrote results into this workbook used, per scheme (see {@link UsedRecord}). */
+  used?: { hunan?: UsedRecord<HunanSettings>; shanghai?: UsedRecord<ShanghaiSettings> };
 };
+
+/**
+ * Every setting a write of results used (defaults included), so that every later command reading the same
+ * file (summary, consolidate, the pane, the preview) reproduces its 示范期至 and verdicts.
+ */
+export type UsedRecord<T> = { settings: T; at: string; by: "score" | "pane" };
 
 /** One owned column saved before a write: `slot` is its column in the hidden sheet's undo area. */
 export type UndoColumn = { col: number; slot: number; isNew: boolean; header?: string; table?: string };
@@ -94,9 +102,9 @@ export const HEAD_ROWS = 10;
 export const STATE_SHEET = "示范岗考评_数据";
 export const STATE_TITLE = "示范岗考评助手的设置、列映射和撤销数据，请勿修改";
 /** Rows of the state block: A = key, B = JSON. */
-export const STATE_ROWS = { settings: 2, mapping: 3, undo: 4, shanghai: 5 } as const;
+export const STATE_ROWS = { settings: 2, mapping: 3, undo: 4, shanghai: 5, used: 6 } as const;
 /** The state block is A1:B{STATE_LAST_ROW}. */
-export const STATE_LAST_ROW = 5;
+export const STATE_LAST_ROW = 6;
 /** The undo area starts in this column of the state sheet; slot i is column UNDO_FIRST_COL + i. */
 export const UNDO_FIRST_COL = 5;
 
@@ -134,7 +142,7 @@ export function mappingOverrides(stored: StoredState): Record<string, Map<string
   return Object.fromEntries(Object.entries(stored.mapping ?? {}).map(([sheet, m]) => [sheet, new Map(Object.entries(m))]));
 }
 
-/** The state block as the rows A1:B5 of the state sheet. */
+/** The state block as the rows A1:B6 of the state sheet. */
 export function stateRows(state: StoredState, undo: UndoMeta | null): CellValue[][] {
   return [
     [STATE_TITLE, null],
@@ -142,6 +150,7 @@ export function stateRows(state: StoredState, undo: UndoMeta | null): CellValue[
     ["mapping", state.mapping ? JSON.stringify(state.mapping) : null],
     ["undo", undo ? JSON.stringify(undo) : null],
     ["shanghai", state.shanghai ? JSON.stringify(state.shanghai) : null],
+    ["used", state.used ? JSON.stringify(state.used) : null],
   ];
 }
 
@@ -161,7 +170,9 @@ export function parseStateRows(rows: readonly (readonly CellValue[])[]): { store
   const mapping = json<Record<string, Record<string, number>>>(at(STATE_ROWS.mapping));
   const undo = json<UndoMeta>(at(STATE_ROWS.undo));
   const shanghai = json<AdditiveSettingsInput>(at(STATE_ROWS.shanghai));
+  const used = json<StoredState["used"]>(at(STATE_ROWS.used));
   const stored: StoredState = {};
+  if (used && typeof used === "object") stored.used = used;
   if (settings && typeof settings === "object") stored.settings = settings;
   if (shanghai && typeof shanghai === "object") stored.shanghai = shanghai;
   if (mapping && typeof mapping === "object") stored.mapping = mapping;

@@ -1,5 +1,6 @@
 /** The pane's flow reducer: what the secretary sees after each step, without a browser. */
 import { countsOf, initialState, paneReducer, type Action, type PaneState } from "../../src/taskpane/paneState";
+import { hunan } from "../../src/schemes/hunan";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
@@ -90,4 +91,14 @@ describe("both schemes side by side", () => {
     const stored = { settings: { revokeBelowScore: 75 }, shanghai: { passMark: 90, plan: { first: { "2025": 3 } } }, mapping: { 示范点: { name: 2 } } };
     expect(parseStateRows(stateRows(stored, null)).stored).toEqual(stored);
   });
+});
+
+test("the pane scores with what the last write used, until the secretary chooses settings herself", async () => {
+  const read = await readOf();
+  const used = { hunan: { by: "score" as const, at: "2025-12-01T00:00:00.000Z", settings: { ...hunan.defaults, cycleStartYear: 2024 } } };
+  const s = run(initialState("file"), { type: "read-done", read: { ...read, stored: { settings: { cycleStartYear: 2021 }, used } }, canSelect: false });
+  expect(s.score?.scheme === "hunan" && s.score.settings.cycleStartYear).toBe(2024);
+  const chosen = paneReducer(s, { type: "set-settings", settings: { cycleStartYear: 2023 } });
+  expect(chosen.score?.scheme === "hunan" && chosen.score.settings.cycleStartYear).toBe(2023);
+  expect(chosen.stored.used?.hunan).toBeUndefined();
 });
