@@ -172,19 +172,23 @@ export async function consolidateCommand(args: string[], io: Io): Promise<number
     skippedFiles: c.skippedFiles,
     files: c.files,
     posts: c.posts,
+    unplaced: c.unplaced,
+    contradictions: c.contradictions,
   };
   if (values.json) await writeAtomic(values.json, json(result));
   await writeAtomic(output, await renderReports([provinceLayout(c, hunan, new Date())]).toBytes());
-  const total = (k: "retain" | "rectify" | "revoke" | "error") => c.cities.reduce((n, x) => n + x[k], 0);
+  const total = (k: "retain" | "rectify" | "revoke" | "error" | "unverified") => c.cities.reduce((n, x) => n + x[k], 0);
   const out = [
     `示范岗考评助手 · ${c.year ?? ""}${c.year ? " 年度" : ""}全省汇总`,
     `已汇总 ${c.files.length} 个文件：${c.files.map((f) => `${f.file}（${f.posts} 个）`).join("、")}`,
     ...c.skippedFiles.map((f) => `已跳过 ${f.file}：${f.reason}`),
-    `示范岗 ${c.posts.length} 个：${LABEL.retain} ${total("retain")}　${LABEL.rectify} ${total("rectify")}　${LABEL.revoke} ${total("revoke")}　${LABEL.error} ${total("error")}`,
-    ...c.cities.map((x) => `  ${x.city}：${x.posts} 个，${LABEL.retain} ${x.retain}，${LABEL.rectify} ${x.rectify}，${LABEL.revoke} ${x.revoke}，${LABEL.error} ${x.error}，平均 ${x.averageScore ?? "—"} 分`),
+    `示范岗 ${c.posts.length} 个：${LABEL.retain} ${total("retain")}　${LABEL.rectify} ${total("rectify")}　${LABEL.revoke} ${total("revoke")}　${LABEL.error} ${total("error")}　待核实 ${total("unverified")}`,
+    ...c.cities.map((x) => `  ${x.city}：${x.posts} 个，${LABEL.retain} ${x.retain}，${LABEL.rectify} ${x.rectify}，${LABEL.revoke} ${x.revoke}，${LABEL.error} ${x.error}${x.unverified ? `，待核实 ${x.unverified}` : ""}，平均 ${x.averageScore ?? "—"} 分`),
     `未报送的市州（${c.missingCities.length}）：${c.missingCities.join("、") || "无"}`,
     ...(c.quotaWarnings.length ? [`名额提示 ${c.quotaWarnings.length} 条：`, ...c.quotaWarnings.map((w) => `  ${w.message}`)] : []),
     ...(c.duplicates.length ? [`重复上报 ${c.duplicates.length} 个：`, ...c.duplicates.map((d) => `  ${d.post}（${d.city}）：${d.sources.join("；")}`)] : []),
+    ...(c.unplaced.length ? [`待核实的考核结论 ${c.unplaced.length} 个（未计入保持）：`, ...c.unplaced.map((u) => `  ${u.post}（${u.city}）“${u.stated || "空白"}”：${u.source}`)] : []),
+    ...(c.contradictions.length ? [`与得分不符的考核结论 ${c.contradictions.length} 个（按办法的结论计）：`, ...c.contradictions.map((x) => `  ${x.post}（${x.city}）上报“${x.stated}”，${x.why}：${x.source}`)] : []),
     `应撤销的省级称号 ${c.provincialRevocations.length} 个${c.provincialRevocations.length ? `：${c.provincialRevocations.map((r) => `${r.post}（${r.city}）`).join("、")}` : ""}`,
     "",
     `已写出：${output}`,

@@ -83,6 +83,8 @@ export function tallyLayout(t: SurveyTally, scheme: Scheme, settings: HunanSetti
 }
 
 const STATUS_ORDER: Status[] = ["retain", "rectify", "revoke", "error"];
+/** A consolidated conclusion that could not be placed. */
+const UNVERIFIED = "待核实";
 
 /** Selection and quota warnings, one per row, the message across the sheet. */
 function warningTable(warnings: readonly SelectionWarning[], stretchTo: number): TableSpec {
@@ -186,7 +188,7 @@ export function provinceLayout(c: Consolidation, scheme: Scheme, now: Date): Rep
         p.leader,
         p.year,
         p.score,
-        L[p.status],
+        p.status === "unverified" ? UNVERIFIED : L[p.status],
         p.revokeReasons || null,
         `${p.source} 第${p.sourceRow}行`,
         p.notes || null,
@@ -200,14 +202,14 @@ export function provinceLayout(c: Consolidation, scheme: Scheme, now: Date): Rep
   b.blank();
   b.section("一、各市州情况");
   const cities = b.table({
-    header: ["市州", "岗位数", L.retain, L.rectify, L.revoke, L.error, "平均得分"],
-    rows: c.cities.map((x) => [x.city, x.posts, x.retain, x.rectify, x.revoke, x.error, x.averageScore]),
+    header: ["市州", "岗位数", L.retain, L.rectify, L.revoke, L.error, UNVERIFIED, "平均得分"],
+    rows: c.cities.map((x) => [x.city, x.posts, x.retain, x.rectify, x.revoke, x.error, x.unverified, x.averageScore]),
     startCol: 2,
-    formats: [null, null, null, null, null, null, SCORE],
+    formats: [null, null, null, null, null, null, null, SCORE],
   });
   b.chart("各市州示范岗数", cities, 2, 10);
   const total = c.cities.reduce((n, x) => n + x.posts, 0);
-  b.line(`全省合计 ${total} 个示范岗：${STATUS_ORDER.map((s) => `${L[s]} ${c.cities.reduce((n, x) => n + x[s], 0)}`).join("，")}`);
+  b.line(`全省合计 ${total} 个示范岗：${[...STATUS_ORDER.map((s) => `${L[s]} ${c.cities.reduce((n, x) => n + x[s], 0)}`), `${UNVERIFIED} ${c.cities.reduce((n, x) => n + x.unverified, 0)}`].join("，")}`);
   b.blank();
   b.section("二、未报送的市州");
   b.line(c.missingCities.length ? c.missingCities.join("、") : "无");
@@ -220,6 +222,22 @@ export function provinceLayout(c: Consolidation, scheme: Scheme, now: Date): Rep
   b.blank();
   b.section("五、应撤销的省级党员示范岗称号");
   b.table({ header: ["序号", "市州", "工作单位", "示范岗名称", "撤销原因"], rows: c.provincialRevocations.map((r, i) => [i + 1, r.city, r.unit, r.post, r.reasons || "得分未达要求"]), empty: "无", stretchTo: 13 });
+  b.blank();
+  b.section("六、待核实的考核结论（无法归为保持、整改或撤销，未计入保持）");
+  b.table({
+    header: ["序号", "市州", "工作单位", "示范岗名称", "上报结论", "得分", "上报位置"],
+    rows: c.unplaced.map((u, i) => [i + 1, u.city, u.unit, u.post, u.stated || "（空白）", u.score, u.source]),
+    empty: "无",
+    stretchTo: 13,
+  });
+  b.blank();
+  b.section("七、与得分不符的考核结论（按办法的结论计）");
+  b.table({
+    header: ["序号", "市州", "工作单位", "示范岗名称", "上报结论", "得分", "按办法", "说明", "上报位置"],
+    rows: c.contradictions.map((x, i) => [i + 1, x.city, x.unit, x.post, x.stated, x.score, L[x.verdict], x.why, x.source]),
+    empty: "无",
+    stretchTo: 13,
+  });
   if (c.skippedFiles.length) {
     b.blank();
     b.section("六、未能汇总的文件");

@@ -29,7 +29,7 @@ export type SelectionWarning = {
 export function cityKey(s: string | null | undefined): string {
   const t = normalizeText(s ?? "");
   if (t.startsWith("湘西")) return "湘西";
-  return t.replace(/(土家族苗族自治州|自治州|地区|市|州)$/, "");
+  return t.replace(/(土家族苗族自治州|自治州|地区|市)$/, "");
 }
 
 /** The 党员…示范岗 suffix offices add or leave out: "报建窗口" = "报建窗口党员服务示范岗" = "报建窗口（党员示范岗）". */

@@ -151,6 +151,7 @@ export function ReportsPanel(p: Props) {
                   <th>{L.rectify}</th>
                   <th>{L.revoke}</th>
                   <th>{L.error}</th>
+                  <th>待核实</th>
                   <th>平均</th>
                 </tr>
               </thead>
@@ -163,13 +164,14 @@ export function ReportsPanel(p: Props) {
                     <td>{c.rectify}</td>
                     <td>{c.revoke}</td>
                     <td>{c.error}</td>
+                    <td>{c.unverified}</td>
                     <td>{c.averageScore ?? "—"}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
             <Text size={200}>
-              未报送：{consolidation.missingCities.join("、") || "无"}；名额提示 {consolidation.quotaWarnings.length} 条；重复上报 {consolidation.duplicates.length} 个；应撤销省级称号 {consolidation.provincialRevocations.length} 个
+              未报送：{consolidation.missingCities.join("、") || "无"}；名额提示 {consolidation.quotaWarnings.length} 条；重复上报 {consolidation.duplicates.length} 个；待核实结论 {consolidation.unplaced.length} 个；与得分不符 {consolidation.contradictions.length} 个；应撤销省级称号 {consolidation.provincialRevocations.length} 个
             </Text>
           </div>
         )}
