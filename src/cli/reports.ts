@@ -9,7 +9,7 @@ import { renderReports, WorkbookFormatError, XlsxWorkbook } from "../adapters/xl
 import { consolidate, type InputFile } from "../engine/consolidate";
 import { provinceLayout, summaryLayout, tallyLayout, bandLabel } from "../engine/reportLayouts";
 import { scoreWorkbook } from "../engine/scoreWorkbook";
-import { planLedgerFill, tallySurvey } from "../engine/survey";
+import { formatRate, planLedgerFill, tallySurvey } from "../engine/survey";
 import { summarizeYear } from "../engine/yearSummary";
 import { hunan } from "../schemes/hunan";
 import { resolveSettings, type SettingsInput } from "../schemes/schema";
@@ -76,7 +76,7 @@ export async function survey(args: string[], io: Io): Promise<number> {
   const small = t.tally.filter((e) => e.warnings.some((w) => w.code === "small-sample")).length;
   if (small) out.push(`有效样本少于 ${settings.minSample} 份：${small} 个（结论仅供参考）`);
   for (const e of t.tally.filter((x) => x.band === "revoke" || x.band === "deduct").slice(0, 12)) {
-    out.push(`  ${e.city ? `${e.city} ` : ""}${e.post}  ${e.year}年第${e.quarter}季度  ${e.rate === null ? "—" : `${(e.rate * 100).toFixed(2)}%`}（${e.positive}/${e.valid}）  ${bandLabel(e.band, hunan)}`);
+    out.push(`  ${e.city ? `${e.city} ` : ""}${e.post}  ${e.year}年第${e.quarter}季度  ${e.rate === null ? "—" : formatRate(e.rate)}（${e.positive}/${e.valid}）  ${bandLabel(e.band, hunan)}`);
   }
   if (!t.ledgerSheets.length) out.push("工作簿中没有考核台账：未与示范岗名单核对");
   const notIn = t.unmatched.filter((u) => u.kind === "not-in-ledger");

@@ -7,7 +7,6 @@ import type { StatusFill } from "../sheets/grid";
 import { ReportBuilder, SCORE, stamp, type ReportCell, type ReportLayout, type TableSpec } from "../sheets/report";
 import type { Consolidation } from "./consolidate";
 import type { Band, SurveyTally } from "./survey";
-import { exactRate } from "./survey";
 import type { SelectionWarning } from "./selection";
 import type { Status } from "./types";
 import { LEVEL_LABEL, POST_TYPE_LABEL, type YearSummary } from "./yearSummary";
@@ -49,7 +48,7 @@ export function tallyLayout(t: SurveyTally, scheme: Scheme, settings: HunanSetti
     ...labels.map((l) => e.counts[l] ?? 0),
     e.blank,
     e.invalid,
-    exactRate(e),
+    e.rate,
     bandLabel(e.band, scheme),
     e.warnings.map((w) => w.message).join("\n") || null,
   ]);
