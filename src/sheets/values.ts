@@ -56,7 +56,7 @@ export function parseYesNo(v: CellValue, expected = YES_NO_EXPECTED): Parsed<boo
   const exact = exactYesNo(normalizeText(text));
   if (exact !== null) return ok(exact);
   const r = readYesNoText(text);
-  if (r.verdict === "undecided") return { kind: "bad", expected, why: r.cue ? `尚无结论（“${r.cue}”）` : "既不是“否”也没有写明情形" };
+  if (r.verdict === "undecided") return { kind: "bad", expected, why: r.cue ? (r.cue === normalizeText(text) ? "尚无结论" : `尚无结论（“${r.cue}”）`) : "既不是“否”也没有写明情形" };
   return { kind: "ok", value: r.verdict === "yes", text, read: true };
 }
 

@@ -20,14 +20,17 @@ describe("year summary of the bundled example", () => {
     const s = summarizeYear(scored, hunan);
     expect(s.year).toBe(2025);
     expect(s.rows).toHaveLength(42);
-    expect(s.byStatus).toEqual({ retain: 19, rectify: 8, revoke: 12, error: 3 });
-    expect(s.otherYears).toBe(2);
+    expect(s.byStatus).toEqual({ retain: 16, rectify: 8, revoke: 14, error: 4 });
+    expect(s.otherYears).toBe(3);
+    expect(s.awaitingReview).toHaveLength(8);
+    // 株洲 质量监督科: revoked at 初评, its 复评 carried; 怀化 质量监督科: revoked in 2024, its 2025 row carried.
+    expect(s.revoked.filter((r) => /A11c/.test(r.reasons)).map((r) => r.city)).toEqual(["株洲", "怀化"]);
     const changsha = s.rows.find((r) => r.city === "长沙" && r.name === "报建窗口党员服务示范岗")!;
     expect([changsha.round, changsha.status]).toEqual(["复评", "retain"]);
     const provincial = s.revoked.find((r) => r.level === "省级")!;
     expect(provincial.consequences).toEqual(["收回荣誉证书", "不得参加下一次评选", "报省总站备案", "同时撤销省级党员示范岗称号"]);
     expect(s.selection.map((w) => w.code)).toContain("reselected-after-revoke");
-    expect(s.scoreBands.reduce((n, b) => n + b.count, 0)).toBe(42 - 3);
+    expect(s.scoreBands.reduce((n, b) => n + b.count, 0)).toBe(42 - 4);
     expect(s.byType.map((t) => t.postType)).toEqual(["服务岗", "监督岗", "（未填类别）"]);
   });
 
@@ -42,7 +45,7 @@ describe("year summary of the bundled example", () => {
     expect(l.charts.map((c) => c.title)).toEqual(["考核结论分布", "得分分布"]);
     const statusChart = l.charts[0]!;
     const first = Number(/\d+/.exec(statusChart.values)![0]);
-    expect(l.values.slice(first - 1, first + 3).map((r) => [r[3], r[4]])).toEqual([["保持", 19], ["整改", 8], ["撤销", 12], ["数据有误", 3]]);
+    expect(l.values.slice(first - 1, first + 3).map((r) => [r[3], r[4]])).toEqual([["保持", 16], ["整改", 8], ["撤销", 14], ["数据有误", 4]]);
     for (const h of ["一、按考核结论统计", "二、按岗位类别统计", "三、得分分布", "四、撤销的示范岗及后续处理（报省总站备案）", "六、待复评的示范岗", "七、评选检查"]) expect(text.some((t) => t.startsWith(h))).toBe(true);
   });
 

@@ -163,7 +163,8 @@ describe("as cell values", () => {
     expect(parseYesNoOrText(input)).toEqual(expected);
   });
   test.each([
-    ["待查 says it has no conclusion yet", "待查", /尚无结论（“待查”）/],
+    ["待查 says it has no conclusion yet", "待查", /^尚无结论 /],
+    ["a sentence names its no-answer word", "正在调查，尚未定性", /^尚无结论（“正在调查”）/],
     ["an unplaceable word says what to write", "良好", /既不是“否”也没有写明情形/],
   ] as const)("%s", (_name, input, why) => {
     const p = parseYesNoOrText(input);
