@@ -346,24 +346,32 @@ function history(g: Pending[], scheme: Scheme, settings: HunanSettings): void {
     }
   });
   // 整改 → 复评 within a year: a 整改 without a 复评 is 待复评; a 复评 without a 整改 before it is a warning.
+  // Linear in the post's rows: a backward pass knows whether a 复评 follows, a forward one what came before.
+  const reviewAfter: boolean[] = new Array<boolean>(g.length);
+  const reviewedYears = new Set<number>();
+  for (let i = g.length - 1; i >= 0; i--) {
+    const y = g[i]!.id.year;
+    reviewAfter[i] = y !== null && reviewedYears.has(y);
+    if (y !== null && g[i]!.id.round === "复评") reviewedYears.add(y);
+  }
+  let last: Pending | null = null;
   g.forEach((p, i) => {
-    if (p.id.year === null) return;
-    const sameYear = (q: Pending) => q.id.year === p.id.year;
-    if (p.status === "rectify" && p.id.round === "初评" && !g.slice(i + 1).some((q) => sameYear(q) && q.id.round === "复评")) {
+    const y = p.id.year;
+    const before = last && y !== null && last.id.year === y ? last : null;
+    last = p;
+    if (y === null) return;
+    if (p.status === "rectify" && p.id.round === "初评" && !reviewAfter[i]) {
       p.warnings.push({
         code: "awaiting-review",
         cells: [],
-        message: `待复评：须针对扣分项整改、提交整改报告后再评分（第十一条），台账中没有${p.id.year}年的复评记录`,
+        message: `待复评：须针对扣分项整改、提交整改报告后再评分（第十一条），台账中没有${y}年的复评记录`,
       });
     }
-    if (p.id.round === "复评") {
-      const earlier = g.slice(0, i).filter(sameYear);
-      const first = earlier[earlier.length - 1];
-      if (!first) {
-        p.warnings.push({ code: "review-without-rectify", cells: [], message: `复评之前没有${p.id.year}年的初评（整改）记录` });
-      } else if (first.status === "retain") {
-        p.warnings.push({ code: "review-without-rectify", cells: [], message: `${where(first)}为保持、没有扣分项，本次复评没有对应的整改` });
-      }
+    if (p.id.round !== "复评") return;
+    if (!before) {
+      p.warnings.push({ code: "review-without-rectify", cells: [], message: `复评之前没有${y}年的初评（整改）记录` });
+    } else if (before.status === "retain") {
+      p.warnings.push({ code: "review-without-rectify", cells: [], message: `${where(before)}为保持、没有扣分项，本次复评没有对应的整改` });
     }
   });
 }

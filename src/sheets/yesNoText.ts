@@ -167,6 +167,19 @@ const CLAUSE_SPLIT = /[,;。!！\n()[\]【】]|但是|但|然而|不过|可是/;
  * tables; any other reading is shown to the user (提示).
  */
 export function readYesNoText(text: string): YesNoReading {
+  // Offices repeat the same few phrases down a column: read each once.
+  const seen = memo.get(text);
+  if (seen) return seen;
+  const r = classify(text);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, r);
+  return r;
+}
+
+const MEMO_LIMIT = 4096;
+const memo = new Map<string, YesNoReading>();
+
+function classify(text: string): YesNoReading {
   const t = normalizeText(text).replace(/[。.!！;；,，、\s]+$/u, "");
   const exact = exactYesNo(t);
   if (exact !== null) return exact ? TRIVIAL_YES : TRIVIAL_NO;
