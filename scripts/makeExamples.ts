@@ -25,7 +25,7 @@ const HEADERS = [
   "一季度满意度(%)", "二季度满意度(%)", "三季度满意度(%)", "四季度满意度(%)", "平均满意度",
   "未征求意见次数", "未联系农民工学校次数", "未亮明身份\n（是/否）", "未执行十不准制度", "廉政考核等次", "未公开承诺次数",
   "未公开服务事项", "未完成非公党建次数", "未实行目标管理次数", "作风建设不积极次数", "查实群众投诉", "未落实学习制度",
-  "未联系薄弱县市区次数", "负责人为先进个人", "负责人为模范党员监督工程师", "超期押证或拒办", "上次得分",
+  "未联系薄弱县市区次数", "负责人为先进个人", "负责人为模范党员监督工程师", "超期押证或拒办", "违纪违法", "上次得分",
   "为民廉洁奉公扣分", "撤销情形", "备注",
 ];
 
@@ -76,8 +76,6 @@ const STORIES: Record<number, (r: Row) => Row[]> = {
   1: (r) => [{ ...r, 级别: "省级", 廉政考核等次: "良好" }],
   // 株洲 service: exactly 80% in one quarter → −10 band (boundary default), rectify.
   3: (r) => [{ ...r, "三季度满意度(%)": 80 }],
-  // 株洲 supervision: leader not 先进个人 → revoked.
-  4: (r) => [{ ...r, 负责人为先进个人: "否" }],
   // 湘潭 service: a quarter below 80% → revoked.
   6: (r) => [{ ...r, "四季度满意度(%)": "78%" }],
   // 湘潭 supervision: 75 in 2024 and 70 in 2025 → two consecutive below 80 → revoked.
@@ -125,6 +123,29 @@ const STORIES: Record<number, (r: Row) => Row[]> = {
   ],
   // 湘西州 supervision: leader not 模范党员监督工程师 → revoked.
   40: (r) => [{ ...r, 负责人为模范党员监督工程师: "×" }],
+
+  // Free-text facts, as offices write them (item 1): sentences that deny are read as 否 and shown in 提示.
+  2: (r) => [{ ...r, 违纪违法: "经查，全年无违纪违法问题" }],
+  39: (r) => [{ ...r, 违纪违法: "未发现" }],
+  // 撤销情形 "无此情形" / "暂无" say there is none: no revocation.
+  8: (r) => [{ ...r, 撤销情形: "无此情形" }],
+  14: (r) => [{ ...r, 撤销情形: "暂无" }],
+  // "待查" is no answer yet: 数据有误, naming the cell and what to write — never a revocation.
+  31: (r) => [{ ...r, 违纪违法: "待查" }],
+  // A sentence stating a case revokes, the text being the reason.
+  32: (r) => [{ ...r, 违纪违法: "2025年5月因酒驾被行政拘留" }],
+
+  // A post's life (item 2). 株洲 quality: revoked at 初评 (leader not 先进个人); the 复评 the same year does
+  // not restore the title (carried 撤销).
+  4: (r) => [{ ...r, 负责人为先进个人: "否" }, { ...r, 考核轮次: "复评" }],
+  // 怀化 quality: revoked in 2024 (elected 2024); its 2025 row, written without the 党员监督示范岗 suffix,
+  // is the same title (same 当选年度): carried 撤销.
+  34: (r) => [
+    { ...r, 考核年度: 2024, 当选年度: 2024, 负责人为模范党员监督工程师: "否" },
+    { ...r, "党员示范岗（科室）名称": "质量监督科", 当选年度: 2024 },
+  ],
+  // 郴州 service: a 复评 after a clean 初评 (nothing to rectify): a warning.
+  27: (r) => [r, { ...r, 考核轮次: "复评" }],
 };
 
 /** Members of some supervision posts (成员 sheet), each member one occurrence of the member rules. */

@@ -1,7 +1,7 @@
 /**
  * Builds the report examples from examples/hunan-ledger.xlsx (run makeExamples first). Deterministic.
  *   examples/hunan-survey.xlsx            the ledger plus a 满意度调查 sheet (one row per response)
- *   examples/summaries/*.xlsx             three 市州 year summaries in three different layouts
+ *   examples/summaries/*.xlsx             four 市州 year summaries in four different layouts
  *   npx tsx scripts/makeReportExamples.ts
  */
 import ExcelJS from "exceljs";
@@ -119,7 +119,24 @@ async function summaries(): Promise<void> {
     book.write(s.writes);
     await fs.writeFile(path.join(dir, "湘潭市-2025年度考核台账（已评分）.xlsx"), await book.toBytes());
   }
-  process.stdout.write("wrote examples/summaries/: 3 files\n");
+  // 4. 郴州: another office's words — headers 示范岗 / 考核意见 / 考核得分, no 市州 column and a title without the
+  //    city (the file name names it); "不予撤销" is 保持, "不合格" cannot be placed (待核实), and a 省级 "保持" at
+  //    62 points contradicts the scheme (撤销: the 省级 title goes too).
+  {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("考核情况");
+    ws.mergeCells("A1:G1");
+    ws.getCell("A1").value = "2025年度党员示范岗复查考核情况";
+    ws.addRow(["序号", "示范岗", "单位", "类别", "级别", "考核得分", "考核意见"]).font = { bold: true };
+    const rows = [
+      ["报建窗口党员服务示范岗", "郴州市建设工程质量安全监督站", "服务岗", "市州级", 100, "不予撤销"],
+      ["质量监督科党员监督示范岗", "郴州市建设工程质量安全监督站", "监督岗", "省级", 62, "保持"],
+      ["安全监督科党员监督示范岗", "郴州市建设工程质量安全监督站", "监督岗", "市州级", 65, "不合格"],
+    ];
+    rows.forEach((r, i) => ws.addRow([i + 1, ...r]));
+    await wb.xlsx.writeFile(path.join(dir, "郴州市-2025年度考核情况.xlsx"));
+  }
+  process.stdout.write("wrote examples/summaries/: 4 files\n");
 }
 
 async function main(): Promise<void> {

@@ -10,6 +10,7 @@ import type { AdditiveSettingsInput, SettingsInput } from "../schemes/schema";
 import "../adapters/xlsx/nodeZlib";
 import type { SheetGrid, SheetWrite } from "../sheets/grid";
 import type { StoredState, UndoMeta } from "../sheets/port";
+import { hunanSettingsInput, shanghaiSettingsInput } from "../engine/schemes";
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, inputErrors: 3 } as const;
 
@@ -26,16 +27,17 @@ export async function readSettings<T = SettingsInput>(file: string): Promise<T> 
   }
 }
 
-/** The settings the pane saved in the workbook, overlaid with the command line's (which win). */
+/**
+ * The settings kept in the workbook (what the last write of results used, then what the pane saved),
+ * overlaid with the command line's (which win): see hunanSettingsInput.
+ */
 export function mergeSettings(stored: StoredState, given: SettingsInput): SettingsInput {
-  const saved = stored.settings ?? {};
-  return { ...saved, ...given, thresholds: { ...saved.thresholds, ...given.thresholds } };
+  return hunanSettingsInput(stored, given);
 }
 
-/** The shanghai settings the pane saved in the workbook, overlaid with the command line's. */
+/** The shanghai settings kept in the workbook, overlaid with the command line's. */
 export function mergeUnitSettings(stored: StoredState, given: AdditiveSettingsInput): AdditiveSettingsInput {
-  const saved = stored.shanghai ?? {};
-  return { ...saved, ...given, points: { ...saved.points, ...given.points }, plan: { ...saved.plan, ...given.plan } };
+  return shanghaiSettingsInput(stored, given);
 }
 
 /** "台账.xlsx" → "台账.<suffix>.xlsx" beside the input. */

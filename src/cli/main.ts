@@ -34,7 +34,7 @@ export const HELP = `示范岗考评助手（pioneer-scorecard）— 党员示�
       -o, --output <文件>      输出工作簿路径（默认：输入文件旁的 <名称>.scored.xlsx）
       --json <文件>            另写出 JSON 结果（每行的状态、得分及原因）
       --sheet <工作表>         只评分这张工作表（默认：所有识别出的台账或示范点表）
-      --cycle-start <年份>     hunan：周期起始年（两年一个周期的第一年，默认 ${HELP_DEFAULTS.cycleStartYear}）
+      --cycle-start <年份>     hunan：周期起始年（两年一个周期的第一年，默认沿用该文件上次评分所用，否则 ${HELP_DEFAULTS.cycleStartYear}）
       --pass-mark <分数>       shanghai：达标分（默认 ${HELP_DEFAULTS.passMark}）
       --settings <文件>        JSON 设置文件（边界默认值，见 README“规则边界”）
       --dry-run                只计算并打印摘要，不写工作簿（--json 仍会写出）
@@ -48,9 +48,10 @@ export const HELP = `示范岗考评助手（pioneer-scorecard）— 党员示�
       --year <年份>            季度未写年份且没有“年度”“日期”列时使用的年份
       --settings <文件>        JSON 设置（如 minSample 最少有效样本、answerWeights 评价计分表）
 
-  pioneer-scorecard summary <已评分台账.xlsx> [-o 年度汇总.xlsx] [--json 汇总.json] [--year <年份>]
+  pioneer-scorecard summary <已评分台账.xlsx> [-o 年度汇总.xlsx] [--json 汇总.json] [--year <年份>] [--cycle-start <年份>]
       报省总站的年度汇总：每个示范岗一行，并附按结论、按岗位类别的统计，得分分布，撤销及后续处理，
-      本年度期满名单和评选检查；A4 横向打印设置（默认汇总台账中最近的考核年度）
+      本年度期满与待复评名单和评选检查；A4 横向打印设置（默认汇总台账中最近的考核年度）。
+      周期起始年等设置默认沿用 score 写入该文件时所用的设置
 
   pioneer-scorecard consolidate <文件.xlsx>... [-o 全省汇总.xlsx] [--json 汇总.json] [--year <年份>]
       省总站汇总多个市州的年度汇总表（或已评分台账）：各市州统计、未报送市州、名额提示、
@@ -216,7 +217,7 @@ async function score(args: string[], io: Io, files: Files): Promise<number> {
   // Checked before anything is read or written: a refusal leaves every file as it was.
   await files.check([input], targets, { force: !!values.force, score: true, ...(inPlace ? { inPlace: input } : {}) });
 
-  const [{ XlsxWorkbook, WorkbookFormatError }, { NoLedgerError, scoreUnitWorkbook, scoreWorkbook }, { detectScheme }, { mappingOverrides, withOwnership }, common] = await Promise.all([
+  const [{ XlsxWorkbook, WorkbookFormatError }, { NoLedgerError, scoreUnitWorkbook, scoreWorkbook }, { detectScheme, withUsed }, { mappingOverrides, withOwnership }, common] = await Promise.all([
     import("../adapters/xlsx/xlsxWorkbook"),
     import("../engine/scoreWorkbook"),
     import("../engine/schemes"),
@@ -260,7 +261,7 @@ async function score(args: string[], io: Io, files: Files): Promise<number> {
   if (values.json) await files.write(values.json, new TextEncoder().encode(`${JSON.stringify(scored.result, null, 2)}\n`));
   const notes = scored.ledgers.flatMap((l) => l.map.ownership?.warnings ?? []).map((w) => `注意：${w}`);
   if (!dryRun) {
-    notes.push(...(await common.saveWorkbook(book, output, files, { stored: state.stored, undo: state.undo, writes: scored.writes, command: inPlace ? null : "score", grids })));
+    notes.push(...(await common.saveWorkbook(book, output, files, { stored: withUsed(state.stored, scored, "score", new Date()), undo: state.undo, writes: scored.writes, command: inPlace ? null : "score", grids })));
   }
   const written = dryRun ? null : output;
   if (scored.scheme === "shanghai") {

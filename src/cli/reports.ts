@@ -9,10 +9,10 @@ import { renderReports, WorkbookFormatError, XlsxWorkbook } from "../adapters/xl
 import { consolidate, type InputFile } from "../engine/consolidate";
 import { provinceLayout, summaryLayout, tallyLayout, bandLabel } from "../engine/reportLayouts";
 import { scoreWorkbook } from "../engine/scoreWorkbook";
-import { planLedgerFill, tallySurvey } from "../engine/survey";
+import { formatRate, planLedgerFill, tallySurvey } from "../engine/survey";
 import { summarizeYear } from "../engine/yearSummary";
 import { hunan } from "../schemes/hunan";
-import { resolveSettings } from "../schemes/schema";
+import { resolveSettings, type SettingsInput } from "../schemes/schema";
 import { mappingOverrides, withOwnership, type StoredState } from "../sheets/port";
 import type { HunanSettings } from "../schemes/types";
 import { EXIT, mergeSettings, readSettings, saveWorkbook, UsageError, withSuffix, type Files, type Io, type Target } from "./common";
@@ -25,8 +25,13 @@ function yearOption(v: string | undefined): number | undefined {
   return Number(v);
 }
 
-async function settingsFor(stored: StoredState, file: string | undefined): Promise<HunanSettings> {
-  return resolveSettings(hunan, mergeSettings(stored, file ? await readSettings(file) : {}));
+async function settingsFor(stored: StoredState, file: string | undefined, cycleStart?: string): Promise<HunanSettings> {
+  const given: SettingsInput = file ? await readSettings(file) : {};
+  if (cycleStart !== undefined) {
+    if (!/^\d{4}$/.test(cycleStart)) throw new UsageError(`--cycle-start 应为四位年份（现为“${cycleStart}”）`);
+    given.cycleStartYear = Number(cycleStart);
+  }
+  return resolveSettings(hunan, mergeSettings(stored, given));
 }
 
 const json = (v: unknown) => new TextEncoder().encode(`${JSON.stringify(v, null, 2)}\n`);
@@ -72,7 +77,7 @@ export async function survey(args: string[], io: Io, files: Files): Promise<numb
   const small = t.tally.filter((e) => e.warnings.some((w) => w.code === "small-sample")).length;
   if (small) out.push(`有效样本少于 ${settings.minSample} 份：${small} 个（结论仅供参考）`);
   for (const e of t.tally.filter((x) => x.band === "revoke" || x.band === "deduct").slice(0, 12)) {
-    out.push(`  ${e.city ? `${e.city} ` : ""}${e.post}  ${e.year}年第${e.quarter}季度  ${e.rate === null ? "—" : `${(e.rate * 100).toFixed(2)}%`}（${e.positive}/${e.valid}）  ${bandLabel(e.band, hunan)}`);
+    out.push(`  ${e.city ? `${e.city} ` : ""}${e.post}  ${e.year}年第${e.quarter}季度  ${e.rate === null ? "—" : formatRate(e.rate)}（${e.positive}/${e.valid}）  ${bandLabel(e.band, hunan)}`);
   }
   if (!t.ledgerSheets.length) out.push("工作簿中没有考核台账：未与示范岗名单核对");
   const notIn = t.unmatched.filter((u) => u.kind === "not-in-ledger");
@@ -96,15 +101,15 @@ export async function summary(args: string[], io: Io, files: Files): Promise<num
     args,
     allowPositionals: true,
     strict: true,
-    options: { output: { type: "string", short: "o" }, json: { type: "string" }, settings: { type: "string" }, year: { type: "string" }, sheet: { type: "string" }, force: { type: "boolean" } },
+    options: { output: { type: "string", short: "o" }, json: { type: "string" }, settings: { type: "string" }, year: { type: "string" }, sheet: { type: "string" }, force: { type: "boolean" }, "cycle-start": { type: "string" } },
   });
-  if (positionals.length !== 1) throw new UsageError("用法：pioneer-scorecard summary <已评分台账.xlsx> -o 年度汇总.xlsx [--json 汇总.json]");
+  if (positionals.length !== 1) throw new UsageError("用法：pioneer-scorecard summary <已评分台账.xlsx> -o 年度汇总.xlsx [--json 汇总.json] [--cycle-start <年份>]");
   const input = positionals[0]!;
   const output = values.output ?? path.join(path.dirname(input), "年度汇总.xlsx");
   await files.check([input], targets(values.output ? "-o" : "输出文件", output, values.json), { force: !!values.force });
   const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(input)));
   const state = book.readState();
-  const settings = await settingsFor(state.stored, values.settings);
+  const settings = await settingsFor(state.stored, values.settings, values["cycle-start"]);
   const scored = scoreWorkbook(withOwnership(book.readSheets(), state.stored), hunan, { sheet: values.sheet, settings, overrides: mappingOverrides(state.stored) });
   const year = yearOption(values.year);
   const s = summarizeYear(scored, hunan, year === undefined ? {} : { year });
@@ -114,9 +119,11 @@ export async function summary(args: string[], io: Io, files: Files): Promise<num
   const out = [
     `示范岗考评助手 · ${s.year} 年度汇总`,
     `输入：${input}`,
+    `周期起始年 ${settings.cycleStartYear}（${values["cycle-start"] !== undefined ? "--cycle-start" : state.stored.used?.hunan ? `沿用该文件 ${state.stored.used.hunan.at.slice(0, 10)} 评分时所用` : state.stored.settings?.cycleStartYear !== undefined ? "工作簿中保存的设置" : "默认"}）`,
     `示范岗 ${s.rows.length} 个：${LABEL.retain} ${s.byStatus.retain}　${LABEL.rectify} ${s.byStatus.rectify}　${LABEL.revoke} ${s.byStatus.revoke}　${LABEL.error} ${s.byStatus.error}；平均得分 ${s.averageScore ?? "—"}`,
     ...s.byType.map((t) => `  ${t.postType} ${t.posts} 个（${LABEL.retain} ${t.retain}，${LABEL.rectify} ${t.rectify}，${LABEL.revoke} ${t.revoke}，${LABEL.error} ${t.error}）`),
     `撤销 ${s.revoked.length} 个（其中省级 ${s.revoked.filter((r) => r.level === "省级").length} 个）；本年度期满 ${s.expiring.length} 个`,
+    ...(s.awaitingReview.length ? [`待复评 ${s.awaitingReview.length} 个：${s.awaitingReview.map((r) => `${r.name}（${r.city}）`).join("、")}`] : []),
     ...(s.selection.length ? [`评选检查 ${s.selection.length} 条：`, ...s.selection.map((w) => `  ${w.message}`)] : ["评选检查：未发现问题"]),
     ...(s.otherYears ? [`另有 ${s.otherYears} 行属于其他年度，未列入（可用 --year 指定年度）`] : []),
     "",
@@ -146,14 +153,15 @@ export async function consolidateCommand(args: string[], io: Io, written: Files)
     const file = path.basename(p);
     try {
       const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(p)));
-      files.push({ file, grids: book.readSheets() });
+      files.push({ file, grids: book.readSheets(), stored: book.readState().stored });
     } catch (e) {
       if (e instanceof WorkbookFormatError) files.push({ file, error: e.message });
       else if (e instanceof Error && "code" in e && e.code === "ENOENT") files.push({ file, error: "找不到文件" });
       else throw e;
     }
   }
-  const c = consolidate(files, hunan, settings.provinceCities, year === undefined ? {} : { year });
+  const given: SettingsInput = values.settings ? await readSettings(values.settings) : {};
+  const c = consolidate(files, hunan, settings.provinceCities, { ...(year === undefined ? {} : { year }), settings: given });
   if (!c.files.length) {
     io.err(`无法汇总：没有一个文件是年度汇总表或考核台账。\n${c.skippedFiles.map((f) => `  ${f.file}：${f.reason}`).join("\n")}\n未写出任何文件。\n`);
     return EXIT.failed;
@@ -168,19 +176,23 @@ export async function consolidateCommand(args: string[], io: Io, written: Files)
     skippedFiles: c.skippedFiles,
     files: c.files,
     posts: c.posts,
+    unplaced: c.unplaced,
+    contradictions: c.contradictions,
   };
   if (values.json) await written.write(values.json, json(result));
   await written.write(output, await renderReports([provinceLayout(c, hunan, new Date())]).toBytes());
-  const total = (k: "retain" | "rectify" | "revoke" | "error") => c.cities.reduce((n, x) => n + x[k], 0);
+  const total = (k: "retain" | "rectify" | "revoke" | "error" | "unverified") => c.cities.reduce((n, x) => n + x[k], 0);
   const out = [
     `示范岗考评助手 · ${c.year ?? ""}${c.year ? " 年度" : ""}全省汇总`,
     `已汇总 ${c.files.length} 个文件：${c.files.map((f) => `${f.file}（${f.posts} 个）`).join("、")}`,
     ...c.skippedFiles.map((f) => `已跳过 ${f.file}：${f.reason}`),
-    `示范岗 ${c.posts.length} 个：${LABEL.retain} ${total("retain")}　${LABEL.rectify} ${total("rectify")}　${LABEL.revoke} ${total("revoke")}　${LABEL.error} ${total("error")}`,
-    ...c.cities.map((x) => `  ${x.city}：${x.posts} 个，${LABEL.retain} ${x.retain}，${LABEL.rectify} ${x.rectify}，${LABEL.revoke} ${x.revoke}，${LABEL.error} ${x.error}，平均 ${x.averageScore ?? "—"} 分`),
+    `示范岗 ${c.posts.length} 个：${LABEL.retain} ${total("retain")}　${LABEL.rectify} ${total("rectify")}　${LABEL.revoke} ${total("revoke")}　${LABEL.error} ${total("error")}　待核实 ${total("unverified")}`,
+    ...c.cities.map((x) => `  ${x.city}：${x.posts} 个，${LABEL.retain} ${x.retain}，${LABEL.rectify} ${x.rectify}，${LABEL.revoke} ${x.revoke}，${LABEL.error} ${x.error}${x.unverified ? `，待核实 ${x.unverified}` : ""}，平均 ${x.averageScore ?? "—"} 分`),
     `未报送的市州（${c.missingCities.length}）：${c.missingCities.join("、") || "无"}`,
     ...(c.quotaWarnings.length ? [`名额提示 ${c.quotaWarnings.length} 条：`, ...c.quotaWarnings.map((w) => `  ${w.message}`)] : []),
     ...(c.duplicates.length ? [`重复上报 ${c.duplicates.length} 个：`, ...c.duplicates.map((d) => `  ${d.post}（${d.city}）：${d.sources.join("；")}`)] : []),
+    ...(c.unplaced.length ? [`待核实的考核结论 ${c.unplaced.length} 个（未计入保持）：`, ...c.unplaced.map((u) => `  ${u.post}（${u.city}）“${u.stated || "空白"}”：${u.source}`)] : []),
+    ...(c.contradictions.length ? [`与得分不符的考核结论 ${c.contradictions.length} 个（按办法的结论计）：`, ...c.contradictions.map((x) => `  ${x.post}（${x.city}）上报“${x.stated}”，${x.why}：${x.source}`)] : []),
     `应撤销的省级称号 ${c.provincialRevocations.length} 个${c.provincialRevocations.length ? `：${c.provincialRevocations.map((r) => `${r.post}（${r.city}）`).join("、")}` : ""}`,
     "",
     `已写出：${output}`,

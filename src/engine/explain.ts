@@ -1,6 +1,8 @@
 /** Chinese sentences citing the 评分表 item: the explanations written into the sheet and the JSON. */
 import type { HunanSettings, RuleDef, Scheme } from "../schemes/types";
+import { readingNote, type RowRecord } from "../sheets/records";
 import { formatValue } from "./operators";
+import type { Warning } from "./types";
 
 export function fillPlaceholders(text: string, settings: HunanSettings): string {
   return text.replace(/\{(\w+)\}/g, (_, k: string) => {
@@ -45,3 +47,15 @@ export function qualify(sheet: string, cell: string): string {
   const quoted = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
   return `${quoted}!${cell}`;
 }
+
+/** How sentences in yes/no cells were read ("违纪违法（AP7）‘经查，全年无违纪违法问题’按‘否’处理"). */
+export function readingWarnings(rec: RowRecord, out: Warning[], sheet: string | null): void {
+  if (!rec.readings) return;
+  for (const id of rec.readings) {
+    const f = rec.facts[id];
+    if (!f) continue;
+    const cell = sheet === null ? f.cell : qualify(sheet, f.cell);
+    out.push({ code: "text-read", cells: [cell], message: readingNote(f, cell) });
+  }
+}
+

@@ -7,7 +7,6 @@ import type { StatusFill } from "../sheets/grid";
 import { ReportBuilder, SCORE, stamp, type ReportCell, type ReportLayout, type TableSpec } from "../sheets/report";
 import type { Consolidation } from "./consolidate";
 import type { Band, SurveyTally } from "./survey";
-import { exactRate } from "./survey";
 import type { SelectionWarning } from "./selection";
 import type { Status } from "./types";
 import { LEVEL_LABEL, POST_TYPE_LABEL, type YearSummary } from "./yearSummary";
@@ -49,7 +48,7 @@ export function tallyLayout(t: SurveyTally, scheme: Scheme, settings: HunanSetti
     ...labels.map((l) => e.counts[l] ?? 0),
     e.blank,
     e.invalid,
-    exactRate(e),
+    e.rate,
     bandLabel(e.band, scheme),
     e.warnings.map((w) => w.message).join("\n") || null,
   ]);
@@ -83,6 +82,8 @@ export function tallyLayout(t: SurveyTally, scheme: Scheme, settings: HunanSetti
 }
 
 const STATUS_ORDER: Status[] = ["retain", "rectify", "revoke", "error"];
+/** A consolidated conclusion that could not be placed. */
+const UNVERIFIED = "待核实";
 
 /** Selection and quota warnings, one per row, the message across the sheet. */
 function warningTable(warnings: readonly SelectionWarning[], stretchTo: number): TableSpec {
@@ -152,7 +153,15 @@ export function summaryLayout(s: YearSummary, scheme: Scheme, now: Date, source:
   b.section(`五、示范期于 ${s.year} 年届满的示范岗`);
   b.table({ header: ["序号", "市州", "工作单位", "示范岗名称", "示范期至"], rows: s.expiring.length ? s.expiring.map((r, i) => [i + 1, r.city, r.unit, r.name, r.validThrough]) : [[null, null, null, "无", null]] });
   b.blank();
-  b.section("六、评选检查（每个市州每年服务岗不超过 1 个、监督岗 1–2 个；上年度撤销的不得再评）");
+  b.section("六、待复评的示范岗（整改后须再评分，本年度台账中没有复评记录）");
+  b.table({
+    header: ["序号", "市州", "工作单位", "示范岗名称", "初评得分", "整改项"],
+    rows: s.awaitingReview.map((r, i) => [i + 1, r.city, r.unit, r.name, r.score, r.rectifyItems || null]),
+    empty: "无",
+    stretchTo: 15,
+  });
+  b.blank();
+  b.section("七、评选检查（每个市州每年服务岗不超过 1 个、监督岗 1–2 个；被撤销的不得参加下一次评选）");
   b.table(warningTable(s.selection, 15));
   return b.build();
 }
@@ -178,7 +187,7 @@ export function provinceLayout(c: Consolidation, scheme: Scheme, now: Date): Rep
         p.leader,
         p.year,
         p.score,
-        L[p.status],
+        p.status === "unverified" ? UNVERIFIED : L[p.status],
         p.revokeReasons || null,
         `${p.source} 第${p.sourceRow}行`,
         p.notes || null,
@@ -192,14 +201,14 @@ export function provinceLayout(c: Consolidation, scheme: Scheme, now: Date): Rep
   b.blank();
   b.section("一、各市州情况");
   const cities = b.table({
-    header: ["市州", "岗位数", L.retain, L.rectify, L.revoke, L.error, "平均得分"],
-    rows: c.cities.map((x) => [x.city, x.posts, x.retain, x.rectify, x.revoke, x.error, x.averageScore]),
+    header: ["市州", "岗位数", L.retain, L.rectify, L.revoke, L.error, UNVERIFIED, "平均得分"],
+    rows: c.cities.map((x) => [x.city, x.posts, x.retain, x.rectify, x.revoke, x.error, x.unverified, x.averageScore]),
     startCol: 2,
-    formats: [null, null, null, null, null, null, SCORE],
+    formats: [null, null, null, null, null, null, null, SCORE],
   });
   b.chart("各市州示范岗数", cities, 2, 10);
   const total = c.cities.reduce((n, x) => n + x.posts, 0);
-  b.line(`全省合计 ${total} 个示范岗：${STATUS_ORDER.map((s) => `${L[s]} ${c.cities.reduce((n, x) => n + x[s], 0)}`).join("，")}`);
+  b.line(`全省合计 ${total} 个示范岗：${[...STATUS_ORDER.map((s) => `${L[s]} ${c.cities.reduce((n, x) => n + x[s], 0)}`), `${UNVERIFIED} ${c.cities.reduce((n, x) => n + x.unverified, 0)}`].join("，")}`);
   b.blank();
   b.section("二、未报送的市州");
   b.line(c.missingCities.length ? c.missingCities.join("、") : "无");
@@ -212,6 +221,22 @@ export function provinceLayout(c: Consolidation, scheme: Scheme, now: Date): Rep
   b.blank();
   b.section("五、应撤销的省级党员示范岗称号");
   b.table({ header: ["序号", "市州", "工作单位", "示范岗名称", "撤销原因"], rows: c.provincialRevocations.map((r, i) => [i + 1, r.city, r.unit, r.post, r.reasons || "得分未达要求"]), empty: "无", stretchTo: 13 });
+  b.blank();
+  b.section("六、待核实的考核结论（无法归为保持、整改或撤销，未计入保持）");
+  b.table({
+    header: ["序号", "市州", "工作单位", "示范岗名称", "上报结论", "得分", "上报位置"],
+    rows: c.unplaced.map((u, i) => [i + 1, u.city, u.unit, u.post, u.stated || "（空白）", u.score, u.source]),
+    empty: "无",
+    stretchTo: 13,
+  });
+  b.blank();
+  b.section("七、与得分不符的考核结论（按办法的结论计）");
+  b.table({
+    header: ["序号", "市州", "工作单位", "示范岗名称", "上报结论", "得分", "按办法", "说明", "上报位置"],
+    rows: c.contradictions.map((x, i) => [i + 1, x.city, x.unit, x.post, x.stated, x.score, L[x.verdict], x.why, x.source]),
+    empty: "无",
+    stretchTo: 13,
+  });
   if (c.skippedFiles.length) {
     b.blank();
     b.section("六、未能汇总的文件");

@@ -6,6 +6,7 @@ import { hunan } from "../schemes/hunan";
 import { shanghai } from "../schemes/shanghai";
 import type { SchemeId, SheetDef, OutputDef } from "../schemes/types";
 import type { SheetGrid } from "../sheets/grid";
+import type { AdditiveSettingsInput, SettingsInput } from "../schemes/schema";
 import { mappingOverrides, type StoredState } from "../sheets/port";
 import { locateSheet } from "../sheets/readSheet";
 import { isGeneratedReport } from "../sheets/report";
@@ -59,9 +60,36 @@ export type AnyScoreOptions = {
   overrides?: Record<string, ReadonlyMap<string, number>>;
 };
 
+/**
+ * The hunan settings a command uses, by precedence: the command line's (a flag over a settings file, both in
+ * `given`) > what the last write of results used (`stored.used`) > the settings saved in the pane
+ * (`stored.settings`) > the scheme's defaults. So `score --cycle-start 2024` and a later `summary`, the pane
+ * or the preview on the same file agree on 示范期至.
+ */
+export function hunanSettingsInput(stored: StoredState = {}, given: SettingsInput = {}): SettingsInput {
+  const layers: SettingsInput[] = [stored.settings ?? {}, stored.used?.hunan?.settings ?? {}, given];
+  return layers.reduce<SettingsInput>(
+    (acc, l) => ({ ...acc, ...l, thresholds: { ...acc.thresholds, ...l.thresholds }, ...(acc.answerWeights || l.answerWeights ? { answerWeights: { ...acc.answerWeights, ...l.answerWeights } } : {}) }),
+    {},
+  );
+}
+
+/** The shanghai settings a command uses, with the same precedence as {@link hunanSettingsInput}. */
+export function shanghaiSettingsInput(stored: StoredState = {}, given: AdditiveSettingsInput = {}): AdditiveSettingsInput {
+  const layers: AdditiveSettingsInput[] = [stored.shanghai ?? {}, stored.used?.shanghai?.settings ?? {}, given];
+  return layers.reduce<AdditiveSettingsInput>((acc, l) => ({ ...acc, ...l, points: { ...acc.points, ...l.points }, plan: { ...acc.plan, ...l.plan } }), {});
+}
+
+/** The state to save after writing a score's results: what it used, for every later command. */
+export function withUsed(stored: StoredState, score: AnyScore, by: "score" | "pane", at: Date): StoredState {
+  const rec = { at: at.toISOString(), by };
+  const used = score.scheme === "shanghai" ? { ...stored.used, shanghai: { ...rec, settings: score.settings } } : { ...stored.used, hunan: { ...rec, settings: score.settings } };
+  return { ...stored, used };
+}
+
 /** Scores a workbook with the given scheme, with that scheme's stored settings. */
 export function scoreWith(id: SchemeId, grids: readonly SheetGrid[], opts: AnyScoreOptions = {}): AnyScore {
   const common = { ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.overrides ? { overrides: opts.overrides } : {}) };
-  if (id === "shanghai") return scoreUnitWorkbook(grids, shanghai, { ...common, ...(opts.stored?.shanghai ? { settings: opts.stored.shanghai } : {}) });
-  return scoreWorkbook(grids, hunan, { ...common, ...(opts.stored?.settings ? { settings: opts.stored.settings } : {}) });
+  if (id === "shanghai") return scoreUnitWorkbook(grids, shanghai, { ...common, settings: shanghaiSettingsInput(opts.stored) });
+  return scoreWorkbook(grids, hunan, { ...common, settings: hunanSettingsInput(opts.stored) });
 }

@@ -6,8 +6,9 @@ import type { HunanSettings, RuleDef, Scheme } from "../schemes/types";
 import { normalizeText } from "../sheets/normalize";
 import type { CellError, Fact, RowRecord } from "../sheets/records";
 import type { ReviewMark } from "../sheets/values";
-import { citation, deductionSentence, itemName, qualify, rectifySentence, revocationSentence } from "./explain";
+import { citation, deductionSentence, itemName, qualify, readingWarnings, rectifySentence, revocationSentence } from "./explain";
 import { combine, formatValue, none, observe, type Observation } from "./operators";
+import { cityKey, postKey, postNameKey } from "./selection";
 import type { Deduction, LedgerResult, Revocation, RowResult, SheetResult, Status, Warning } from "./types";
 
 export type LedgerSheetInput = { sheet: string; headerRow: number; records: RowRecord[]; warnings?: Warning[] };
@@ -59,7 +60,7 @@ function identify(rec: RowRecord): Identity {
     city,
     unit,
     key: [city, unit, name ?? ""].join("|"),
-    matchKey: [norm(city), norm(unit), norm(name)].join("|"),
+    matchKey: postKey({ city, unit, name: name ?? "" }),
     postType: postType === "service" || postType === "supervision" ? postType : null,
     provincial: str(f["level"]) === "provincial",
     year: numOf(f["year"]),
@@ -77,10 +78,10 @@ export function validThrough(electedYear: number, cycleStartYear: number): numbe
 
 function memberMatches(m: RowRecord, id: Identity): boolean {
   const f = m.facts;
-  if (norm(str(f["name"])) !== norm(id.name)) return false;
+  if (postNameKey(str(f["name"])) !== postNameKey(id.name)) return false;
   const city = str(f["city"]);
   const unit = str(f["unit"]);
-  if (city && norm(city) !== norm(id.city)) return false;
+  if (city && cityKey(city) !== cityKey(id.city)) return false;
   if (unit && norm(unit) !== norm(id.unit)) return false;
   return true;
 }
@@ -121,6 +122,8 @@ class Evaluator {
     const { scheme, settings } = this;
     const facts = p.rec.facts;
     const unchecked: string[] = [];
+    readingWarnings(p.rec, p.warnings, null);
+    for (const m of p.members) readingWarnings(m, p.warnings, m.sheet);
     for (const rule of scheme.rules) {
       if (rule.applies !== "all" && rule.applies !== p.id.postType) continue;
       const postObs = rule.post ? observe(rule.post, facts, this.ctx) : none();
@@ -253,6 +256,126 @@ function where(p: Pending): string {
   return `${p.id.year ?? "?"}年${p.id.round}（${p.rec.sheet} 第${p.rec.row}行）`;
 }
 
+/** A title elected after the year of a revocation is a new title; any other later row is the revoked one. */
+function isNewTitle(p: Pending, revoked: Pending): boolean {
+  return p.id.electedYear !== null && revoked.id.year !== null && p.id.electedYear > revoked.id.year;
+}
+
+function carriedReason(p: Pending, revoked: Pending): string {
+  const when = p.id.year !== null && p.id.year === revoked.id.year ? (p.id.round === "复评" ? "复评" : "本次考核") : `${p.id.year ?? "以后"}年的考核`;
+  return `A11c（第十一条）：已于${where(revoked)}撤销，${when}不恢复称号`;
+}
+
+/**
+ * One post's assessments in order (year, then 初评 → 复评): the status of each, and what its history says.
+ * After a revocation the title is gone: later rows of the same title are 撤销 (carried) until a title elected
+ * after the revocation year starts a new term. "Two consecutive below 80" looks back within a term only.
+ */
+function history(g: Pending[], scheme: Scheme, settings: HunanSettings): void {
+  let revoked: Pending | null = null;
+  let lastRevocation: Pending | null = null;
+  let prev: Pending | null = null;
+  g.forEach((p, i) => {
+    const before = i > 0 ? g[i - 1]! : null;
+    if (g.length > 1 && p.id.year === null) {
+      p.warnings.push({ code: "no-year", cells: [p.rec.facts["year"]?.cell ?? ""].filter(Boolean), message: "考核年度为空，无法确定与同一示范岗其他考核的先后" });
+    }
+    if (before && before.id.year === p.id.year && before.id.round === p.id.round) {
+      p.warnings.push({ code: "duplicate-assessment", cells: [], message: `与 ${where(before)} 为同一示范岗的同一次考核` });
+    }
+    if (revoked && isNewTitle(p, revoked)) {
+      revoked = null;
+      prev = null;
+    }
+    const e = p.id.electedYear;
+    if (!revoked && lastRevocation?.id.year != null && e !== null && e === lastRevocation.id.year + 1) {
+      p.warnings.push({
+        code: "reselected-after-revoke",
+        cells: [p.rec.facts["electedYear"]?.cell ?? ""].filter(Boolean),
+        message: `评选提示：${where(lastRevocation)}已被撤销，不得参加下一次（${e}年）评选（第十一条），本行当选年度为${e}年`,
+      });
+    }
+    const previous = prev;
+    prev = p;
+    if (p.errors.length || p.score === null || p.total === null) {
+      p.status = "error";
+      if (revoked) p.warnings.push({ code: "carried-revocation", cells: [], message: `已于${where(revoked)}撤销，称号不再恢复` });
+      return;
+    }
+    if (revoked) {
+      p.revocations.unshift({ rule: "A11c", cells: [], reason: carriedReason(p, revoked) });
+      p.status = "revoke";
+      p.consequences = [...scheme.consequences.always, ...(p.id.provincial ? [scheme.consequences.provincial] : [])];
+      return;
+    }
+    let prevScore: number | null = null;
+    let prevLabel = "";
+    if (previous && previous.score !== null) {
+      prevScore = previous.score;
+      prevLabel = `上次得分${prevScore}分（${where(previous)}）`;
+      const ls = p.id.lastScore;
+      if (ls && ls.value !== prevScore) {
+        p.warnings.push({ code: "last-score-differs", cells: [ls.cell], message: `上次得分（${ls.cell}）填${formatValue(ls.value)}分，与 ${where(previous)} 的${prevScore}分不同，以后者为准` });
+      }
+    } else if (p.id.lastScore) {
+      prevScore = p.id.lastScore.value as number;
+      prevLabel = `上次得分${prevScore}分（${p.id.lastScore.cell}）`;
+      if (previous) p.warnings.push({ code: "previous-unknown", cells: [], message: `上一次考核 ${where(previous)} 数据有误，改用上次得分列` });
+    } else if (previous) {
+      p.warnings.push({ code: "previous-unknown", cells: [], message: `上一次考核 ${where(previous)} 数据有误，无法判断是否连续两次低于${settings.twiceBelowScore}分` });
+    }
+    if (p.score < settings.revokeBelowScore) {
+      p.revocations.push({ rule: "A11a", cells: [], reason: `A11a（第十一条）：最终得分${p.score}分，低于${settings.revokeBelowScore}分` });
+    } else if (p.score < settings.twiceBelowScore && prevScore !== null && prevScore < settings.twiceBelowScore) {
+      p.revocations.push({
+        rule: "A11b",
+        cells: p.id.lastScore && prevLabel.includes(p.id.lastScore.cell) ? [p.id.lastScore.cell] : [],
+        reason: `A11b（第十一条）：连续两次得分低于${settings.twiceBelowScore}分，本次${p.score}分，${prevLabel}`,
+      });
+    }
+    if (p.revocations.length) {
+      p.status = "revoke";
+      p.consequences = [...scheme.consequences.always, ...(p.id.provincial ? [scheme.consequences.provincial] : [])];
+      revoked = p;
+      lastRevocation = p;
+    } else if (p.total > 0) {
+      p.status = "rectify";
+      p.rectify = [...new Set(p.deductions.map((d) => d.rule))];
+    } else {
+      p.status = "retain";
+    }
+  });
+  // 整改 → 复评 within a year: a 整改 without a 复评 is 待复评; a 复评 without a 整改 before it is a warning.
+  // Linear in the post's rows: a backward pass knows whether a 复评 follows, a forward one what came before.
+  const reviewAfter: boolean[] = new Array<boolean>(g.length);
+  const reviewedYears = new Set<number>();
+  for (let i = g.length - 1; i >= 0; i--) {
+    const y = g[i]!.id.year;
+    reviewAfter[i] = y !== null && reviewedYears.has(y);
+    if (y !== null && g[i]!.id.round === "复评") reviewedYears.add(y);
+  }
+  let last: Pending | null = null;
+  g.forEach((p, i) => {
+    const y = p.id.year;
+    const before = last && y !== null && last.id.year === y ? last : null;
+    last = p;
+    if (y === null) return;
+    if (p.status === "rectify" && p.id.round === "初评" && !reviewAfter[i]) {
+      p.warnings.push({
+        code: "awaiting-review",
+        cells: [],
+        message: `待复评：须针对扣分项整改、提交整改报告后再评分（第十一条），台账中没有${y}年的复评记录`,
+      });
+    }
+    if (p.id.round !== "复评") return;
+    if (!before) {
+      p.warnings.push({ code: "review-without-rectify", cells: [], message: `复评之前没有${y}年的初评（整改）记录` });
+    } else if (before.status === "retain") {
+      p.warnings.push({ code: "review-without-rectify", cells: [], message: `${where(before)}为保持、没有扣分项，本次复评没有对应的整改` });
+    }
+  });
+}
+
 export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanSettings): LedgerResult {
   const ev = new Evaluator(scheme, settings);
   const pendings: Pending[] = [];
@@ -286,15 +409,17 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   }
   for (const g of groups.values()) g.sort(compareAssessments);
 
-  // Members: a member row with a year applies to that year's rows of its post, else to the latest year's.
+  // Members: a member row with a year applies to that year's rows of its post, else to the latest year's;
+  // within the year, to the rows of its 考核轮次 — without one, to the 初评 (the 复评 is scored on its own row).
   const byName = new Map<string, Pending[]>();
   for (const p of pendings) {
     if (!p.id.name) continue;
-    const k = norm(p.id.name);
+    const k = postNameKey(p.id.name);
     byName.set(k, [...(byName.get(k) ?? []), p]);
   }
+  const noRoundSheets = new Set<string>();
   for (const m of input.members ?? []) {
-    const candidates = (byName.get(norm(str(m.facts["name"]))) ?? []).filter((p) => memberMatches(m, p.id));
+    const candidates = (byName.get(postNameKey(str(m.facts["name"]))) ?? []).filter((p) => memberMatches(m, p.id));
     const mYear = numOf(m.facts["year"]);
     let targets = candidates;
     if (mYear !== null) targets = candidates.filter((p) => p.id.year === mYear);
@@ -302,12 +427,18 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
       const latest = Math.max(...candidates.map((p) => p.id.year ?? -Infinity));
       targets = candidates.filter((p) => (p.id.year ?? -Infinity) === latest);
     }
+    const hasRound = "round" in m.facts;
+    const round = str(m.facts["round"]) === "复评" ? "复评" : "初评";
+    const ofRound = targets.filter((p) => p.id.round === round);
+    if (!hasRound && targets.some((p) => p.id.round === "复评")) noRoundSheets.add(m.sheet);
+    // A post assessed only at 复评 that year takes its members there when the sheet names no round.
+    targets = ofRound.length || hasRound ? ofRound : targets;
     if (!targets.length) {
       const nameCell = m.facts["name"]?.cell ?? `第${m.row}行`;
       topWarnings.push({
         code: "member-unmatched",
         cells: [qualify(m.sheet, nameCell)],
-        message: `成员表 ${qualify(m.sheet, nameCell)}“${str(m.facts["name"]) ?? ""}”${str(m.facts["memberName"]) ?? ""}：台账中没有对应的示范岗`,
+        message: `成员表 ${qualify(m.sheet, nameCell)}“${str(m.facts["name"]) ?? ""}”${str(m.facts["memberName"]) ?? ""}：台账中没有对应的示范岗${hasRound ? `（${mYear ?? ""}${mYear ? "年" : ""}${round}）` : ""}`,
       });
       continue;
     }
@@ -315,6 +446,13 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
       p.members.push(m);
       p.errors.push(...m.errors.map((e) => ({ cell: qualify(m.sheet, e.cell), message: `成员表：${e.message}` })));
     }
+  }
+  for (const sheet of noRoundSheets) {
+    topWarnings.push({
+      code: "member-round",
+      cells: [],
+      message: `成员表「${sheet}」没有“考核轮次”列：成员情况只用于初评，复评按台账本行评分（成员情况要用于复评时，加“考核轮次”列并填写“复评”）`,
+    });
   }
 
   for (const p of pendings) {
@@ -324,62 +462,7 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
     p.score = Math.max(0, 100 - p.total);
   }
 
-  for (const g of groups.values()) {
-    g.forEach((p, i) => {
-      const prev = i > 0 ? g[i - 1]! : null;
-      if (g.length > 1 && p.id.year === null) {
-        p.warnings.push({ code: "no-year", cells: [p.rec.facts["year"]?.cell ?? ""].filter(Boolean), message: "考核年度为空，无法确定与同一示范岗其他考核的先后" });
-      }
-      if (prev && prev.id.year === p.id.year && prev.id.round === p.id.round) {
-        p.warnings.push({ code: "duplicate-assessment", cells: [], message: `与 ${where(prev)} 为同一示范岗的同一次考核` });
-      }
-      if (p.errors.length || p.score === null || p.total === null) {
-        p.status = "error";
-        return;
-      }
-      let prevScore: number | null = null;
-      let prevLabel = "";
-      if (prev && prev.score !== null) {
-        prevScore = prev.score;
-        prevLabel = `上次得分${prevScore}分（${where(prev)}）`;
-        const ls = p.id.lastScore;
-        if (ls && ls.value !== prevScore) {
-          p.warnings.push({ code: "last-score-differs", cells: [ls.cell], message: `上次得分（${ls.cell}）填${formatValue(ls.value)}分，与 ${where(prev)} 的${prevScore}分不同，以后者为准` });
-        }
-      } else if (p.id.lastScore) {
-        prevScore = p.id.lastScore.value as number;
-        prevLabel = `上次得分${prevScore}分（${p.id.lastScore.cell}）`;
-        if (prev) p.warnings.push({ code: "previous-unknown", cells: [], message: `上一次考核 ${where(prev)} 数据有误，改用上次得分列` });
-      } else if (prev) {
-        p.warnings.push({ code: "previous-unknown", cells: [], message: `上一次考核 ${where(prev)} 数据有误，无法判断是否连续两次低于${settings.twiceBelowScore}分` });
-      }
-      if (p.score < settings.revokeBelowScore) {
-        p.revocations.push({ rule: "A11a", cells: [], reason: `A11a（第十一条）：最终得分${p.score}分，低于${settings.revokeBelowScore}分` });
-      } else if (p.score < settings.twiceBelowScore && prevScore !== null && prevScore < settings.twiceBelowScore) {
-        p.revocations.push({
-          rule: "A11b",
-          cells: p.id.lastScore && prevLabel.includes(p.id.lastScore.cell) ? [p.id.lastScore.cell] : [],
-          reason: `A11b（第十一条）：连续两次得分低于${settings.twiceBelowScore}分，本次${p.score}分，${prevLabel}`,
-        });
-      }
-      if (p.revocations.length) {
-        p.status = "revoke";
-        p.consequences = [...scheme.consequences.always, ...(p.id.provincial ? [scheme.consequences.provincial] : [])];
-      } else if (p.total > 0) {
-        p.status = "rectify";
-        p.rectify = [...new Set(p.deductions.map((d) => d.rule))];
-      } else {
-        p.status = "retain";
-      }
-    });
-    const revokedYears = new Set(g.filter((p) => p.status === "revoke" && p.id.year !== null).map((p) => p.id.year!));
-    for (const p of g) {
-      const e = p.id.electedYear;
-      if (e !== null && revokedYears.has(e - 1)) {
-        p.warnings.push({ code: "reselected-after-revoke", cells: [p.rec.facts["electedYear"]?.cell ?? ""].filter(Boolean), message: `${e - 1}年已被撤销，不得参加${e}年评选（第十一条）` });
-      }
-    }
-  }
+  for (const g of groups.values()) history(g, scheme, settings);
 
   const sheets: SheetResult[] = input.sheets.map((s, sheetIndex) => ({
     sheet: s.sheet,

@@ -8,7 +8,7 @@ import { criteriaFor, criterionMax } from "../schemes/schema";
 import type { AdditiveScheme, CriterionDef, GateCondition, Line, ShanghaiSettings, Tier, UnitKind } from "../schemes/types";
 import { normalizeText } from "../sheets/normalize";
 import type { CellError, Fact, RowRecord } from "../sheets/records";
-import { qualify } from "./explain";
+import { qualify, readingWarnings } from "./explain";
 import type { CriterionScore, UnitResult, UnitSheetResult, UnitsResult, UnitStatus, Warning } from "./types";
 
 export type UnitSheetInput = {
@@ -37,7 +37,7 @@ export function sheetKind(scheme: AdditiveScheme, sheet: string, columns: Readon
 type Gate = { v: "pass" | "fail" | "unknown"; failed: Fact[]; blank: { field: string; fact: Fact | undefined }[] };
 
 function show(f: Fact): string {
-  if (typeof f.value === "boolean") return f.value ? "是" : "否";
+  if (typeof f.value === "boolean") return f.text ?? (f.value ? "是" : "否");
   if (typeof f.value === "string") return f.text ?? f.value;
   if (typeof f.value === "number") return String(f.value);
   return f.text ?? "";
@@ -121,6 +121,7 @@ export function scoreUnit(rec: RowRecord, scheme: AdditiveScheme, settings: Shan
   const id = identify(rec, fallbackKind);
   const errors: CellError[] = [...rec.errors];
   const warnings: Warning[] = [];
+  readingWarnings(rec, warnings, null);
   const result: UnitResult = {
     row: rec.row,
     key: id.key,

@@ -29,11 +29,21 @@ export type SelectionWarning = {
 export function cityKey(s: string | null | undefined): string {
   const t = normalizeText(s ?? "");
   if (t.startsWith("湘西")) return "湘西";
-  return t.replace(/(土家族苗族自治州|自治州|地区|市|州)$/, "");
+  return t.replace(/(土家族苗族自治州|自治州|地区|市)$/, "");
 }
 
+/** The 党员…示范岗 suffix offices add or leave out: "报建窗口" = "报建窗口党员服务示范岗" = "报建窗口（党员示范岗）". */
+const NAME_SUFFIX = /(党员)?(服务|监督)?示范岗$/;
+
+/** A post's name as compared: spacing, full-width forms, brackets and the 党员…示范岗 suffix do not count. */
+export function postNameKey(s: string | null | undefined): string {
+  const t = normalizeText(s ?? "").replace(/[()（）【】[\]]/g, "");
+  return t.replace(NAME_SUFFIX, "") || t;
+}
+
+/** One post across rows, sheets, years and files: 市州 + 工作单位 + 示范岗名称, each compared tolerantly. */
 export function postKey(p: { city: string; unit: string; name: string }): string {
-  return [cityKey(p.city), normalizeText(p.unit), normalizeText(p.name)].join("|");
+  return [cityKey(p.city), normalizeText(p.unit), postNameKey(p.name)].join("|");
 }
 
 export function quotaWarnings(posts: readonly RosterPost[]): SelectionWarning[] {

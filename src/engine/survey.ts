@@ -217,7 +217,7 @@ export function tallySurvey(grids: readonly SheetGrid[], scheme: Scheme, setting
       blank: a.blank,
       invalid: a.invalid,
       counts: Object.fromEntries(a.counts),
-      rate: rate === null ? null : Math.round(rate * 10000) / 10000,
+      rate: rate === null ? null : shownRate(rate),
       band: rate === null ? null : band(rate, settings),
       warnings,
     };
@@ -263,7 +263,27 @@ export function tallySurvey(grids: readonly SheetGrid[], scheme: Scheme, setting
   return { sheets, tally, unmatched, errors, ledgerSheets: ledgers.map((l) => l.sheet), ledgers };
 }
 
-/** The unrounded rate (the JSON keeps 4 places; the ledger fill and the band use this). */
+/** Places of a shown rate as a fraction: 4, i.e. 0.01% — the number format "0.00%" of the fill and 满意度汇总. */
+export const RATE_PLACES = 4;
+const RATE_SCALE = 10 ** RATE_PLACES;
+
+/**
+ * A rate as shown and as filled into the ledger: truncated, never rounded, to 0.01% — 17,999 of 20,000
+ * (89.995%) is 89.99%, never 90.00%. Every band threshold is a whole hundredth of a percent, so the truncated
+ * value falls in the same band as the exact one: the filled cell, read back by the engine, bands the same.
+ */
+export function shownRate(rate: number): number {
+  // Float noise away first (0.9 × 10⁴ = 9000.000000000002), then truncate.
+  const scaled = Math.round(rate * RATE_SCALE * 1e6) / 1e6;
+  return Math.floor(scaled) / RATE_SCALE;
+}
+
+/** "89.99%": a rate as text, truncated like {@link shownRate}. */
+export function formatRate(rate: number): string {
+  return `${(shownRate(rate) * 100).toFixed(2)}%`;
+}
+
+/** The unrounded rate (the band uses this; the JSON, the 满意度汇总 and the ledger fill show {@link shownRate}). */
 export function exactRate(t: TallyEntry): number | null {
   return t.valid ? t.positive / t.valid : null;
 }
@@ -408,7 +428,8 @@ export function planLedgerFill(grids: readonly SheetGrid[], tally: SurveyTally):
   const rates = new Map<string, number>();
   for (const t of tally.tally) {
     const r = exactRate(t);
-    if (t.key !== null && r !== null) rates.set(`${t.key}|${t.year}|${t.quarter}`, r);
+    // Truncated to what "0.00%" shows, so the cell never reads 90.00% while banded below 90%; it bands the same.
+    if (t.key !== null && r !== null) rates.set(`${t.key}|${t.year}|${t.quarter}`, shownRate(r));
   }
   const writes: SheetWrite[] = [];
   const cells: LedgerFill["cells"] = [];

@@ -4,11 +4,10 @@
  * this year, and the selection checks. Pure: the scoring result in, data out.
  */
 import type { Scheme } from "../schemes/types";
-import { normalizeText } from "../sheets/normalize";
 import { factNumber, factText, type RowRecord } from "../sheets/records";
 import { rectifyTexts } from "./scoreLedger";
 import type { WorkbookScore } from "./scoreWorkbook";
-import { quotaWarnings, reselectedAfterRevoke, type RosterPost, type SelectionWarning } from "./selection";
+import { postKey, quotaWarnings, type RosterPost, type SelectionWarning } from "./selection";
 import type { Status } from "./types";
 
 export const POST_TYPE_LABEL = { service: "服务岗", supervision: "监督岗" } as const;
@@ -38,6 +37,8 @@ export type SummaryRow = PostLine & {
   rectifyItems: string;
   validThrough: number | null;
   consequences: string[];
+  /** Warning codes of the row (the messages are in notes). */
+  codes: string[];
 };
 
 /** The identity facts of a ledger or summary row (same field ids in both sheet definitions). */
@@ -74,6 +75,8 @@ export type YearSummary = {
   scoreBands: ScoreBand[];
   revoked: { name: string; city: string; unit: string; level: string; reasons: string; consequences: string[] }[];
   expiring: { name: string; city: string; unit: string; validThrough: number }[];
+  /** 整改 posts without a 复评 in the year (第十一条: rectify, report, then be scored again). */
+  awaitingReview: { name: string; city: string; unit: string; score: number | null; rectifyItems: string }[];
   selection: SelectionWarning[];
   /** Rows left out: assessed in another year, or without a year. */
   otherYears: number;
@@ -120,6 +123,7 @@ export function summarizeYear(scored: WorkbookScore, scheme: Scheme, opts: { yea
         validThrough: r.validThrough,
         notes: [...r.errors.map((e) => e.message), ...r.warnings.map((w) => w.message)].join("\n"),
         consequences: r.consequences ?? [],
+        codes: r.warnings.map((w) => w.code),
       });
     }
   });
@@ -131,7 +135,7 @@ export function summarizeYear(scored: WorkbookScore, scheme: Scheme, opts: { yea
   const latest = new Map<string, SummaryRow>();
   for (const r of all) {
     if (r.year !== year) continue;
-    const k = [normalizeText(r.city), normalizeText(r.unit), normalizeText(r.name)].join("|");
+    const k = postKey(r);
     const prev = latest.get(k);
     if (!prev || (prev.round === "初评" && r.round === "复评") || prev.round === r.round) latest.set(k, r);
   }
@@ -156,6 +160,19 @@ export function summarizeYear(scored: WorkbookScore, scheme: Scheme, opts: { yea
     .filter((t) => t.posts > 0 || t.postType !== "（未填类别）");
   const roster: RosterPost[] = all.map((r) => ({ city: r.city, unit: r.unit, name: r.name, postType: r.postType, year: r.year, electedYear: r.electedYear, status: r.status }));
   const current = roster.filter((p) => p.year === year);
+  // A post revoked and then elected again in the next selection: the engine's history says so per row.
+  const reselected = new Map<string, SelectionWarning>();
+  for (const r of all) {
+    if (r.year !== year || r.electedYear === null || !r.codes.includes("reselected-after-revoke")) continue;
+    const e = r.electedYear;
+    reselected.set(postKey(r), {
+      code: "reselected-after-revoke",
+      city: r.city,
+      year: e,
+      posts: [r.name],
+      message: `“${r.name}”（${r.city}${r.unit ? ` ${r.unit}` : ""}）${e - 1} 年已被撤销，不得参加下一次（${e} 年）评选，但又以 ${e} 年当选出现在名单中（第十一条）`,
+    });
+  }
   return {
     year,
     rows,
@@ -167,7 +184,10 @@ export function summarizeYear(scored: WorkbookScore, scheme: Scheme, opts: { yea
       .filter((r) => r.status === "revoke")
       .map((r) => ({ name: r.name, city: r.city, unit: r.unit, level: r.level ? LEVEL_LABEL[r.level] : "", reasons: r.revokeReasons || "得分未达要求", consequences: r.consequences })),
     expiring: rows.filter((r) => r.validThrough === year && r.status !== "revoke").map((r) => ({ name: r.name, city: r.city, unit: r.unit, validThrough: r.validThrough! })),
-    selection: [...quotaWarnings(current), ...reselectedAfterRevoke(roster).filter((w) => w.year === year)],
+    awaitingReview: rows
+      .filter((r) => r.codes.includes("awaiting-review"))
+      .map((r) => ({ name: r.name, city: r.city, unit: r.unit, score: r.score, rectifyItems: r.rectifyItems })),
+    selection: [...quotaWarnings(current), ...reselected.values()],
     otherYears: all.filter((r) => r.year !== null && r.year !== year).length,
     noYear: all.filter((r) => r.year === null).length,
   };

@@ -42,6 +42,7 @@ const unit: FieldDef = {
   synonyms: ["单位", "单位名称", "所在单位", "监督机构", "所属单位", "工作单位名称"],
   kind: "text",
 };
+const round: FieldDef = { id: "round", header: "考核轮次", synonyms: ["轮次", "考核类型", "评分轮次", "初评/复评"], kind: "round", hint: "初评/复评" };
 const year: FieldDef = { id: "year", header: "考核年度", synonyms: ["年度", "考核年份", "年份", "评分年度"], kind: "year" };
 
 /** Member facts read from both the ledger (per-post totals) and the 成员 sheet (per member). */
@@ -89,7 +90,7 @@ const ledgerFields: FieldDef[] = [
   { id: "level", header: "级别", synonyms: ["示范岗级别", "层级", "等级"], kind: "level", hint: "市州级/省级" },
   { id: "leader", header: "负责人", synonyms: ["示范岗负责人", "岗位负责人", "负责人姓名"], kind: "text" },
   year,
-  { id: "round", header: "考核轮次", synonyms: ["轮次", "考核类型", "评分轮次", "初评/复评"], kind: "round", hint: "初评/复评" },
+  round,
   { id: "electedYear", header: "当选年度", synonyms: ["评选年度", "当选年份", "获评年度", "命名年度"], kind: "year" },
   quarter(1, "一"),
   quarter(2, "二"),
@@ -128,6 +129,8 @@ const memberFields: FieldDef[] = [
   unit,
   postName,
   year,
+  // Optional: without it, member facts apply to the 初评 only.
+  round,
   { id: "memberName", header: "姓名", synonyms: ["成员姓名", "成员"], kind: "text" },
   {
     id: "role",

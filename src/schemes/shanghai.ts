@@ -68,6 +68,8 @@ export const STEP_ORDER = ["自主创建", "指导推进", "自荐申请", "初�
 const yes = "是/否";
 const flag = (id: string, header: string, synonyms: string[] = []): FieldDef => ({ id, header, synonyms, kind: "yesNo", hint: yes });
 const count = (id: string, header: string, synonyms: string[] = []): FieldDef => ({ id, header, synonyms, kind: "count", hint: "人数" });
+/** A gate fact offices answer 是/否 or in a sentence ("经查，申报年度无质量安全责任事故", "2020年5月受到行政处罚"). */
+const fact = (id: string, header: string, synonyms: string[] = []): FieldDef => ({ id, header, synonyms, kind: "yesNoOrText", hint: "是/否 或情形" });
 const grade = (id: string, header: string, synonyms: string[], grades: FieldDef["grades"], hint: string): FieldDef => ({
   id,
   header,
@@ -127,15 +129,15 @@ const fields: FieldDef[] = [
   ...criterionFields,
   grade("civilized", "文明单位", ["文明单位级别", "文明单位等级", "是否文明单位"], CIVILIZED_LEVELS, "是/否 或级别（区局级、区级、市级、省部级、全国）"),
   grade("leadershipGrade", "班子考核等次", ["领导班子考核等次", "领导班子上年度考核等次", "班子上年度考核等次", "班子考核"], ASSESSMENT_GRADES, "优秀/称职/合格/基本称职/不称职"),
-  flag("majorAccident", "较大及以上责任事故", ["较大以上责任事故", "较大及以上事故"]),
-  flag("qsAccident", "质量安全责任事故", ["质量安全事故责任", "申报年度质量安全责任事故"]),
-  flag("illegal", "违法案件或行政处罚", ["违法案件", "行政处罚", "违法案件/行政处罚", "违法案件及行政处罚"]),
-  flag("badCredit", "不良信用记录", ["诚信不良记录", "不良信用"]),
+  fact("majorAccident", "较大及以上责任事故", ["较大以上责任事故", "较大及以上事故"]),
+  fact("qsAccident", "质量安全责任事故", ["质量安全事故责任", "申报年度质量安全责任事故"]),
+  fact("illegal", "违法案件或行政处罚", ["违法案件", "行政处罚", "违法案件/行政处罚", "违法案件及行政处罚"]),
+  fact("badCredit", "不良信用记录", ["诚信不良记录", "不良信用"]),
   count("staff", "固定人员数", ["固定工作人员数", "固定人员", "固定工作人员"]),
   count("partyMembers", "党员人数", ["党员数", "其中党员人数", "其中党员"]),
   flag("leaderMember", "负责人为党员", ["负责人是否党员", "负责人中有党员", "负责人为中共党员"]),
-  flag("accident", "安全质量事故", ["质量安全事故", "受监项目安全质量事故"]),
-  flag("complaint", "安全质量投诉", ["质量安全投诉", "安全质量投诉举报", "质量安全投诉举报"]),
+  fact("accident", "安全质量事故", ["质量安全事故", "受监项目安全质量事故"]),
+  fact("complaint", "安全质量投诉", ["质量安全投诉", "安全质量投诉举报", "质量安全投诉举报"]),
   grade("fullMember", "正式党员", ["是否正式党员", "中共正式党员", "政治面貌"], MEMBERSHIP, "是/否（预备党员为否）"),
   grade("democraticGrade", "民主评议等次", ["上年度民主评议等次", "民主评议", "民主评议结果"], ASSESSMENT_GRADES, "优秀/合格/基本合格/不合格"),
   grade("yearEndGrade", "年终考核等次", ["年终单位考核等次", "年终考核", "年度考核等次"], ASSESSMENT_GRADES, "优秀/合格/基本合格/不合格"),

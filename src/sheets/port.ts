@@ -7,7 +7,7 @@
 import type { AdditiveSettingsInput, SettingsInput } from "../schemes/schema";
 import { surveyCountSheet, surveyResponseSheet } from "../schemes/survey";
 import { shanghai } from "../schemes/shanghai";
-import type { OutputDef, Scheme, SheetDef } from "../schemes/types";
+import type { HunanSettings, OutputDef, Scheme, SheetDef, ShanghaiSettings } from "../schemes/types";
 import type { CellValue, OwnedSheet, SheetGrid, SheetWrite } from "./grid";
 import { locateSheet } from "./readSheet";
 import { isGeneratedReport, type ReportLayout } from "./report";
@@ -40,7 +40,15 @@ export type StoredState = {
    * in the user's own file: such a file may be replaced by the next run without --force.
    */
   output?: { command: string; at: string };
+  /** What the last scoring that wrote results into this workbook used, per scheme (see {@link UsedRecord}). */
+  used?: { hunan?: UsedRecord<HunanSettings>; shanghai?: UsedRecord<ShanghaiSettings> };
 };
+
+/**
+ * Every setting a write of results used (defaults included), so that every later command reading the same
+ * file (summary, consolidate, the pane, the preview) reproduces its 示范期至 and verdicts.
+ */
+export type UsedRecord<T> = { settings: T; at: string; by: "score" | "pane" };
 
 /** One owned column saved before a write: `slot` is its column in the hidden sheet's undo area. */
 export type UndoColumn = { col: number; slot: number; isNew: boolean; header?: string; table?: string };
@@ -105,9 +113,9 @@ export const HEAD_ROWS = 10;
 export const STATE_SHEET = "示范岗考评_数据";
 export const STATE_TITLE = "示范岗考评助手的设置、列映射和撤销数据，请勿修改";
 /** Rows of the state block: A = key, B = JSON. */
-export const STATE_ROWS = { settings: 2, mapping: 3, undo: 4, shanghai: 5, owned: 6, output: 7 } as const;
+export const STATE_ROWS = { settings: 2, mapping: 3, undo: 4, shanghai: 5, owned: 6, output: 7, used: 8 } as const;
 /** The state block is A1:B{STATE_LAST_ROW}. */
-export const STATE_LAST_ROW = 7;
+export const STATE_LAST_ROW = 8;
 /** The undo area starts in this column of the state sheet; slot i is column UNDO_FIRST_COL + i. */
 export const UNDO_FIRST_COL = 5;
 
@@ -155,6 +163,7 @@ export function stateRows(state: StoredState, undo: UndoMeta | null): CellValue[
     ["shanghai", state.shanghai ? JSON.stringify(state.shanghai) : null],
     ["owned", state.owned ? JSON.stringify(state.owned) : null],
     ["output", state.output ? JSON.stringify(state.output) : null],
+    ["used", state.used ? JSON.stringify(state.used) : null],
   ];
 }
 
@@ -176,7 +185,9 @@ export function parseStateRows(rows: readonly (readonly CellValue[])[]): { store
   const shanghai = json<AdditiveSettingsInput>(at(STATE_ROWS.shanghai));
   const owned = json<Record<string, unknown>>(at(STATE_ROWS.owned));
   const output = json<{ command?: unknown; at?: unknown }>(at(STATE_ROWS.output));
+  const used = json<StoredState["used"]>(at(STATE_ROWS.used));
   const stored: StoredState = {};
+  if (used && typeof used === "object") stored.used = used;
   if (settings && typeof settings === "object") stored.settings = settings;
   if (shanghai && typeof shanghai === "object") stored.shanghai = shanghai;
   if (mapping && typeof mapping === "object") stored.mapping = mapping;

@@ -142,6 +142,7 @@ export function readSheet(grid: SheetGrid, def: SheetDef, map: ColumnMap): Sheet
     const row = r0 + 1;
     const facts: Record<string, Fact> = {};
     const errors: CellError[] = [];
+    const readings: string[] = [];
     let filled = 0;
     for (const f of fields) {
       const col = map.fields.get(f.id)!;
@@ -162,15 +163,16 @@ export function readSheet(grid: SheetGrid, def: SheetDef, map: ColumnMap): Sheet
         // A vocabulary read by containment ("街镇级文明单位" → 街镇级) keeps the words as written for explanations.
         const text = p.text ?? (f.kind === "grade" && f.contains ? cellText(v) : undefined);
         facts[f.id] = text === undefined ? { value: p.value, cell, header } : { value: p.value, cell, header, text };
+        if (p.read) readings.push(f.id);
       } else {
         filled++;
         facts[f.id] = { value: null, cell, header };
-        errors.push({ cell, message: `${header}（${cell}）无法识别“${cellText(v)}”，应为${p.expected}` });
+        errors.push({ cell, message: p.why ? `${header}（${cell}）“${cellText(v)}”${p.why}，应填写${p.expected}` : `${header}（${cell}）无法识别“${cellText(v)}”，应为${p.expected}` });
       }
     }
     const nameGiven = facts["name"]?.value != null || errors.some((e) => e.cell === facts["name"]?.cell);
     if (!nameGiven && filled < 2) continue;
-    records.push({ sheet: grid.name, row, facts, errors });
+    records.push(readings.length ? { sheet: grid.name, row, facts, errors, readings } : { sheet: grid.name, row, facts, errors });
   }
   return { sheet: grid.name, map, records, lastRow };
 }

@@ -14,7 +14,14 @@ export type RowRecord = {
   row: number;
   facts: Readonly<Record<string, Fact>>;
   errors: CellError[];
+  /** Fact ids whose value was read from a sentence ("经查，全年无违纪违法问题" → 否): shown in 提示. */
+  readings?: readonly string[];
 };
+
+/** "违纪违法（AP7）‘经查，全年无违纪违法问题’按‘否’处理": how a sentence in a yes/no cell was read. */
+export function readingNote(f: Fact, cell = f.cell): string {
+  return `${f.header}（${cell}）‘${f.text ?? ""}’按‘${f.value === true ? "是" : "否"}’处理`;
+}
 
 /** A fact as text ("" when blank or not text). */
 export function factText(rec: RowRecord, id: string): string {

@@ -4,11 +4,14 @@
  */
 import type { CellValue } from "./grid";
 import { normalizeText } from "./normalize";
+import { exactYesNo, readYesNoText } from "./yesNoText";
 
 export type Parsed<T> =
   | { kind: "blank" }
-  | { kind: "ok"; value: T; text?: string }
-  | { kind: "bad"; expected: string };
+  /** `read`: the value was read from a sentence (not one of the exact words); shown to the user. */
+  | { kind: "ok"; value: T; text?: string; read?: boolean }
+  /** `why`: what is wrong with the text, when more than "not recognised". */
+  | { kind: "bad"; expected: string; why?: string };
 
 const BLANK: Parsed<never> = { kind: "blank" };
 const ok = <T>(value: T, text?: string): Parsed<T> => (text === undefined ? { kind: "ok", value } : { kind: "ok", value, text });
@@ -32,29 +35,34 @@ export function cellText(v: CellValue): string {
   return v.toISOString().slice(0, 10);
 }
 
-const YES = new Set(["是", "有", "y", "yes", "true", "1", "√", "✓", "✔", "对", "是的", "存在"]);
-const NO = new Set(["否", "无", "n", "no", "false", "0", "×", "✗", "✘", "x", "没有", "不是", "不存在"]);
+const YES_NO_EXPECTED = "是 或 否";
+const YES_NO_TEXT_EXPECTED = "否（没有此情形），或 是／写明情形（如“受到党内警告处分”）";
 
-export function parseYesNo(v: CellValue): Parsed<boolean> {
+/**
+ * A yes/no cell as a person reads it (see {@link readYesNoText}): the exact words, sentences that deny
+ * ("经查，全年无违纪违法问题"), sentences that state a case ("2025年3月被投诉查实"). Text that is neither
+ * ("待查", "正在调查") is not an answer: bad, naming what to write. A sentence's reading keeps its text and
+ * is marked `read` so that the explanation can show it.
+ */
+export function parseYesNo(v: CellValue, expected = YES_NO_EXPECTED): Parsed<boolean> {
   if (isBlankValue(v)) return BLANK;
   if (typeof v === "boolean") return ok(v);
   if (typeof v === "number") {
     if (v === 1) return ok(true);
     if (v === 0) return ok(false);
-    return bad("是/否");
+    return bad(expected);
   }
-  const t = normalizeText(cellText(v));
-  if (YES.has(t)) return ok(true);
-  if (NO.has(t)) return ok(false);
-  return bad("是/否");
+  const text = cellText(v);
+  const exact = exactYesNo(normalizeText(text));
+  if (exact !== null) return ok(exact);
+  const r = readYesNoText(text);
+  if (r.verdict === "undecided") return { kind: "bad", expected, why: r.cue ? (r.cue === normalizeText(text) ? "尚无结论" : `尚无结论（“${r.cue}”）`) : "既不是“否”也没有写明情形" };
+  return { kind: "ok", value: r.verdict === "yes", text, read: true };
 }
 
 /** Yes/no, or text naming the case (which counts as yes, the text being the reason). */
 export function parseYesNoOrText(v: CellValue): Parsed<boolean> {
-  const p = parseYesNo(v);
-  if (p.kind !== "bad") return p;
-  const text = cellText(v);
-  return ok(true, text);
+  return parseYesNo(v, YES_NO_TEXT_EXPECTED);
 }
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

@@ -16,7 +16,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useMemo, useRef } from "react";
-import { SCHEME_IDS, SCHEME_INFO } from "../engine/schemes";
+import { hunanSettingsInput, SCHEME_IDS, SCHEME_INFO, shanghaiSettingsInput } from "../engine/schemes";
 import { columnName } from "../sheets/a1";
 import type { SheetGrid } from "../sheets/grid";
 import { MappingPanel } from "./components/MappingPanel";
@@ -65,6 +65,9 @@ export function Pane({ source }: { source: PaneSource }) {
   const sheet = s.score?.result.sheets[0];
   const info = SCHEME_INFO[s.scheme];
   const rows = useMemo(() => (s.score ? displayRows(s.score) : []), [s.score]);
+  // The settings in effect: what the last write used, over what the pane saved (see hunanSettingsInput).
+  const hunanInput = useMemo(() => hunanSettingsInput(s.stored), [s.stored]);
+  const shanghaiInput = useMemo(() => shanghaiSettingsInput(s.stored), [s.stored]);
   const hunanScore = s.score?.scheme === "hunan" ? s.score : null;
   const lastCol = columnName(Math.max(1, ...(s.score?.writes[0]?.columns.map((c) => c.col) ?? [1])));
   const file = s.host === "file";
@@ -73,7 +76,7 @@ export function Pane({ source }: { source: PaneSource }) {
     <ReportsPanel
       grids={grids}
       score={hunanScore}
-      settings={s.stored.settings}
+      settings={hunanInput}
       busy={busy}
       excel={!file}
       onTally={(fill) => void cmd.tallyReport(fill)}
@@ -194,9 +197,9 @@ export function Pane({ source }: { source: PaneSource }) {
           )}
           {s.tab === "settings" &&
             (s.scheme === "shanghai" ? (
-              <UnitSettingsPanel key="shanghai" settings={s.stored.shanghai} onChange={(st) => void cmd.setUnitSettings(st)} />
+              <UnitSettingsPanel key="shanghai" settings={shanghaiInput} onChange={(st) => void cmd.setUnitSettings(st)} />
             ) : (
-              <SettingsPanel key="hunan" settings={s.stored.settings} onChange={(st) => void cmd.setSettings(st)} />
+              <SettingsPanel key="hunan" settings={hunanInput} onChange={(st) => void cmd.setSettings(st)} />
             ))}
           {s.tab === "reports" &&
             (s.scheme === "shanghai" ? <PlanPanel grids={s.read.grids} stored={s.stored} busy={busy} onPlan={() => void cmd.planReport()} /> : reports(s.read.grids))}

@@ -4,6 +4,7 @@
  */
 import type { FilePort } from "../adapters/xlsx/filePort";
 import type { SheetGrid } from "../sheets/grid";
+import type { StoredState } from "../sheets/port";
 import type { ReportLayout } from "../sheets/report";
 
 export async function openFilePort(bytes: Uint8Array, fileName: string): Promise<FilePort> {
@@ -17,8 +18,9 @@ export async function reportBytes(layouts: readonly ReportLayout[]): Promise<Uin
   return renderReports(layouts).toBytes();
 }
 
-/** A workbook picked for consolidation, read in the browser (nothing is uploaded). */
-export async function readWorkbook(bytes: Uint8Array): Promise<SheetGrid[]> {
+/** A workbook picked for consolidation, read in the browser (nothing is uploaded), with its saved state. */
+export async function readWorkbook(bytes: Uint8Array): Promise<{ grids: SheetGrid[]; stored: StoredState }> {
   const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx/xlsxWorkbook");
-  return (await XlsxWorkbook.open(bytes)).readSheets();
+  const book = await XlsxWorkbook.open(bytes);
+  return { grids: book.readSheets(), stored: book.readState().stored };
 }

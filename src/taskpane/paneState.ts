@@ -86,6 +86,13 @@ export function initialState(host: "excel" | "file"): PaneState {
   };
 }
 
+function withoutUsed(stored: StoredState, scheme: SchemeId): StoredState {
+  if (!stored.used?.[scheme]) return stored;
+  const used = { ...stored.used };
+  delete used[scheme];
+  return { ...stored, used };
+}
+
 function overridesOf(stored: StoredState, sheet: string): Map<string, number> | undefined {
   const m = stored.mapping?.[sheet];
   return m ? new Map(Object.entries(m)) : undefined;
@@ -158,10 +165,11 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
       const mapping = s.ledger ? Object.fromEntries(Object.entries(s.stored.mapping).filter(([k]) => k !== s.ledger)) : {};
       return rescore({ ...s, stored: { ...s.stored, mapping } });
     }
+    // Settings chosen in the pane replace what the last write used (which otherwise wins over them).
     case "set-settings":
-      return rescore({ ...s, stored: { ...s.stored, settings: a.settings } });
+      return rescore({ ...s, stored: withoutUsed({ ...s.stored, settings: a.settings }, "hunan") });
     case "set-unit-settings":
-      return rescore({ ...s, stored: { ...s.stored, shanghai: a.settings } });
+      return rescore({ ...s, stored: withoutUsed({ ...s.stored, shanghai: a.settings }, "shanghai") });
     case "choose-scheme":
       return rescore({ ...s, schemeChoice: a.choice });
     case "write-start":

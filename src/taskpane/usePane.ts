@@ -14,6 +14,7 @@ import { consolidate, type Consolidation, type InputFile } from "../engine/conso
 import { provinceLayout, summaryLayout, tallyLayout } from "../engine/reportLayouts";
 import { planLedgerFill, tallySurvey } from "../engine/survey";
 import { summarizeYear } from "../engine/yearSummary";
+import { hunanSettingsInput, withUsed } from "../engine/schemes";
 import { resolveSettings } from "../schemes/schema";
 import type { ReportLayout } from "../sheets/report";
 import { openFilePort, readWorkbook, reportBytes } from "./filePortLoader";
@@ -161,6 +162,8 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         if (!p || !score) return;
         dispatch({ type: "write-start" });
         const report = await p.write(score.writes, (done, total) => dispatch({ type: "write-progress", done, total }));
+        // What this write used, for summary, consolidate and the command line on the same workbook.
+        await p.saveState(withUsed(latest.current.stored, score, "pane", new Date()));
         await readNow();
         dispatch({ type: "write-done", cells: report.cells });
       }),
@@ -210,7 +213,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         const p = port.current;
         const s = latest.current;
         if (!p || !s.read) return;
-        const settings = resolveSettings(hunan, s.stored.settings);
+        const settings = resolveSettings(hunan, hunanSettingsInput(s.stored));
         const tally = tallySurvey(s.read.grids, hunan, settings);
         dispatch({ type: "write-start" });
         const fill = fillLedger ? planLedgerFill(s.read.grids, tally) : null;
@@ -244,12 +247,12 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         const inputs: InputFile[] = [];
         for (const f of files) {
           try {
-            inputs.push({ file: f.name, grids: await readWorkbook(new Uint8Array(await f.arrayBuffer())) });
+            inputs.push({ file: f.name, ...(await readWorkbook(new Uint8Array(await f.arrayBuffer()))) });
           } catch (e) {
             inputs.push({ file: f.name, error: messageOf(e).replace(/^操作失败：/, "") });
           }
         }
-        const settings = resolveSettings(hunan, latest.current.stored.settings);
+        const settings = resolveSettings(hunan, hunanSettingsInput(latest.current.stored));
         return consolidate(inputs, hunan, settings.provinceCities);
       } catch (e) {
         dispatch({ type: "failed", message: messageOf(e) });

@@ -41,9 +41,10 @@ describe("golden workbooks through the CLI entry", () => {
     expect(code).toBe(3);
     const rows = (await readJson(json)).sheets[0]!.rows;
     const count = (s: string) => rows.filter((r) => r.status === s).length;
-    expect([count("retain"), count("rectify"), count("revoke"), count("error")]).toEqual([19, 11, 13, 3]);
-    expect(out).toMatch(/撤销（13）/);
-    expect(out).toContain("K16");
+    expect([count("retain"), count("rectify"), count("revoke"), count("error")]).toEqual([17, 11, 17, 4]);
+    expect(out).toMatch(/撤销（17）/);
+    expect(out).toContain("K18");
+    expect(out).toContain("违纪违法（AF42）“待查”尚无结论");
   });
 });
 
@@ -205,11 +206,11 @@ describe("what the pane saved in the workbook", () => {
     const json = path.join(tmp.path, "r.json");
     await cli("score", input, "--json", json, "--dry-run");
     const rows = (await readJson(json)).sheets[0]!.rows;
-    expect(rows.filter((r) => r.status === "revoke").length).toBeGreaterThan(13);
+    expect(rows.filter((r) => r.status === "revoke").length).toBeGreaterThan(17);
     expect(rows[0]!.key.split("|")[1]).toBe(""); // 工作单位 unmapped as the pane saved
     const settings = path.join(tmp.path, "s.json");
     await fs.writeFile(settings, JSON.stringify({ revokeBelowScore: 70 }));
     await cli("score", input, "--json", json, "--dry-run", "--settings", settings);
-    expect((await readJson(json)).sheets[0]!.rows.filter((r) => r.status === "revoke").length).toBe(13);
+    expect((await readJson(json)).sheets[0]!.rows.filter((r) => r.status === "revoke").length).toBe(17);
   });
 });

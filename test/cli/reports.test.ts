@@ -96,7 +96,8 @@ describe("pioneer-scorecard summary", () => {
     const json = path.join(tmp.path, "y.json");
     const r = await cli("summary", input, "-o", out, "--json", json);
     expect(r.code).toBe(3);
-    expect(r.out).toContain("示范岗 42 个：保持 19　整改 8　撤销 12　数据有误 3");
+    expect(r.out).toContain("示范岗 42 个：保持 16　整改 8　撤销 14　数据有误 4");
+    expect(r.out).toContain("待复评 8 个：");
     const wb = await load(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["年度汇总"]);
     const ws = wb.getWorksheet("年度汇总")!;
@@ -113,7 +114,7 @@ describe("pioneer-scorecard summary", () => {
     expect(await zip.file("xl/charts/chart1.xml")!.async("string")).toContain('<c:barDir val="col"/>');
     expect(await zip.file("xl/workbook.xml")!.async("string")).toContain("_xlnm.Print_Titles");
     const j = await readJson(json);
-    expect(j["byStatus"]).toEqual({ retain: 19, rectify: 8, revoke: 12, error: 3 });
+    expect(j["byStatus"]).toEqual({ retain: 16, rectify: 8, revoke: 14, error: 4 });
   });
 });
 
@@ -132,6 +133,20 @@ describe("pioneer-scorecard consolidate", () => {
     expect((j["cities"] as Json[]).map((c) => [c["city"], c["posts"]])).toEqual([["长沙", 3], ["株洲", 4], ["湘潭", 3]]);
     expect(j["missingCities"]).toHaveLength(11);
     expect((await load(out)).worksheets.map((w) => w.name)).toEqual(["全省汇总"]);
+  });
+
+  test("the four bundled 市州 files: another office's words read and checked", async () => {
+    const names = ["长沙市-2025年度汇总.xlsx", "株洲市-2025年度汇总.xlsx", "湘潭市-2025年度考核台账（已评分）.xlsx", "郴州市-2025年度考核情况.xlsx"];
+    const files = await Promise.all(names.map((f) => copy(path.join(EX, "summaries", f))));
+    const json = path.join(tmp.path, "p.json");
+    const r = await cli("consolidate", ...files, "-o", path.join(tmp.path, "全省汇总.xlsx"), "--json", json);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("示范岗 13 个：保持 5　整改 2　撤销 5　数据有误 0　待核实 1");
+    expect(r.out).toContain("安全监督科党员监督示范岗（郴州）“不合格”：郴州市-2025年度考核情况.xlsx 第 5 行");
+    expect(r.out).toContain("质量监督科党员监督示范岗（郴州）上报“保持”，得分62分，低于70分，按第十一条应撤销");
+    const j = await readJson(json);
+    expect((j["provincialRevocations"] as Json[]).map((x) => x["city"]).sort()).toEqual(["湘潭", "郴州", "长沙"].sort());
+    expect((j["posts"] as Json[]).filter((p) => p["city"] === "郴州").map((p) => [p["stated"], p["status"]])).toEqual([["不予撤销", "retain"], ["保持", "revoke"], ["不合格", "unverified"]]);
   });
 
   test("no readable summary at all: exit 1, nothing written", async () => {

@@ -83,19 +83,19 @@ test("the preview: open the example, preview, write, undo, write, download — t
   await page.getByRole("button", { name: "打开示例" }).click();
   await page.getByTestId("count-retain").waitFor({ timeout: 30_000 });
   expect(requested.some((u) => /xlsx\.[0-9a-f]+\.js$/.test(u))).toBe(true);
-  expect(await counts()).toEqual({ retain: "19", rectify: "11", revoke: "13", error: "3" });
-  await expect(page.getByText(/写回将改动「考核台账」的 AJ–AQ 列（新增 8 列）/).count()).resolves.toBe(1);
+  expect(await counts()).toEqual({ retain: "17", rectify: "11", revoke: "17", error: "4" });
+  await expect(page.getByText(/写回将改动「考核台账」的 AK–AR 列（新增 8 列）/).count()).resolves.toBe(1);
   await shot("02-preview");
 
   await page.getByTestId("count-revoke").click();
-  await expect(page.locator('[data-testid="post-list"] > li').count()).resolves.toBe(13);
-  await expect(page.locator('[data-testid="post-list"] > li[data-status="revoke"]').count()).resolves.toBe(13);
+  await expect(page.locator('[data-testid="post-list"] > li').count()).resolves.toBe(17);
+  await expect(page.locator('[data-testid="post-list"] > li[data-status="revoke"]').count()).resolves.toBe(17);
   await shot("03-filter-revoke");
   await page.getByTestId("count-revoke").click();
 
   await page.getByRole("button", { name: "写回工作簿" }).click();
   await expectNotice(/已写回 \d+ 个单元格/);
-  await expect(page.getByText(/写回将改动「考核台账」的 AJ–AQ 列、/).count()).resolves.toBe(1); // found again, nothing new
+  await expect(page.getByText(/写回将改动「考核台账」的 AK–AR 列、/).count()).resolves.toBe(1); // found again, nothing new
   await shot("04-written");
 
   await page.getByRole("button", { name: "撤销上次写回" }).click();
@@ -113,15 +113,15 @@ test("the preview: open the example, preview, write, undo, write, download — t
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await fs.readFile(file)) as never);
   const ws = wb.getWorksheet("考核台账")!;
-  const headers = (ws.getRow(3).values as unknown[]).slice(36, 44);
+  const headers = (ws.getRow(3).values as unknown[]).slice(37, 45);
   expect(headers).toEqual(["扣分总计", "最终得分", "考核结论", "撤销原因", "整改项", "扣分明细", "示范期至", "提示"]);
   const tally: Record<string, number> = {};
   for (let r = 4; r <= ws.rowCount; r++) {
-    const v = ws.getCell(r, 38).value;
+    const v = ws.getCell(r, 39).value;
     if (typeof v === "string") tally[v] = (tally[v] ?? 0) + 1;
   }
-  expect(tally).toEqual({ 保持: 19, 整改: 11, 撤销: 13, 数据有误: 3 });
-  const revoked = [...Array(ws.rowCount).keys()].map((i) => ws.getCell(i + 1, 38)).find((c) => c.value === "撤销")!;
+  expect(tally).toEqual({ 保持: 17, 整改: 11, 撤销: 17, 数据有误: 4 });
+  const revoked = [...Array(ws.rowCount).keys()].map((i) => ws.getCell(i + 1, 39)).find((c) => c.value === "撤销")!;
   expect((revoked.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe("FFFFC7CE");
   // The undo data and nothing else was added: the state sheet is there, very hidden.
   expect(wb.getWorksheet("示范岗考评_数据")?.state).toBe("veryHidden");
@@ -145,7 +145,7 @@ test("mapping is shown; a boundary changed in settings rescores at once; an inva
   await page.getByRole("button", { name: "保存设置并重新计分" }).click();
   await page.getByRole("tab", { name: "结果" }).click();
   const after = await counts();
-  expect(Number(after["revoke"])).toBeGreaterThan(13);
+  expect(Number(after["revoke"])).toBeGreaterThan(17);
   await shot("08-settings-applied");
 
   await page.getByRole("tab", { name: "设置" }).click();
@@ -227,13 +227,14 @@ test("the 汇总 tab: quarterly tally with the ledger filled, the year summary a
 
 test("全省汇总 with no workbook open: pick the 市州 files (one is not a workbook), preview, download", async () => {
   await page.goto(`${server.url}preview.html`);
-  const summaries = ["长沙市-2025年度汇总.xlsx", "株洲市-2025年度汇总.xlsx", "湘潭市-2025年度考核台账（已评分）.xlsx"].map((f) => path.join(EXAMPLES, "summaries", f));
+  const summaries = ["长沙市-2025年度汇总.xlsx", "株洲市-2025年度汇总.xlsx", "湘潭市-2025年度考核台账（已评分）.xlsx", "郴州市-2025年度考核情况.xlsx"].map((f) => path.join(EXAMPLES, "summaries", f));
   const junk = { name: "备忘.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("备忘") };
   const input = page.getByTestId("consolidate-input");
   await input.setInputFiles([...summaries.map((f) => ({ name: path.basename(f), mimeType: "application/octet-stream", buffer: readFileSync(f) })), junk]);
   await page.getByTestId("consolidation").waitFor({ timeout: 30_000 });
   const text = (await page.getByTestId("consolidation").textContent()) ?? "";
-  expect(text).toContain("已读取 3 个文件，10 个示范岗");
+  expect(text).toContain("已读取 4 个文件，13 个示范岗");
+  expect(text).toContain("待核实结论 1 个；与得分不符 1 个；应撤销省级称号 3 个");
   expect(text).toContain("跳过：备忘.xlsx");
   expect(text).toMatch(/未报送：衡阳、邵阳/);
   await shot("14-consolidation");
@@ -301,7 +302,7 @@ test("both schemes side by side: the 上海 example is recognised, scored and wr
 
   await page.getByRole("button", { name: "打开示例" }).click();
   await page.getByTestId("count-retain").waitFor({ timeout: 30_000 });
-  expect(await counts()).toEqual({ retain: "19", rectify: "11", revoke: "13", error: "3" });
+  expect(await counts()).toEqual({ retain: "17", rectify: "11", revoke: "17", error: "4" });
   await expect(page.getByTestId("scheme").textContent()).resolves.toContain("自动判断（湖南 党员示范岗）");
 
   expect(pageErrors).toEqual([]);

@@ -1,5 +1,7 @@
 import { validThrough } from "../../src/engine/scoreLedger";
-import { post, scoreOne, scoreRows } from "../helpers";
+import { scoreWorkbook } from "../../src/engine/scoreWorkbook";
+import { hunan } from "../../src/schemes/hunan";
+import { gridOf, post, scoreOne, scoreRows } from "../helpers";
 
 describe("two consecutive assessments below 80 (第十一条)", () => {
   test("an earlier year's row of the same post counts", () => {
@@ -130,5 +132,94 @@ describe("reviewers' own columns", () => {
     expect(w?.rules).toContain("H2b");
     expect(w?.rules).not.toContain("H2a");
     expect(w?.rules).not.toContain("H1d");
+  });
+});
+
+describe("a post's life across rows, sheets and years (第十一条)", () => {
+  const codes = (r: { warnings: { code: string }[] }) => r.warnings.map((w) => w.code);
+  test.each([
+    ["spacing", "报建 窗口"],
+    ["the 党员服务示范岗 suffix", "报建窗口党员服务示范岗"],
+    ["full-width brackets", "报建窗口（党员示范岗）"],
+    ["a full-width space", "报建\u3000窗口"],
+    ["a 市 after the city", "报建窗口", "长沙市"],
+  ])("the key tolerates %s", (_name, name, city = "长沙") => {
+    const rows = scoreRows([post({ year: 2024, review1: 25 }), post({ year: 2025, review1: 25, name, city })]);
+    expect(rows[1]!.revocations.map((r) => r.rule)).toContain("A11b");
+  });
+  test.each([
+    ["a 复评 the same year", post({ year: 2024, leaderAdvanced: "否" }), post({ year: 2024, round: "复评" }), /已于2024年初评（考核台账 第2行）撤销，复评不恢复称号/],
+    ["the next year's row, no 当选年度", post({ year: 2024, leaderAdvanced: "否" }), post({ year: 2025 }), /已于2024年初评（考核台账 第2行）撤销，2025年的考核不恢复称号/],
+    ["the next year's row, same 当选年度", post({ year: 2024, electedYear: 2024, leaderAdvanced: "否" }), post({ year: 2025, electedYear: 2024 }), /2025年的考核不恢复称号/],
+    ["a revocation at 复评", post({ year: 2024, review1: 25 }), post({ year: 2024, round: "复评", review1: 25 }), null],
+  ])("after a revocation the title is gone: %s is 撤销, never 保持", (_name, first, later, reason) => {
+    const rows = scoreRows([first, later, post({ year: 2026 })]);
+    expect(rows.slice(-2).map((r) => r.status)).toEqual(["revoke", "revoke"]);
+    const carried = rows[rows.length - 1]!.revocations[0]!;
+    expect(carried.rule).toBe("A11c");
+    if (reason) expect(rows[1]!.revocations[0]!.reason).toMatch(reason);
+    expect(rows[rows.length - 1]!.consequences).toContain("报省总站备案");
+  });
+  test("a carried row is still scored, its arithmetic shown", () => {
+    const rows = scoreRows([post({ year: 2024, leaderAdvanced: "否" }), post({ year: 2025, review1: 10 })]);
+    expect(rows[1]).toMatchObject({ status: "revoke", score: 90, deductionTotal: 10 });
+  });
+  test("a row of a later sheet (a sheet per year) is carried too", () => {
+    const grids = [gridOf([post({ year: 2024, leaderAdvanced: "否" })], "2024年"), gridOf([post({ year: 2025, name: "报建窗口党员服务示范岗" })], "2025年")];
+    const res = scoreWorkbook(grids, hunan).result;
+    expect(res.sheets[1]!.rows[0]!.status).toBe("revoke");
+    expect(res.sheets[1]!.rows[0]!.revocations[0]!.reason).toContain("2024年初评（2024年 第2行）");
+  });
+  test.each([
+    ["elected in the next selection: a new title, with a selection warning", 2025, "retain", ["reselected-after-revoke"]],
+    ["elected two selections later: a new title, no warning", 2026, "retain", []],
+  ])("%s", (_name, electedYear, status, warned) => {
+    const rows = scoreRows([post({ year: 2024, electedYear: 2023, leaderAdvanced: "否" }), post({ year: electedYear, electedYear })]);
+    expect(rows[1]!.status).toBe(status);
+    expect(codes(rows[1]!).filter((c) => c === "reselected-after-revoke")).toEqual(warned);
+  });
+  test("a new title does not look back at the revoked title's scores", () => {
+    const rows = scoreRows([post({ year: 2024, electedYear: 2023, review1: 25 }), post({ year: 2024, round: "复评", electedYear: 2023, review1: 25 }), post({ year: 2026, electedYear: 2026, review1: 25 })]);
+    expect(rows.map((r) => r.status)).toEqual(["rectify", "revoke", "rectify"]);
+  });
+  test.each([
+    ["a 整改 without a 复评 that year is 待复评", [post({ review1: 10 })], 0, "awaiting-review"],
+    ["a 整改 followed by a 复评 is not", [post({ review1: 10 }), post({ round: "复评" })], 0, null],
+    ["a 复评 after a 保持 has no 整改 before it", [post({}), post({ round: "复评" })], 1, "review-without-rectify"],
+    ["a 复评 without any 初评 that year", [post({ year: 2024 }), post({ round: "复评" })], 1, "review-without-rectify"],
+    ["a 复评 after a 整改 is expected", [post({ review1: 10 }), post({ round: "复评" })], 1, null],
+  ] as const)("%s", (_name, rows, at, code) => {
+    const got = codes(scoreRows([...rows])[at]!).filter((c) => c === "awaiting-review" || c === "review-without-rectify");
+    expect(got).toEqual(code ? [code] : []);
+  });
+});
+
+describe("成员 facts by round", () => {
+  const ledger = [post({ postType: "监督岗" }), post({ postType: "监督岗", round: "复评" })];
+  const noPaper = { name: "报建窗口", memberName: "张三", paper: "否" };
+  const run = (members: Record<string, unknown>[]) => {
+    const grids = [gridOf(ledger), gridOf(members as never, "成员", true)];
+    return scoreWorkbook(grids, hunan).result;
+  };
+  test.each([
+    ["no 考核轮次 column: the 初评 only", [noPaper], [5, 0]],
+    ["考核轮次 初评", [{ ...noPaper, round: "初评" }], [5, 0]],
+    ["考核轮次 复评", [{ ...noPaper, round: "复评" }], [0, 5]],
+    ["one row per round", [{ ...noPaper, round: "初评" }, { ...noPaper, round: "复评" }], [5, 5]],
+    ["blank 考核轮次 is 初评", [{ ...noPaper, round: null }], [5, 0]],
+  ])("%s", (_name, members, totals) => {
+    expect(run(members).sheets[0]!.rows.map((r) => r.deductionTotal)).toEqual(totals);
+  });
+  test("two rectified rounds no longer revoke by the members' facts alone", () => {
+    const rows = run([{ ...noPaper, normRate: "95%" }, { ...noPaper, memberName: "李四" }]).sheets[0]!.rows;
+    expect(rows.map((r) => [r.score, r.status])).toEqual([[70, "rectify"], [100, "retain"]]);
+  });
+  test("without the column, one sheet-level note says so — not one per row", () => {
+    const res = run([noPaper, { ...noPaper, memberName: "李四" }]);
+    expect(res.warnings.filter((w) => w.code === "member-round").map((w) => w.message)).toEqual([expect.stringMatching(/成员表「成员」没有“考核轮次”列：成员情况只用于初评，复评按台账本行评分/)]);
+    expect(res.sheets[0]!.rows.flatMap((r) => r.warnings).filter((w) => w.code === "member-round")).toEqual([]);
+  });
+  test("with the column, no note", () => {
+    expect(run([{ ...noPaper, round: "初评" }]).warnings.map((w) => w.code)).not.toContain("member-round");
   });
 });

@@ -1,7 +1,11 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
-import { answerLabel, band, NoSurveyError, parseDateQuarter, parseQuarter, planLedgerFill, tallySurvey } from "../../src/engine/survey";
+import fc from "fast-check";
+import { tallyLayout } from "../../src/engine/reportLayouts";
+import { answerLabel, band, formatRate, NoSurveyError, parseDateQuarter, parseQuarter, planLedgerFill, shownRate, tallySurvey } from "../../src/engine/survey";
+import { parseRate } from "../../src/sheets/values";
+import { formatValue } from "../../src/engine/operators";
 import { hunan } from "../../src/schemes/hunan";
 import { resolveSettings } from "../../src/schemes/schema";
 import type { SheetGrid } from "../../src/sheets/grid";
@@ -96,7 +100,7 @@ describe("tallying a counts sheet (written by SheetJS)", () => {
     ]);
   });
 
-  test("--fill-ledger plans only the quarter cells of matched posts, with the exact rate", async () => {
+  test("--fill-ledger plans only the quarter cells of matched posts, with the rate as shown (truncated to 0.01%)", async () => {
     const g = await grids("survey-counts.xlsx");
     const fill = planLedgerFill(g, tallySurvey(g, hunan, settings));
     expect(fill.cells).toEqual([
@@ -145,4 +149,60 @@ test("a quarter without a year takes the 年度 column, else --year, else is an 
   const none = tallySurvey(g(bare), hunan, settings);
   expect(none.tally).toEqual([]);
   expect(none.errors[0]!.message).toMatch(/无法确定年度/);
+});
+
+describe("a shown rate never contradicts its band", () => {
+  test.each([
+    ["17,999 of 20,000 (89.995%)", 17999, 20000, "89.99%", "deduct"],
+    ["8,999,999 of 10,000,000 (89.99999%)", 8999999, 10000000, "89.99%", "deduct"],
+    ["9 of 10 (exactly 90%)", 9, 10, "90.00%", "ok"],
+    ["7,999 of 10,000 (79.99%)", 7999, 10000, "79.99%", "revoke"],
+    ["15,999 of 20,000 (79.995%)", 15999, 20000, "79.99%", "revoke"],
+    ["4 of 5 (exactly 80%)", 4, 5, "80.00%", "deduct"],
+    ["2 of 3 (66.666…%)", 2, 3, "66.66%", "revoke"],
+    ["29 of 30 (96.666…%)", 29, 30, "96.66%", "ok"],
+  ])("%s is shown %s and banded %s", (_name, positive, valid, text, b) => {
+    expect(formatRate(positive / valid)).toBe(text);
+    expect(band(positive / valid, settings)).toBe(b);
+  });
+
+  test("the filled cell, read back by the engine, bands as the exact rate (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 200000 }), fc.double({ min: 0, max: 1, noNaN: true }), (valid, share) => {
+        const positive = Math.floor(valid * share);
+        const exact = positive / valid;
+        const shown = shownRate(exact);
+        const read = parseRate(shown, "0.00%");
+        expect(read.kind).toBe("ok");
+        expect(band((read.kind === "ok" ? read.value : NaN) / 100, settings)).toBe(band(exact, settings));
+        // What "0.00%" displays is the shown value itself: two places of a percent, no rounding.
+        expect(Math.round(shown * 10000)).toBeCloseTo(shown * 10000, 6);
+        expect(formatRate(exact) === "90.00%").toBe(band(exact, settings) === "ok" && shown === 0.9);
+      }),
+    );
+  });
+
+  test("17,999 of 20,000: the 满意度汇总 and the fill show 89.99%, banded 扣10分", () => {
+    const counts: SheetGrid[] = [
+      { name: "考核台账", values: [["市州", "工作单位", "示范岗名称", "岗位类别", "考核年度", "一季度满意度"], ["长沙", "站", "报建窗口", "服务岗", 2025, null]] },
+      { name: "满意度统计", values: [["示范岗名称", "市州", "工作单位", "季度", "满意人数", "基本满意人数", "不满意人数"], ["报建窗口", "长沙", "站", "2025Q1", 15000, 2999, 2001]] },
+    ];
+    const t = tallySurvey(counts, hunan, settings);
+    expect(t.tally[0]).toMatchObject({ valid: 20000, positive: 17999, rate: 0.8999, band: "deduct" });
+    const fill = planLedgerFill(counts, t);
+    expect(fill.cells.map((c) => c.rate)).toEqual([0.8999]);
+    expect(fill.writes[0]!.columns[0]!.numberFormat).toBe("0.00%");
+    const l = tallyLayout(t, hunan, settings, new Date(2025, 11, 31));
+    const row = l.values.find((r) => r.includes("报建窗口"))!;
+    expect(row).toContain(0.8999);
+  });
+});
+
+test.each([
+  [89.999999999, "89.999999999%"],
+  [89.995, "89.995%"],
+  [90, "90%"],
+  [85, "85%"],
+])("the explanation (ledger 扣分明细 and the pane) shows %p as %s, every place the reader kept", (v, text) => {
+  expect(formatValue(v, "%")).toBe(text);
 });

@@ -13,7 +13,7 @@ describe("yes/no family", () => {
     expect(value(parseYesNo(input))).toBe(expected);
   });
   test("a named case counts as yes and keeps its text", () => {
-    expect(parseYesNoOrText("受到警告处分")).toEqual({ kind: "ok", value: true, text: "受到警告处分" });
+    expect(parseYesNoOrText("受到警告处分")).toEqual({ kind: "ok", value: true, text: "受到警告处分", read: true });
   });
 });
 

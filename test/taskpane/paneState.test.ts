@@ -1,5 +1,6 @@
 /** The pane's flow reducer: what the secretary sees after each step, without a browser. */
 import { countsOf, initialState, paneReducer, type Action, type PaneState } from "../../src/taskpane/paneState";
+import { hunan } from "../../src/schemes/hunan";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
@@ -15,7 +16,7 @@ const run = (s: PaneState, ...actions: Action[]) => actions.reduce(paneReducer, 
 test("a read scores the ledger it found and proposes it", async () => {
   const s = run(initialState("file"), { type: "read-start" }, { type: "read-done", read: await readOf(), canSelect: false, fileName: "台账.xlsx" });
   expect(s).toMatchObject({ phase: "preview", ledger: "考核台账", fileName: "台账.xlsx", canUndo: false, scoreError: null });
-  expect(countsOf(s.score)).toEqual({ retain: 19, rectify: 11, revoke: 13, error: 3 });
+  expect(countsOf(s.score)).toEqual({ retain: 17, rectify: 11, revoke: 17, error: 4 });
 });
 
 test("a workbook without a ledger says which headers are missing, sheet by sheet", () => {
@@ -28,7 +29,7 @@ test("a workbook without a ledger says which headers are missing, sheet by sheet
 test("a setting rescored at once; an invalid one is an error message, not a crash", async () => {
   const base = run(initialState("file"), { type: "read-done", read: await readOf(), canSelect: false });
   const strict = paneReducer(base, { type: "set-settings", settings: { revokeBelowScore: 90 } });
-  expect(countsOf(strict.score).revoke).toBeGreaterThan(13);
+  expect(countsOf(strict.score).revoke).toBeGreaterThan(17);
   expect(strict.stored.settings).toEqual({ revokeBelowScore: 90 });
   const bad = paneReducer(base, { type: "set-settings", settings: { revokeBelowScore: 150 } });
   expect(bad.score).toBeNull();
@@ -83,11 +84,21 @@ describe("both schemes side by side", () => {
     expect(countsOf(sh.score, "shanghai").qualified).toBeLessThan(11);
     expect(sh.stored).toEqual({ shanghai: { passMark: 95 } });
     const hu = paneReducer(sh, { type: "choose-scheme", choice: "hunan" });
-    expect(countsOf(hu.score, "hunan")).toEqual({ retain: 19, rectify: 11, revoke: 13, error: 3 });
+    expect(countsOf(hu.score, "hunan")).toEqual({ retain: 17, rectify: 11, revoke: 17, error: 4 });
   });
 
   test("the workbook's state block keeps both schemes' settings", () => {
     const stored = { settings: { revokeBelowScore: 75 }, shanghai: { passMark: 90, plan: { first: { "2025": 3 } } }, mapping: { 示范点: { name: 2 } } };
     expect(parseStateRows(stateRows(stored, null)).stored).toEqual(stored);
   });
+});
+
+test("the pane scores with what the last write used, until the secretary chooses settings herself", async () => {
+  const read = await readOf();
+  const used = { hunan: { by: "score" as const, at: "2025-12-01T00:00:00.000Z", settings: { ...hunan.defaults, cycleStartYear: 2024 } } };
+  const s = run(initialState("file"), { type: "read-done", read: { ...read, stored: { settings: { cycleStartYear: 2021 }, used } }, canSelect: false });
+  expect(s.score?.scheme === "hunan" && s.score.settings.cycleStartYear).toBe(2024);
+  const chosen = paneReducer(s, { type: "set-settings", settings: { cycleStartYear: 2023 } });
+  expect(chosen.score?.scheme === "hunan" && chosen.score.settings.cycleStartYear).toBe(2023);
+  expect(chosen.stored.used?.hunan).toBeUndefined();
 });

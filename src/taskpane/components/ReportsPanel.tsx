@@ -90,7 +90,7 @@ export function ReportsPanel(p: Props) {
                 {summary.year} 年 {summary.rows.length} 个示范岗：{L.retain} {summary.byStatus.retain} · {L.rectify} {summary.byStatus.rectify} · {L.revoke} {summary.byStatus.revoke} · {L.error} {summary.byStatus.error}；平均 {summary.averageScore ?? "—"} 分
               </Text>
               <Text size={200}>
-                撤销 {summary.revoked.length} 个（省级 {summary.revoked.filter((r) => r.level === "省级").length}）；本年期满 {summary.expiring.length} 个；评选检查 {summary.selection.length} 条
+                撤销 {summary.revoked.length} 个（省级 {summary.revoked.filter((r) => r.level === "省级").length}）；本年期满 {summary.expiring.length} 个；待复评 {summary.awaitingReview.length} 个；评选检查 {summary.selection.length} 条
               </Text>
               <div className={styles.bar}>
                 <Button onClick={() => p.onSummary(false)} disabled={p.busy}>
@@ -151,6 +151,7 @@ export function ReportsPanel(p: Props) {
                   <th>{L.rectify}</th>
                   <th>{L.revoke}</th>
                   <th>{L.error}</th>
+                  <th>待核实</th>
                   <th>平均</th>
                 </tr>
               </thead>
@@ -163,13 +164,14 @@ export function ReportsPanel(p: Props) {
                     <td>{c.rectify}</td>
                     <td>{c.revoke}</td>
                     <td>{c.error}</td>
+                    <td>{c.unverified}</td>
                     <td>{c.averageScore ?? "—"}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
             <Text size={200}>
-              未报送：{consolidation.missingCities.join("、") || "无"}；名额提示 {consolidation.quotaWarnings.length} 条；重复上报 {consolidation.duplicates.length} 个；应撤销省级称号 {consolidation.provincialRevocations.length} 个
+              未报送：{consolidation.missingCities.join("、") || "无"}；名额提示 {consolidation.quotaWarnings.length} 条；重复上报 {consolidation.duplicates.length} 个；待核实结论 {consolidation.unplaced.length} 个；与得分不符 {consolidation.contradictions.length} 个；应撤销省级称号 {consolidation.provincialRevocations.length} 个
             </Text>
           </div>
         )}

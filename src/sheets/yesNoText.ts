@@ -1,0 +1,205 @@
+/**
+ * How a yes/no cell written as a sentence is read, the way a person reads it ("经查，全年无违纪违法问题" is a
+ * 否; "因无证施工被处罚" states a case; "待查" is no answer yet). A small classifier over data tables:
+ *
+ * 1. The whole cell against the exact words (是/否/有/无/√/× …): a trivial reading.
+ * 2. No-answer-yet words anywhere (待查, 正在调查, 不详, ?, 否认 …): undecided — never a revocation.
+ * 3. Otherwise the text is cut into clauses (，；。 and 但). In each clause, after leading frame words
+ *    (经查, 全年, 该同志, 均 …) and a "question: answer" label:
+ *    - a double negation (不是没有, 并非没有) affirms;
+ *    - a negation cue at the clause head (无, 没有, 未发现, 未受到, 不存在, 暂无 …) denies everything in its
+ *      scope: the rest of the clause, unless a new predicate starts later (被/受到/给予 … after other words,
+ *      as in "没有按时办理被投诉"), when the clause affirms. Compounds that only look negative (无证, 无故,
+ *      无正当理由, 没收) are not cues;
+ *    - a dismissal (不属实, 查无实据, 未查实) denies the clause and cancels what earlier clauses affirmed
+ *      ("有一起投诉，经查不属实");
+ *    - a clause opening with 有/存在/发生/受到/被 …, or naming a case word (处分, 处罚, 查实, 违纪 …) affirms;
+ *    - a bare count (1起, 0次) affirms when above zero, denies at zero.
+ *    Any affirming clause left makes the cell 是; else any denying clause makes it 否; else undecided.
+ *
+ * Tables are compiled once; the classifier runs only on text cells the exact words do not settle.
+ */
+import { normalizeText } from "./normalize";
+
+export type YesNoReading =
+  | { verdict: "yes" | "no"; trivial: boolean }
+  | { verdict: "undecided"; cue: string | null };
+
+/** Whole-cell words. */
+export const YES_WORDS = ["是", "有", "y", "yes", "true", "1", "√", "✓", "✔", "对", "是的", "有的", "存在"];
+export const NO_WORDS = ["否", "无", "n", "no", "false", "0", "×", "✗", "✘", "x", "没有", "不是", "不存在"];
+
+/** No answer yet: the cell is 数据有误, never a guess. Checked anywhere in the text. */
+export const UNDECIDED_CUES = [
+  "待查", "待核", "待确认", "待定", "待了解", "待调查", "待认定", "有待", "调查中", "核查中", "核实中", "审查中", "处理中",
+  "正在调查", "正在核查", "正在核实", "正在处理", "正在审查", "尚在调查", "尚未核实", "尚未查清", "尚未查实", "尚未定性",
+  "尚未结案", "尚未处理", "尚无结论", "暂无结论", "没有结论", "未有结论", "未定性", "未结案", "无法核实", "无法确认",
+  "无法确定", "无法查证", "不详", "不清楚", "不明", "不确定", "未知", "未核实", "说不清", "存疑", "疑似", "可能", "也许",
+  "或许", "据反映", "据说", "听说", "否认", "另行", "?", "？", "待上级", "未定",
+];
+
+/** Leading frame words of a clause: who, when, how it was checked. Stripped repeatedly. */
+export const FRAME_WORDS = [
+  "经组织核查", "经组织核实", "经组织调查", "经核查", "经核实", "经调查", "经审查", "经了解", "经排查", "经自查", "经审核",
+  "经考察", "经考核", "经查", "据查", "核查", "核实", "排查", "自查",
+  "申报年度", "上一年度", "上年度", "在建在监项目", "所监督项目", "受监项目", "项目", "截至目前", "截止目前", "截至年底", "截止年底", "考核年度内", "考核期内", "考核期间", "本年度内", "本年度", "全年度",
+  "年度内", "年内", "当年", "全年", "本年", "今年", "上半年", "下半年", "目前", "至今", "迄今", "一直", "历年", "以来",
+  "党员示范岗成员", "示范岗成员", "全体成员", "所有成员", "岗位成员", "该成员", "成员", "该同志", "本人", "负责人",
+  "该示范岗", "本示范岗", "该岗位", "本岗位", "该岗", "本岗", "本单位", "该单位", "全体",
+  "均", "都", "皆", "全部", "也", "亦", "并且", "并", "且", "而且", "同时", "另外", "此外", "暂", "尚", "内", "在",
+];
+/** "2025年", "2025年度", "3月份", "1-6月" at the head of a clause. */
+const FRAME_DATE = /^(\d{4}年度?|\d{4}|\d{1,2}(-\d{1,2})?月份?|[一二三四五六七八九十]+月份?|\d{1,2}日)/;
+
+/** Negation cues at the head of a clause, longest first. */
+export const NEGATION_CUES = [
+  "未发现", "没有发现", "没发现", "未发生", "没有发生", "未出现", "没有出现", "未受到", "没有受到", "没受到", "未受过", "未受",
+  "未被", "没有被", "未有", "未曾", "从未", "从无", "从没有", "从来没有", "未违反", "没有违反", "未参与", "没有参与", "未参加",
+  "未涉及", "不涉及", "未收到", "没有收到", "未接到", "没有接到", "不存在", "未存在", "查无", "并无", "未查出", "没有查出",
+  "未查到", "没有查到", "未见", "没有", "没", "无",
+];
+/** Words that start with a negation character but are not a negation of the case (无证施工, 无故拒办, 没收). */
+export const NOT_NEGATION = ["无证", "无照", "无资质", "无故", "无视", "无端", "无理", "无辜", "无偿", "无效", "无序", "无正当理由", "无特殊原因", "没收"];
+
+/** Double negations: affirm. */
+export const DOUBLE_NEGATION = ["不是没有", "并非没有", "不是无", "并非无", "不能说没有", "并不是没有", "不是不存在", "并非不存在"];
+
+/** The case was looked into and not established: the clause denies and cancels earlier affirming clauses. */
+export const DISMISSAL_CUES = ["不属实", "查无实据", "未查实", "未经查实", "未予查实", "不予立案", "未予立案", "未立案", "不成立", "免予处分", "免于处分", "免予处罚", "免于处罚", "已澄清", "予以澄清", "系误报", "属误报"];
+
+/** A clause opening with these states that something happened. */
+export const AFFIRM_STARTS = ["有", "存在", "发生", "发现", "受到", "受过", "曾", "已被", "被", "因", "遭到", "给予", "予以", "确有", "查实", "属实"];
+
+/** Words naming a case: misconduct, sanctions, findings (评分表 items 6, 9, 11, 12 and the shanghai gates). */
+export const CASE_WORDS = [
+  "处分", "处罚", "警告", "记过", "降级", "撤职", "开除", "留党察看", "诫勉", "通报批评", "通报", "问责", "追责", "立案", "查处",
+  "查实", "属实", "违纪", "违法", "违规", "违反", "犯罪", "判刑", "拘留", "罚款", "罚金", "投诉", "举报", "超期", "拒办", "拒不",
+  "不作为", "乱作为", "迷信", "邪教", "赌博", "嫖娼", "吸毒", "酒驾", "醉驾", "酒后驾", "家暴", "家庭暴力", "斗殴", "打架",
+  "传销", "受贿", "行贿", "索贿", "贪污", "挪用", "吃拿卡要", "收受", "礼金", "超生", "计划生育", "失信", "被执行人", "诈骗",
+  "盗窃", "事故", "放任", "包庇", "纵容", "不良记录", "不良信用", "黑名单", "被投诉", "被举报", "被处罚", "被处分",
+];
+
+/** After a negation cue, these start a new predicate (scope ends) unless right after the cue. */
+const SCOPE_BREAKS = ["被", "受到", "遭到", "给予", "予以", "处以"];
+/** …except these, which only report the finding of what was negated ("无违纪问题被查实"). */
+const SCOPE_KEEPS = ["被查实", "被查处", "被发现", "被核实"];
+/** A clause ending in a nominaliser is one negated noun phrase: the scope covers it all. */
+const NOMINALISER = /(的)?(情况|情形|行为|问题|现象|事件|事项|记录|事实|案件|事情)$/;
+/** "question: answer" labels and question words opening a clause. */
+const QUESTION_STARTS = ["有无", "有没有", "是否", "是不是", "有否"];
+const COUNT = /^(\d+|[零一二两三四五六七八九十]+)(次|起|件|人次|人|项|例|宗|个)$/;
+const CN_NUMBER = /^[零〇]$/;
+
+const yesSet = new Set(YES_WORDS.map(normalizeText));
+const noSet = new Set(NO_WORDS.map(normalizeText));
+const byLength = (xs: readonly string[]) => [...xs].map(normalizeText).sort((a, b) => b.length - a.length);
+const undecided = byLength(UNDECIDED_CUES);
+const frames = byLength(FRAME_WORDS);
+const negations = byLength(NEGATION_CUES);
+const notNegation = byLength(NOT_NEGATION);
+const doubles = byLength(DOUBLE_NEGATION);
+const dismissals = byLength(DISMISSAL_CUES);
+const affirmStarts = byLength(AFFIRM_STARTS);
+const caseWords = byLength(CASE_WORDS);
+const questions = byLength(QUESTION_STARTS);
+
+const TRIVIAL_YES: YesNoReading = { verdict: "yes", trivial: true };
+const TRIVIAL_NO: YesNoReading = { verdict: "no", trivial: true };
+
+/** Exact word of the tables, or null. */
+export function exactYesNo(t: string): boolean | null {
+  if (yesSet.has(t)) return true;
+  if (noSet.has(t)) return false;
+  return null;
+}
+
+function stripFrame(c: string): string {
+  let s = c;
+  for (let guard = 0; guard < 12 && s; guard++) {
+    const d = FRAME_DATE.exec(s);
+    if (d && d[0].length < s.length) {
+      s = s.slice(d[0].length);
+      continue;
+    }
+    const f = frames.find((w) => s.startsWith(w) && s.length > w.length);
+    if (!f) break;
+    s = s.slice(f.length);
+  }
+  return s;
+}
+
+type Clause = "yes" | "no" | "dismiss" | null;
+
+function negationCue(s: string): string | null {
+  if (notNegation.some((w) => s.startsWith(w))) return null;
+  return negations.find((w) => s.startsWith(w)) ?? null;
+}
+
+function readClause(raw: string): Clause {
+  const s = stripFrame(raw);
+  if (!s) return null;
+  const exact = exactYesNo(s);
+  if (exact !== null) return exact ? "yes" : "no";
+  if (doubles.some((w) => s.includes(w))) return "yes";
+  if (dismissals.some((w) => s.includes(w))) return "dismiss";
+  if (questions.some((w) => s.startsWith(w))) return null;
+  const count = COUNT.exec(s);
+  if (count) return /^(0+|[零〇])$/.test(count[1]!) || CN_NUMBER.test(count[1]!) ? "no" : "yes";
+  const cue = negationCue(s);
+  if (cue) {
+    const rest = s.slice(cue.length);
+    if (NOMINALISER.test(rest)) return "no";
+    for (const b of SCOPE_BREAKS) {
+      const at = rest.indexOf(b, 1);
+      if (at > 0 && !SCOPE_KEEPS.some((k) => rest.startsWith(k, at))) return "yes";
+    }
+    return "no";
+  }
+  if (affirmStarts.some((w) => s.startsWith(w)) && !questions.some((w) => s.startsWith(w))) return "yes";
+  if (caseWords.some((w) => s.includes(w))) return "yes";
+  return null;
+}
+
+const CLAUSE_SPLIT = /[,;。!！\n()[\]【】]|但是|但|然而|不过|可是/;
+
+/**
+ * Reads a yes/no cell's text (already known not to be blank). `trivial` marks the exact words of the
+ * tables; any other reading is shown to the user (提示).
+ */
+export function readYesNoText(text: string): YesNoReading {
+  // Offices repeat the same few phrases down a column: read each once.
+  const seen = memo.get(text);
+  if (seen) return seen;
+  const r = classify(text);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, r);
+  return r;
+}
+
+const MEMO_LIMIT = 4096;
+const memo = new Map<string, YesNoReading>();
+
+function classify(text: string): YesNoReading {
+  const t = normalizeText(text).replace(/[。.!！;；,，、\s]+$/u, "");
+  const exact = exactYesNo(t);
+  if (exact !== null) return exact ? TRIVIAL_YES : TRIVIAL_NO;
+  const cue = undecided.find((w) => t.includes(w));
+  if (cue) return { verdict: "undecided", cue };
+  // "有无违纪违法：无" — the label before the last colon is a question, the answer follows.
+  const colon = t.lastIndexOf(":");
+  const body = colon >= 0 && colon < t.length - 1 ? t.slice(colon + 1) : t.replace(/:$/, "");
+  let yes = false;
+  let no = false;
+  for (const c of body.split(CLAUSE_SPLIT)) {
+    const r = readClause(c);
+    if (r === "yes") yes = true;
+    else if (r === "no") no = true;
+    else if (r === "dismiss") {
+      yes = false;
+      no = true;
+    }
+  }
+  if (yes) return { verdict: "yes", trivial: false };
+  if (no) return { verdict: "no", trivial: false };
+  return { verdict: "undecided", cue: null };
+}

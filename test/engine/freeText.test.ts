@@ -1,0 +1,59 @@
+/** Item 1 end to end: sentences in the ledger's and the 成员 sheet's yes/no columns, and in 撤销情形. */
+import { post, scoreOne, scoreRows } from "../helpers";
+
+const notes = (r: { warnings: { message: string }[] }) => r.warnings.map((w) => w.message);
+
+describe("a denial written as a sentence never revokes", () => {
+  test.each([
+    ["违纪违法", "violation", "无违纪违法行为", "H11"],
+    ["违纪违法", "violation", "未发现", "H11"],
+    ["违纪违法", "violation", "经查，全年无违纪违法问题", "H11"],
+    ["违背道德风尚", "immoral", "无此情形", "H12"],
+    ["查实群众投诉", "complaint", "有一起投诉，经查不属实", "H6b"],
+    ["超期押证或拒办", "overdue", "未发现超期押证情况", "H9k"],
+    ["撤销情形", "revokeNote", "无此情形", "R0"],
+    ["撤销情形", "revokeNote", "暂无", "R0"],
+  ])("%s ‘%s’ (%s)", (header, field, text, rule) => {
+    const r = scoreOne({ [field]: text });
+    expect(r.status).toBe("retain");
+    expect(r.revocations.map((v) => v.rule)).not.toContain(rule);
+    expect(notes(r)).toContainEqual(expect.stringMatching(new RegExp(`${header}（[A-Z]+2）‘${text}’按‘否’处理`)));
+  });
+});
+
+describe("a sentence stating a case revokes, its text the reason", () => {
+  test.each([
+    ["violation", "受到党内警告处分", "H11"],
+    ["violation", "因无证施工被处罚", "H11"],
+    ["complaint", "2025年3月被投诉查实", "H6b"],
+    ["revokeNote", "负责人受到党内警告处分", "R0"],
+  ])("%s ‘%s’ → %s", (field, text, rule) => {
+    const r = scoreOne({ [field]: text });
+    expect(r.status).toBe("revoke");
+    const v = r.revocations.find((x) => x.rule === rule);
+    expect(v?.reason).toContain(text);
+  });
+});
+
+describe("text that is neither is 数据有误 naming the cell and what to write", () => {
+  test.each([
+    ["violation", "待查"],
+    ["violation", "正在调查"],
+    ["immoral", "？"],
+    ["revokeNote", "不详"],
+  ])("%s ‘%s’", (field, text) => {
+    const r = scoreOne({ [field]: text });
+    expect(r.status).toBe("error");
+    expect(r.revocations).toEqual([]);
+    expect(r.errors[0]!.message).toMatch(/（[A-Z]+2）“.+”(尚无结论|既不是)/);
+    expect(r.errors[0]!.message).toMatch(/应填写否（没有此情形），或 是／写明情形/);
+  });
+});
+
+test("a member's sentence is read and shown with the 成员 sheet's cell", () => {
+  const rows = scoreRows([post({ postType: "监督岗" })], {
+    members: [{ name: "报建窗口", memberName: "张三", violation: "经查，全年无违纪违法问题" }],
+  });
+  expect(rows[0]!.revocations).toEqual([]);
+  expect(notes(rows[0]!)).toContainEqual(expect.stringMatching(/违纪违法（成员!C2）‘经查，全年无违纪违法问题’按‘否’处理/));
+});
