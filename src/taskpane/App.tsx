@@ -15,20 +15,23 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useMemo, useRef } from "react";
+import { lazy, Suspense, useMemo, useRef } from "react";
 import { SCHEME_IDS, SCHEME_INFO } from "../engine/schemes";
 import { columnName } from "../sheets/a1";
 import type { SheetGrid } from "../sheets/grid";
-import { MappingPanel } from "./components/MappingPanel";
-import { PlanPanel } from "./components/PlanPanel";
 import { PostList } from "./components/PostList";
-import { ReportsPanel } from "./components/ReportsPanel";
-import { SettingsPanel } from "./components/SettingsPanel";
 import { Summary } from "./components/Summary";
-import { UnitSettingsPanel } from "./components/UnitSettingsPanel";
 import { displayRows } from "./displayRows";
 import { countsOf, type PaneState, type SchemeChoice, type Tab as PaneTab } from "./paneState";
 import { EXAMPLES, usePane, type PaneSource } from "./usePane";
+
+// The tabs after 结果 (列映射, 设置, 汇总 and its engine) load on first use, outside the pane's initial bundle.
+const MappingPanel = lazy(() => import(/* webpackChunkName: "panels" */ "./components/MappingPanel").then((m) => ({ default: m.MappingPanel })));
+const SettingsPanel = lazy(() => import(/* webpackChunkName: "panels" */ "./components/SettingsPanel").then((m) => ({ default: m.SettingsPanel })));
+const UnitSettingsPanel = lazy(() => import(/* webpackChunkName: "panels" */ "./components/UnitSettingsPanel").then((m) => ({ default: m.UnitSettingsPanel })));
+const ReportsPanel = lazy(() => import(/* webpackChunkName: "reports" */ "./components/ReportsPanel").then((m) => ({ default: m.ReportsPanel })));
+const PlanPanel = lazy(() => import(/* webpackChunkName: "reports" */ "./components/PlanPanel").then((m) => ({ default: m.PlanPanel })));
+const loading = <Spinner size="small" label="正在加载…" />;
 
 const useStyles = makeStyles({
   root: {
@@ -68,17 +71,19 @@ export function Pane({ source }: { source: PaneSource }) {
   const file = s.host === "file";
   const plan = writePlan(s);
   const reports = (grids: readonly SheetGrid[] | null) => (
-    <ReportsPanel
-      grids={grids}
-      score={hunanScore}
-      settings={s.stored.settings}
-      busy={busy}
-      excel={!file}
-      onTally={(fill) => void cmd.tallyReport(fill)}
-      onSummary={(separate) => void cmd.summaryReport(separate)}
-      onConsolidate={(files) => cmd.consolidateFiles(files)}
-      onProvince={(c) => void cmd.provinceReport(c)}
-    />
+    <Suspense fallback={loading}>
+      <ReportsPanel
+        grids={grids}
+        score={hunanScore}
+        settings={s.stored.settings}
+        busy={busy}
+        excel={!file}
+        onTally={(fill) => void cmd.tallyReport(fill)}
+        onSummary={(separate) => void cmd.summaryReport(separate)}
+        onConsolidate={(files) => cmd.consolidateFiles(files)}
+        onProvince={(c) => void cmd.provinceReport(c)}
+      />
+    </Suspense>
   );
 
   return (
@@ -180,24 +185,32 @@ export function Pane({ source }: { source: PaneSource }) {
               )}
             </>
           )}
-          {s.tab === "mapping" && (
-            <MappingPanel
-              def={info.sheet}
-              candidates={s.candidates}
-              ledger={s.ledger}
-              onLedger={(sheet) => cmd.dispatch({ type: "choose-ledger", sheet })}
-              onMap={(field, col) => void cmd.mapColumn(field, col)}
-              onReset={() => void cmd.clearMapping()}
-            />
-          )}
-          {s.tab === "settings" &&
-            (s.scheme === "shanghai" ? (
-              <UnitSettingsPanel key="shanghai" settings={s.stored.shanghai} onChange={(st) => void cmd.setUnitSettings(st)} />
-            ) : (
-              <SettingsPanel key="hunan" settings={s.stored.settings} onChange={(st) => void cmd.setSettings(st)} />
-            ))}
+          <Suspense fallback={loading}>
+            {s.tab === "mapping" && (
+              <MappingPanel
+                def={info.sheet}
+                candidates={s.candidates}
+                ledger={s.ledger}
+                onLedger={(sheet) => cmd.dispatch({ type: "choose-ledger", sheet })}
+                onMap={(field, col) => void cmd.mapColumn(field, col)}
+                onReset={() => void cmd.clearMapping()}
+              />
+            )}
+            {s.tab === "settings" &&
+              (s.scheme === "shanghai" ? (
+                <UnitSettingsPanel key="shanghai" settings={s.stored.shanghai} onChange={(st) => void cmd.setUnitSettings(st)} />
+              ) : (
+                <SettingsPanel key="hunan" settings={s.stored.settings} onChange={(st) => void cmd.setSettings(st)} />
+              ))}
+          </Suspense>
           {s.tab === "reports" &&
-            (s.scheme === "shanghai" ? <PlanPanel grids={s.read.grids} stored={s.stored} busy={busy} onPlan={() => void cmd.planReport()} /> : reports(s.read.grids))}
+            (s.scheme === "shanghai" ? (
+              <Suspense fallback={loading}>
+                <PlanPanel grids={s.read.grids} stored={s.stored} busy={busy} onPlan={() => void cmd.planReport()} />
+              </Suspense>
+            ) : (
+              reports(s.read.grids)
+            ))}
         </>
       )}
       {file && !s.read && s.phase !== "reading" && reports(null)}

@@ -9,15 +9,17 @@ import { hunan } from "../schemes/hunan";
 import { shanghai } from "../schemes/shanghai";
 import { PortError, schemePicker, type WorkbookPort } from "../sheets/port";
 import { templateSpec, unitTemplateSpec } from "../sheets/template";
-import { planLayout, workbookPlan } from "../engine/plan";
-import { consolidate, type Consolidation, type InputFile } from "../engine/consolidate";
-import { provinceLayout, summaryLayout, tallyLayout } from "../engine/reportLayouts";
-import { planLedgerFill, tallySurvey } from "../engine/survey";
-import { summarizeYear } from "../engine/yearSummary";
+import type { Consolidation, InputFile } from "../engine/consolidate";
 import { resolveSettings } from "../schemes/schema";
 import type { ReportLayout } from "../sheets/report";
 import { openFilePort, readWorkbook, reportBytes } from "./filePortLoader";
 import { initialState, paneReducer, type Action, type PaneState } from "./paneState";
+import type * as ReportEngine from "./reportEngine";
+
+/** The report engine, fetched on first use (its own chunk, shared with the 汇总 tab). */
+function loadReportEngine(): Promise<typeof ReportEngine> {
+  return import(/* webpackChunkName: "reports" */ "./reportEngine");
+}
 
 /** A bundled example workbook the preview can open. */
 export type Example = { label: string; url: string };
@@ -192,6 +194,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
       guarded(async () => {
         const p = port.current;
         const s = latest.current;
+        const { planLayout, workbookPlan } = await loadReportEngine();
         const report = s.read ? workbookPlan(s.read.grids, s.stored) : null;
         if (!p || !report) return;
         dispatch({ type: "write-start" });
@@ -210,6 +213,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         const p = port.current;
         const s = latest.current;
         if (!p || !s.read) return;
+        const { planLedgerFill, tallyLayout, tallySurvey } = await loadReportEngine();
         const settings = resolveSettings(hunan, s.stored.settings);
         const tally = tallySurvey(s.read.grids, hunan, settings);
         dispatch({ type: "write-start" });
@@ -225,6 +229,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         const p = port.current;
         const s = latest.current;
         if (!p || s.score?.scheme !== "hunan") return;
+        const { summarizeYear, summaryLayout } = await loadReportEngine();
         const summary = summarizeYear(s.score, hunan);
         const layout: ReportLayout = summaryLayout(summary, hunan, new Date(), s.fileName ?? "当前工作簿");
         if (separate) {
@@ -241,6 +246,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
       }),
     consolidateFiles: async (files) => {
       try {
+        const { consolidate } = await loadReportEngine();
         const inputs: InputFile[] = [];
         for (const f of files) {
           try {
@@ -259,6 +265,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
     provinceReport: (c) =>
       guarded(async () => {
         const p = port.current;
+        const { provinceLayout } = await loadReportEngine();
         const layout = provinceLayout(c, hunan, new Date());
         if (!p) {
           saveBytes(await reportBytes([layout]), "全省汇总.xlsx");
