@@ -5,6 +5,7 @@ import {
   FluentProvider,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Option,
   ProgressBar,
@@ -15,7 +16,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useMemo, useRef } from "react";
+import { lazy, Suspense, useMemo, useRef, useState } from "react";
 import { SCHEME_IDS, SCHEME_INFO } from "../engine/schemes";
 import { columnName } from "../sheets/a1";
 import type { SheetGrid } from "../sheets/grid";
@@ -55,6 +56,35 @@ function writePlan(s: PaneState): string | null {
   const added = w.columns.filter((c) => c.isNew).length;
   const rows = Math.max(...w.columns.map((c) => c.values.length));
   return `写回将改动「${w.sheet}」的 ${columnName(Math.min(...cols))}–${columnName(Math.max(...cols))} 列${added ? `（新增 ${added} 列）` : ""}、第 ${w.headerRow}–${w.firstRow + rows - 1} 行，其他单元格不变。`;
+}
+
+/** Puts text on the clipboard; Office webviews may refuse the Clipboard API, so a selected textarea stands in. */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    const ok = document.execCommand("copy"); // deprecated, but the one copy path some Office webviews allow
+    area.remove();
+    return ok;
+  }
+}
+
+/** 复制诊断信息: Excel's code, debugInfo, API sets, host, platform and version, for whoever maintains the add-in. */
+function CopyDetails({ text }: { text: string }) {
+  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  return (
+    <Button size="small" title={text} onClick={() => void copyText(text).then((ok) => setState(ok ? "copied" : "failed"))}>
+      {state === "copied" ? "已复制" : state === "failed" ? "复制失败（请截图）" : "复制诊断信息"}
+    </Button>
+  );
 }
 
 export function Pane({ source }: { source: PaneSource }) {
@@ -113,6 +143,11 @@ export function Pane({ source }: { source: PaneSource }) {
       {s.notice && (
         <MessageBar intent={s.notice.intent} data-testid="notice">
           <MessageBarBody>{s.notice.text}</MessageBarBody>
+          {s.notice.details && (
+            <MessageBarActions>
+              <CopyDetails text={s.notice.details} />
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
       {s.read?.notes.map((n) => (

@@ -33,6 +33,12 @@ export type PaneSource =
   | { kind: "unsupported"; message: string }
   | { kind: "file"; exampleUrl: string; autoOpen?: boolean };
 
+/** A failure as the pane shows it: a Chinese sentence and, for Excel's own errors, the diagnostics to copy. */
+function failure(e: unknown, prefix = ""): Action {
+  const details = e instanceof PortError && "details" in e && typeof e.details === "string" ? e.details : undefined;
+  return { type: "failed", message: `${prefix}${messageOf(e)}`, ...(details ? { details } : {}) };
+}
+
 function messageOf(e: unknown): string {
   if (e instanceof PortError) return e.message;
   if (e instanceof Error && /[\u4e00-\u9fff]/.test(e.message)) return e.message;
@@ -92,7 +98,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
       const read = await p.read(schemePicker(hunan, latest.current.stored));
       dispatch({ type: "read-done", read, canSelect: p.capabilities.select, ...(fileName ? { fileName } : {}) });
     } catch (e) {
-      dispatch({ type: "failed", message: messageOf(e) });
+      dispatch(failure(e));
     }
   }, []);
 
@@ -107,7 +113,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
     try {
       await work();
     } catch (e) {
-      dispatch({ type: "failed", message: messageOf(e) });
+      dispatch(failure(e));
     }
   }, []);
 
@@ -117,7 +123,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
       try {
         port.current = await openFilePort(bytes, name);
       } catch (e) {
-        dispatch({ type: "failed", message: `无法打开“${name}”：${messageOf(e)}` });
+        dispatch(failure(e, `无法打开“${name}”：`));
         return;
       }
       await readNow(name);
@@ -163,8 +169,9 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         if (!p || !score) return;
         dispatch({ type: "write-start" });
         const report = await p.write(score.writes, (done, total) => dispatch({ type: "write-progress", done, total }));
-        await readNow();
-        dispatch({ type: "write-done", cells: report.cells });
+        // What was written is known: the pane takes it over instead of reading the whole workbook again
+        // (a re-read of a large ledger with its long result columns is what outgrew Excel on the web's 5 MB).
+        dispatch({ type: "written", writes: score.writes, cells: report.cells });
       }),
     undo: () =>
       guarded(async () => {
@@ -258,7 +265,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         const settings = resolveSettings(hunan, latest.current.stored.settings);
         return consolidate(inputs, hunan, settings.provinceCities);
       } catch (e) {
-        dispatch({ type: "failed", message: messageOf(e) });
+        dispatch(failure(e));
         return null;
       }
     },

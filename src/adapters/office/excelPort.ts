@@ -145,9 +145,12 @@ export type ExcelDiagnostics = {
 
 /** A failure Excel reported, in Chinese, with its diagnostics. */
 export class ExcelError extends PortError {
+  /** The text 复制诊断信息 copies (the pane reads it without knowing this adapter). */
+  readonly details: string;
   constructor(message: string, code: string | undefined, readonly diagnostics: ExcelDiagnostics) {
     super(message, code);
     this.name = "ExcelError";
+    this.details = diagnosticsText(diagnostics);
   }
 }
 
