@@ -7,10 +7,12 @@
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const { rewriteManifest } = require("./scripts/manifestUrls");
+const { rewriteManifest, withVersion } = require("./scripts/manifestUrls");
 
 const OFFICE_JS = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 const pkg = require("./package.json");
+/** What office.js loads for Excel (see the copy below); everything else of @microsoft/office-js stays behind. */
+const OFFICE_JS_FILES = /^(office|o15apptofilemappingtable|es6-promise)\.js$|^excel-(win32-16\.0[01]|mac-16\.00|web-16\.00|ios-16\.00)\.js$|^(zh-cn|en-us)\/office_strings\.js$/;
 
 /**
  * Every emitted chunk runs on package.json's "browserslist" (Chrome/Edge 69/79, Safari 12 and up: old
@@ -111,21 +113,23 @@ module.exports = async (env, argv) => {
     { from: "examples/shanghai-units.xlsx", to: "examples/shanghai-units.xlsx" },
     { from: "src/taskpane/oldwebview.js", to: "oldwebview.js" },
     { from: "src/taskpane/help.html", to: "help.html" },
-    // office.js and what it loads for Excel, from our own server (an intranet may not reach Microsoft's CDN).
+    // office.js and what it loads for Excel, from our own server (an intranet may not reach Microsoft's CDN):
+    // the host files of Excel on Windows (16.01, and 16.00 for older builds), Mac, the web and iPad, the
+    // Chinese and English strings, and the table office.js reads outside Office. Not shipped: *.debug.js,
+    // other Office apps, Excel 2013 (15.x), Android/WinRT, the custom-functions "-core" files, telemetry/.
+    // Already minified by Microsoft: copied as they are (minimized), not through Terser again.
     {
       from: OFFICE_JS,
       to: "office-js",
-      globOptions: { ignore: ["**/*.debug.js", "**/*.d.ts", "**/office-vsdoc.js"] },
-      filter: (file) => {
-        const rel = path.relative(OFFICE_JS, file).replace(/\\/g, "/");
-        return /^(office|o15apptofilemappingtable|es6-promise)\.js$|^excel-[^/]*\.js$|^(zh-cn|en-us)\//.test(rel);
-      },
+      info: { minimized: true },
+      filter: (file) => OFFICE_JS_FILES.test(path.relative(OFFICE_JS, file).replace(/\\/g, "/")),
     },
   ];
+  // The manifest's <Version> always comes from package.json.
   if (!production) {
-    copies.push({ from: "manifest.xml", to: "manifest.xml" });
+    copies.push({ from: "manifest.xml", to: "manifest.xml", transform: (content) => withVersion(content.toString(), pkg.version) });
   } else if (addinUrl) {
-    copies.push({ from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content.toString(), addinUrl) });
+    copies.push({ from: "manifest.xml", to: "manifest.xml", transform: (content) => withVersion(rewriteManifest(content.toString(), addinUrl), pkg.version) });
   }
 
   const config = {

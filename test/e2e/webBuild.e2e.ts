@@ -8,7 +8,7 @@
  * binding would run, but ?? and ?. (Chrome 80, Safari 13.1), class fields (Chrome 72, Safari 14) and
  * static blocks (Chrome 94, Safari 16.4) would not, and Babel compiles all of them.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { WEB_ROOT } from "./server";
 import { emittedScripts, esProblem, ES_LEVEL, INITIAL_GZ_BUDGET, initialScripts, sizes } from "./webFiles";
@@ -37,4 +37,19 @@ test.each(["taskpane.html", "preview.html"])(`%s: initial scripts within ${INITI
   const files = initialScripts(html);
   expect(files).toContain("oldwebview.js");
   expect(sizes(files).gz).toBeLessThanOrEqual(INITIAL_GZ_BUDGET);
+});
+
+test("office.js ships only what it loads for Excel: no debug builds, no other Office apps", () => {
+  const office = scripts.filter((f) => f.startsWith("office-js/"));
+  expect(office.filter((f) => /\.debug\.js$|word-|powerpoint-|outlook|onenote|access-|visio-|project-|-core\.js$/.test(f))).toEqual([]);
+  expect(office).toEqual(
+    expect.arrayContaining(["office-js/office.js", "office-js/excel-win32-16.01.js", "office-js/excel-mac-16.00.js", "office-js/excel-web-16.00.js", "office-js/zh-cn/office_strings.js"]),
+  );
+  expect(sizes(office).raw).toBeLessThan(6 * 1024 * 1024);
+});
+
+const prodManifest = path.join(WEB_ROOT, "manifest.xml");
+(existsSync(prodManifest) ? test : test.skip)("the built manifest carries package.json's version", () => {
+  const pkg = JSON.parse(readFileSync(path.join(WEB_ROOT, "..", "..", "package.json"), "utf8")) as { version: string };
+  expect(readFileSync(prodManifest, "utf8")).toContain(`<Version>${pkg.version}.0</Version>`);
 });
