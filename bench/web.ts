@@ -1,7 +1,7 @@
 /**
  * The pane's weight and the preview's speed. Needs `npm run build:web` first and /usr/bin/chromium.
  * Prints: initial bundle of taskpane.html and preview.html (raw and gzipped), the lazily loaded ExcelJS
- * chunk, and the time from navigation start to the scored preview of the example (preview.html?example),
+ * chunk, the ECMAScript level of every emitted script, and the time from navigation start to the scored preview of the example (preview.html?example),
  * over 7 page loads in a fresh browser context each.
  */
 import { promises as fs } from "node:fs";
@@ -9,6 +9,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, isLoopback, serve, WEB_ROOT } from "../test/e2e/server";
+import { emittedScripts, esLevelOf } from "../test/e2e/webFiles";
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
@@ -37,6 +38,12 @@ async function main(): Promise<void> {
   const lazy = (await fs.readdir(WEB_ROOT)).filter((f) => /^xlsx\.[0-9a-f]+\.js$/.test(f));
   const l = await sizes(lazy);
   process.stdout.write(`lazy ExcelJS chunk (${lazy.join(", ")}): ${kb(l.raw)} raw, ${kb(l.gz)} gzipped\n`);
+  const levels = new Map<string, string[]>();
+  for (const f of emittedScripts()) {
+    const level = `ES${esLevelOf(await fs.readFile(path.join(WEB_ROOT, f), "utf8"))}`;
+    levels.set(level, [...(levels.get(level) ?? []), f]);
+  }
+  for (const [level, files] of levels) process.stdout.write(`${level}: ${files.join(", ")}\n`);
 
   const server = await serve();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

@@ -1,6 +1,6 @@
 /**
- * Rewrites the dev manifest's https://localhost:3000/ URLs for a deployment. Used by webpack's production
- * build (ADDIN_URL) and by the manifest tests.
+ * Rewrites the dev manifest's https://localhost:3000/ URLs for a deployment, and sets its version from
+ * package.json. Used by webpack's manifest copy (ADDIN_URL) and by the manifest tests.
  */
 const DEV_URL = "https://localhost:3000/";
 
@@ -26,4 +26,16 @@ function rewriteManifest(xml, baseUrl) {
     .replace(/<!--[\s\S]*?-->\n?/, "");
 }
 
-module.exports = { DEV_URL, rewriteManifest, normaliseBase };
+/** The manifest's four-part <Version> for package.json's semver ("0.2.0" → "0.2.0.0"). */
+function manifestVersion(version) {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
+  if (!m) throw new Error(`package.json version ${version} is not major.minor.patch`);
+  return `${m[1]}.${m[2]}.${m[3]}.0`;
+}
+
+/** Sets the manifest's <Version> from package.json's version. */
+function withVersion(xml, version) {
+  return xml.replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion(version)}</Version>`);
+}
+
+module.exports = { DEV_URL, rewriteManifest, normaliseBase, manifestVersion, withVersion };

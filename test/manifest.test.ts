@@ -1,16 +1,20 @@
 /**
  * The add-in manifest: structure a sideload or a catalog would reject, the production URL rewrite, and
- * (where the shared schemas and xmllint are on the machine) validation against Microsoft's XSDs.
+ * (where xmllint is on the machine) validation against Microsoft's XSDs in schemas/office/.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { rewriteManifest } = require("../scripts/manifestUrls") as { rewriteManifest: (xml: string, base: string) => string };
+const { rewriteManifest, manifestVersion, withVersion } = require("../scripts/manifestUrls") as {
+  rewriteManifest: (xml: string, base: string) => string;
+  manifestVersion: (version: string) => string;
+  withVersion: (xml: string, version: string) => string;
+};
 
 const ROOT = path.join(__dirname, "..");
-const XSD = path.join(ROOT, "..", "shared", "office-xsd", "OfficeAppManifestV1_1.xsd");
+const XSD = path.join(ROOT, "schemas", "office", "OfficeAppManifestV1_1.xsd");
 const PROD_URL = "https://dangjian.zjt.example.gov.cn/pioneer-scorecard/";
 
 let xml: string;
@@ -34,18 +38,28 @@ test("a task pane add-in for Excel that reads and writes the document, with a GU
   expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1\.1"\/>/);
 });
 
-test("a Home-tab button 示范岗考评 opens the pane; zh-CN strings with an en-US default", () => {
+test("a Home-tab button 示范岗考评 opens the pane; Chinese by default (zh-CN), English as an override", () => {
   expect(xml).toMatch(/<OfficeTab id="TabHome">/);
   expect(xml).toMatch(/<Action xsi:type="ShowTaskpane">/);
-  expect(xml).toMatch(/<DefaultLocale>en-US<\/DefaultLocale>/);
-  expect(xml).toMatch(/<bt:String id="Button.Label" DefaultValue="[^"]+">\s*<bt:Override Locale="zh-CN" Value="示范岗考评"\/>/);
-  expect(xml).toMatch(/<DisplayName DefaultValue="[^"]+">\s*<Override Locale="zh-CN" Value="示范岗考评助手"\/>/);
+  expect(xml).toMatch(/<DefaultLocale>zh-CN<\/DefaultLocale>/);
+  expect(xml).toMatch(/<bt:String id="Button.Label" DefaultValue="示范岗考评">\s*<bt:Override Locale="en-US" Value="[^"]+"\/>/);
+  expect(xml).toMatch(/<DisplayName DefaultValue="示范岗考评助手">\s*<Override Locale="en-US" Value="Pioneer Scorecard"\/>/);
+  expect(xml).toMatch(/<Description DefaultValue="[^"]*[\u4e00-\u9fff][^"]*">/);
+  // Every default string is Chinese.
+  for (const m of xml.matchAll(/<bt:String id="[^"]+" DefaultValue="([^"]+)">/g)) expect(m[1]).toMatch(/[\u4e00-\u9fff]/);
   // Every resid used is defined once, and every defined resource is used.
   const used = new Set([...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]!));
   const defined = [...xml.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]!);
   expect(new Set(defined).size).toBe(defined.length);
   expect([...used].sort()).toEqual([...new Set(defined)].sort());
   for (const id of defined) expect(id.length).toBeLessThanOrEqual(32);
+});
+
+test("the manifest's version is package.json's (0.2.0 ↔ 0.2.0.0), and the build sets it from there", async () => {
+  const pkg = JSON.parse(await fs.readFile(path.join(ROOT, "package.json"), "utf8")) as { version: string };
+  expect(xml).toContain(`<Version>${manifestVersion(pkg.version)}</Version>`);
+  expect(withVersion(xml, "1.4.2")).toContain("<Version>1.4.2.0</Version>");
+  expect(() => manifestVersion("1.0.0-beta.1")).toThrow(/major\.minor\.patch/);
 });
 
 test("every URL is https; the icons it names exist at 16, 32 and 80 px", async () => {
@@ -77,13 +91,13 @@ const xmllint = (() => {
   }
 })();
 
-// The schemas live beside the project (../shared/office-xsd), not in it; .ci/run installs xmllint.
+// The schemas are in the project (schemas/office/); .ci/run installs xmllint.
 (existsSync(XSD) && xmllint ? test : test.skip)("the dev and the production manifest validate against the Office add-in XSDs", async () => {
   const tmp = path.join(ROOT, "test-output", "manifest.prod.xml");
   await fs.mkdir(path.dirname(tmp), { recursive: true });
   await fs.writeFile(tmp, rewriteManifest(xml, PROD_URL));
   for (const file of [path.join(ROOT, "manifest.xml"), tmp]) {
-    const out = execFileSync("xmllint", ["--noout", "--schema", XSD, file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const out = execFileSync("xmllint", ["--noout", "--nonet", "--schema", XSD, file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     expect(out).toBe("");
   }
 });

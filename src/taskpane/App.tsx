@@ -5,6 +5,7 @@ import {
   FluentProvider,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Option,
   ProgressBar,
@@ -15,20 +16,23 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useMemo, useRef } from "react";
+import { lazy, Suspense, useMemo, useRef, useState } from "react";
 import { hunanSettingsInput, SCHEME_IDS, SCHEME_INFO, shanghaiSettingsInput } from "../engine/schemes";
 import { columnName } from "../sheets/a1";
 import type { SheetGrid } from "../sheets/grid";
-import { MappingPanel } from "./components/MappingPanel";
-import { PlanPanel } from "./components/PlanPanel";
 import { PostList } from "./components/PostList";
-import { ReportsPanel } from "./components/ReportsPanel";
-import { SettingsPanel } from "./components/SettingsPanel";
 import { Summary } from "./components/Summary";
-import { UnitSettingsPanel } from "./components/UnitSettingsPanel";
 import { displayRows } from "./displayRows";
 import { countsOf, type PaneState, type SchemeChoice, type Tab as PaneTab } from "./paneState";
 import { EXAMPLES, usePane, type PaneSource } from "./usePane";
+
+// The tabs after 结果 (列映射, 设置, 汇总 and its engine) load on first use, outside the pane's initial bundle.
+const MappingPanel = lazy(() => import(/* webpackChunkName: "panels" */ "./components/MappingPanel").then((m) => ({ default: m.MappingPanel })));
+const SettingsPanel = lazy(() => import(/* webpackChunkName: "panels" */ "./components/SettingsPanel").then((m) => ({ default: m.SettingsPanel })));
+const UnitSettingsPanel = lazy(() => import(/* webpackChunkName: "panels" */ "./components/UnitSettingsPanel").then((m) => ({ default: m.UnitSettingsPanel })));
+const ReportsPanel = lazy(() => import(/* webpackChunkName: "reports" */ "./components/ReportsPanel").then((m) => ({ default: m.ReportsPanel })));
+const PlanPanel = lazy(() => import(/* webpackChunkName: "reports" */ "./components/PlanPanel").then((m) => ({ default: m.PlanPanel })));
+const loading = <Spinner size="small" label="正在加载…" />;
 
 const useStyles = makeStyles({
   root: {
@@ -56,6 +60,35 @@ function writePlan(s: PaneState): string | null {
   return `写回将改动「${w.sheet}」的 ${columnName(Math.min(...cols))}–${columnName(Math.max(...cols))} 列${added ? `（新增 ${added} 列）` : ""}、第 ${w.headerRow}–${w.firstRow + rows - 1} 行，其他单元格不变。${notes.join("")}`;
 }
 
+/** Puts text on the clipboard; Office webviews may refuse the Clipboard API, so a selected textarea stands in. */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    const ok = document.execCommand("copy"); // deprecated, but the one copy path some Office webviews allow
+    area.remove();
+    return ok;
+  }
+}
+
+/** 复制诊断信息: Excel's code, debugInfo, API sets, host, platform and version, for whoever maintains the add-in. */
+function CopyDetails({ text }: { text: string }) {
+  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  return (
+    <Button size="small" title={text} onClick={() => void copyText(text).then((ok) => setState(ok ? "copied" : "failed"))}>
+      {state === "copied" ? "已复制" : state === "failed" ? "复制失败（请截图）" : "复制诊断信息"}
+    </Button>
+  );
+}
+
 export function Pane({ source }: { source: PaneSource }) {
   const styles = useStyles();
   const [s, cmd] = usePane(source);
@@ -73,17 +106,19 @@ export function Pane({ source }: { source: PaneSource }) {
   const file = s.host === "file";
   const plan = writePlan(s);
   const reports = (grids: readonly SheetGrid[] | null) => (
-    <ReportsPanel
-      grids={grids}
-      score={hunanScore}
-      settings={hunanInput}
-      busy={busy}
-      excel={!file}
-      onTally={(fill) => void cmd.tallyReport(fill)}
-      onSummary={(separate) => void cmd.summaryReport(separate)}
-      onConsolidate={(files) => cmd.consolidateFiles(files)}
-      onProvince={(c) => void cmd.provinceReport(c)}
-    />
+    <Suspense fallback={loading}>
+      <ReportsPanel
+        grids={grids}
+        score={hunanScore}
+        settings={hunanInput}
+        busy={busy}
+        excel={!file}
+        onTally={(fill) => void cmd.tallyReport(fill)}
+        onSummary={(separate) => void cmd.summaryReport(separate)}
+        onConsolidate={(files) => cmd.consolidateFiles(files)}
+        onProvince={(c) => void cmd.provinceReport(c)}
+      />
+    </Suspense>
   );
 
   return (
@@ -113,6 +148,11 @@ export function Pane({ source }: { source: PaneSource }) {
       {s.notice && (
         <MessageBar intent={s.notice.intent} data-testid="notice">
           <MessageBarBody>{s.notice.text}</MessageBarBody>
+          {s.notice.details && (
+            <MessageBarActions>
+              <CopyDetails text={s.notice.details} />
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
       {s.read?.notes.map((n) => (
@@ -185,24 +225,32 @@ export function Pane({ source }: { source: PaneSource }) {
               )}
             </>
           )}
-          {s.tab === "mapping" && (
-            <MappingPanel
-              def={info.sheet}
-              candidates={s.candidates}
-              ledger={s.ledger}
-              onLedger={(sheet) => cmd.dispatch({ type: "choose-ledger", sheet })}
-              onMap={(field, col) => void cmd.mapColumn(field, col)}
-              onReset={() => void cmd.clearMapping()}
-            />
-          )}
-          {s.tab === "settings" &&
-            (s.scheme === "shanghai" ? (
-              <UnitSettingsPanel key="shanghai" settings={shanghaiInput} onChange={(st) => void cmd.setUnitSettings(st)} />
-            ) : (
-              <SettingsPanel key="hunan" settings={hunanInput} onChange={(st) => void cmd.setSettings(st)} />
-            ))}
+          <Suspense fallback={loading}>
+            {s.tab === "mapping" && (
+              <MappingPanel
+                def={info.sheet}
+                candidates={s.candidates}
+                ledger={s.ledger}
+                onLedger={(sheet) => cmd.dispatch({ type: "choose-ledger", sheet })}
+                onMap={(field, col) => void cmd.mapColumn(field, col)}
+                onReset={() => void cmd.clearMapping()}
+              />
+            )}
+            {s.tab === "settings" &&
+              (s.scheme === "shanghai" ? (
+                <UnitSettingsPanel key="shanghai" settings={shanghaiInput} onChange={(st) => void cmd.setUnitSettings(st)} />
+              ) : (
+                <SettingsPanel key="hunan" settings={hunanInput} onChange={(st) => void cmd.setSettings(st)} />
+              ))}
+          </Suspense>
           {s.tab === "reports" &&
-            (s.scheme === "shanghai" ? <PlanPanel grids={s.read.grids} stored={s.stored} busy={busy} onPlan={() => void cmd.planReport()} /> : reports(s.read.grids))}
+            (s.scheme === "shanghai" ? (
+              <Suspense fallback={loading}>
+                <PlanPanel grids={s.read.grids} stored={s.stored} busy={busy} onPlan={() => void cmd.planReport()} />
+              </Suspense>
+            ) : (
+              reports(s.read.grids)
+            ))}
         </>
       )}
       {file && !s.read && s.phase !== "reading" && reports(null)}

@@ -14,8 +14,23 @@ function mount(source: PaneSource): void {
   if (el) createRoot(el).render(<App source={source} />);
 }
 
+/**
+ * Outside Office, office.js takes the Office 2013 path: o15apptofilemappingtable.js creates a logger that,
+ * 3 s later, loads a hidden iframe from telemetryservice.firstpartyapps.oaspapps.com. In a plain browser there
+ * is no Office to report to, so that frame is stopped: the logger is handed a frame that is never attached
+ * (its loadProxyFrame only creates one when it has none; its messages then stay in its buffer). Inside Office
+ * nothing here runs. If a future office.js renames these internals, this does nothing and the frame is
+ * attempted again (the e2e test, which blocks every non-loopback request, would then fail).
+ */
+function stopOutsideOfficeTelemetry(): void {
+  const osf = (window as { OSF?: { Logger?: { ulsEndpoint?: { proxyFrame?: unknown } | null } } }).OSF;
+  const uls = osf?.Logger?.ulsEndpoint;
+  if (uls && (uls.proxyFrame === null || uls.proxyFrame === undefined)) uls.proxyFrame = document.createElement("iframe");
+}
+
 void Office.onReady((info) => {
   if (info.host !== Office.HostType.Excel) {
+    stopOutsideOfficeTelemetry();
     mount({ kind: "file", exampleUrl: "examples/hunan-ledger.xlsx" });
     return;
   }

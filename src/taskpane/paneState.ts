@@ -7,12 +7,14 @@ import { NoLedgerError, type AnyScore } from "../engine/scoreWorkbook";
 import { SettingsError, type AdditiveSettingsInput, type SettingsInput } from "../schemes/schema";
 import type { SchemeId } from "../schemes/types";
 import type { ColumnMap } from "../sheets/headers";
-import { mappingOverrides, type StoredState, type WorkbookRead } from "../sheets/port";
+import type { CellValue, SheetGrid, SheetWrite } from "../sheets/grid";
+import { mappingOverrides, withOwnership, type StoredState, type WorkbookRead } from "../sheets/port";
 import { locateSheet } from "../sheets/readSheet";
 import { settingsMessage } from "./settingsText";
 
 export type Phase = "starting" | "unsupported" | "empty" | "reading" | "preview" | "writing" | "error";
-export type Notice = { intent: "success" | "warning" | "error" | "info"; text: string };
+/** A message to the user; an Excel failure also carries the diagnostics 复制诊断信息 copies. */
+export type Notice = { intent: "success" | "warning" | "error" | "info"; text: string; details?: string };
 export type Tab = "results" | "mapping" | "settings" | "reports";
 /** "all", or one status of the active scheme. */
 export type Filter = string;
@@ -47,7 +49,7 @@ export type Action =
   | { type: "unsupported"; message: string }
   | { type: "read-start" }
   | { type: "read-done"; read: WorkbookRead; canSelect: boolean; fileName?: string }
-  | { type: "failed"; message: string }
+  | { type: "failed"; message: string; details?: string }
   | { type: "choose-ledger"; sheet: string }
   | { type: "map-column"; field: string; col: number }
   | { type: "clear-mapping" }
@@ -57,6 +59,8 @@ export type Action =
   | { type: "write-start" }
   | { type: "write-progress"; done: number; total: number }
   | { type: "write-done"; cells: number }
+  /** A write went through: the pane takes what was written into its copy of the workbook (no re-read). */
+  | { type: "written"; writes: readonly SheetWrite[]; cells: number; stored?: StoredState }
   | { type: "undo-done"; undone: boolean }
   | { type: "template-done"; names: string[] }
   | { type: "report-done"; text: string }
@@ -149,7 +153,12 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
       return rescore(next);
     }
     case "failed":
-      return { ...s, phase: s.read ? "preview" : s.host === "file" ? "empty" : "error", progress: null, notice: { intent: "error", text: a.message } };
+      return {
+        ...s,
+        phase: s.read ? "preview" : s.host === "file" ? "empty" : "error",
+        progress: null,
+        notice: { intent: "error", text: a.message, ...(a.details ? { details: a.details } : {}) },
+      };
     case "choose-ledger":
       return rescore({ ...s, ledger: a.sheet });
     case "map-column": {
@@ -178,6 +187,13 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
       return { ...s, progress: { done: a.done, total: a.total } };
     case "write-done":
       return { ...s, phase: "preview", progress: null, canUndo: true, notice: { intent: "success", text: `已写回 ${a.cells} 个单元格。如需恢复，点“撤销上次写回”。` } };
+    case "written": {
+      if (!s.read) return paneReducer(s, { type: "write-done", cells: a.cells });
+      const stored = a.stored ?? s.stored;
+      const grids = withOwnership(s.read.grids.map((g) => applyWrites(g, a.writes)), stored);
+      const next = rescore({ ...s, stored, read: { ...s.read, grids, stored } });
+      return paneReducer(next, { type: "write-done", cells: a.cells });
+    }
     case "undo-done":
       return {
         ...s,
@@ -196,6 +212,38 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
     case "filter":
       return { ...s, filter: a.filter };
   }
+}
+
+/** A sheet as it reads after `writes`: owned headers and cells set, masked cells only where the mask says. */
+export function applyWrites(grid: SheetGrid, writes: readonly SheetWrite[]): SheetGrid {
+  const mine = writes.filter((w) => w.sheet === grid.name);
+  if (!mine.length) return grid;
+  const values: CellValue[][] = grid.values.map((r) => r.slice());
+  const formats = grid.formats?.map((r) => r.slice());
+  const put = (row0: number, col0: number, value: CellValue, format?: string) => {
+    const v = value === "" ? null : value;
+    const r = (values[row0] ??= []);
+    // A blank past a row's end stays absent, as a read leaves it.
+    if (v === null && col0 >= r.length) return;
+    while (r.length < col0) r.push(null);
+    r[col0] = v;
+    if (formats && format) {
+      const f = (formats[row0] ??= []);
+      while (f.length < col0) f.push("");
+      f[col0] = format;
+    }
+  };
+  for (const w of mine) {
+    for (const c of w.columns) {
+      if (!c.mask || c.isNew) put(w.headerRow - 1, c.col - 1, c.header);
+      c.values.forEach((v, i) => {
+        if (c.mask && !c.mask[i]) return;
+        put(w.firstRow - 1 + i, c.col - 1, v, c.numberFormat);
+      });
+    }
+  }
+  for (let i = 0; i < values.length; i++) values[i] ??= [];
+  return { ...grid, values, ...(formats ? { formats } : {}) };
 }
 
 export type Counts = Record<string, number>;

@@ -7,18 +7,20 @@ import type { FilePort } from "../adapters/xlsx/filePort";
 import type { AdditiveSettingsInput, SettingsInput } from "../schemes/schema";
 import { hunan } from "../schemes/hunan";
 import { shanghai } from "../schemes/shanghai";
-import { PortError, schemePicker, type WorkbookPort } from "../sheets/port";
+import { PortError, recordOwnership, schemePicker, type WorkbookPort } from "../sheets/port";
 import { templateSpec, unitTemplateSpec } from "../sheets/template";
-import { planLayout, workbookPlan } from "../engine/plan";
-import { consolidate, type Consolidation, type InputFile } from "../engine/consolidate";
-import { provinceLayout, summaryLayout, tallyLayout } from "../engine/reportLayouts";
-import { planLedgerFill, tallySurvey } from "../engine/survey";
-import { summarizeYear } from "../engine/yearSummary";
+import type { Consolidation, InputFile } from "../engine/consolidate";
 import { hunanSettingsInput, withUsed } from "../engine/schemes";
 import { resolveSettings } from "../schemes/schema";
 import type { ReportLayout } from "../sheets/report";
 import { openFilePort, readWorkbook, reportBytes } from "./filePortLoader";
 import { initialState, paneReducer, type Action, type PaneState } from "./paneState";
+import type * as ReportEngine from "./reportEngine";
+
+/** The report engine, fetched on first use (its own chunk, shared with the 汇总 tab). */
+function loadReportEngine(): Promise<typeof ReportEngine> {
+  return import(/* webpackChunkName: "reports" */ "./reportEngine");
+}
 
 /** A bundled example workbook the preview can open. */
 export type Example = { label: string; url: string };
@@ -31,6 +33,12 @@ export type PaneSource =
   | { kind: "excel"; port: WorkbookPort }
   | { kind: "unsupported"; message: string }
   | { kind: "file"; exampleUrl: string; autoOpen?: boolean };
+
+/** A failure as the pane shows it: a Chinese sentence and, for Excel's own errors, the diagnostics to copy. */
+function failure(e: unknown, prefix = ""): Action {
+  const details = e instanceof PortError && "details" in e && typeof e.details === "string" ? e.details : undefined;
+  return { type: "failed", message: `${prefix}${messageOf(e)}`, ...(details ? { details } : {}) };
+}
 
 function messageOf(e: unknown): string {
   if (e instanceof PortError) return e.message;
@@ -91,7 +99,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
       const read = await p.read(schemePicker(hunan, latest.current.stored));
       dispatch({ type: "read-done", read, canSelect: p.capabilities.select, ...(fileName ? { fileName } : {}) });
     } catch (e) {
-      dispatch({ type: "failed", message: messageOf(e) });
+      dispatch(failure(e));
     }
   }, []);
 
@@ -106,7 +114,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
     try {
       await work();
     } catch (e) {
-      dispatch({ type: "failed", message: messageOf(e) });
+      dispatch(failure(e));
     }
   }, []);
 
@@ -116,7 +124,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
       try {
         port.current = await openFilePort(bytes, name);
       } catch (e) {
-        dispatch({ type: "failed", message: `无法打开“${name}”：${messageOf(e)}` });
+        dispatch(failure(e, `无法打开“${name}”：`));
         return;
       }
       await readNow(name);
@@ -162,10 +170,13 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         if (!p || !score) return;
         dispatch({ type: "write-start" });
         const report = await p.write(score.writes, (done, total) => dispatch({ type: "write-progress", done, total }));
-        // What this write used, for summary, consolidate and the command line on the same workbook.
-        await p.saveState(withUsed(latest.current.stored, score, "pane", new Date()));
-        await readNow();
-        dispatch({ type: "write-done", cells: report.cells });
+        // What this write used (for summary, consolidate and the command line on the same workbook) and where
+        // its columns are, saved with the rest of the state.
+        const stored = withUsed(recordOwnership(latest.current.stored, score.writes), score, "pane", new Date());
+        await p.saveState(stored);
+        // What was written is known: the pane takes it over instead of reading the whole workbook again
+        // (a re-read of a large ledger with its long result columns is what outgrew Excel on the web's 5 MB).
+        dispatch({ type: "written", writes: score.writes, cells: report.cells, stored });
       }),
     undo: () =>
       guarded(async () => {
@@ -195,6 +206,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
       guarded(async () => {
         const p = port.current;
         const s = latest.current;
+        const { planLayout, workbookPlan } = await loadReportEngine();
         const report = s.read ? workbookPlan(s.read.grids, s.stored) : null;
         if (!p || !report) return;
         dispatch({ type: "write-start" });
@@ -213,6 +225,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         const p = port.current;
         const s = latest.current;
         if (!p || !s.read) return;
+        const { planLedgerFill, tallyLayout, tallySurvey } = await loadReportEngine();
         const settings = resolveSettings(hunan, hunanSettingsInput(s.stored));
         const tally = tallySurvey(s.read.grids, hunan, settings);
         dispatch({ type: "write-start" });
@@ -228,6 +241,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         const p = port.current;
         const s = latest.current;
         if (!p || s.score?.scheme !== "hunan") return;
+        const { summarizeYear, summaryLayout } = await loadReportEngine();
         const summary = summarizeYear(s.score, hunan);
         const layout: ReportLayout = summaryLayout(summary, hunan, new Date(), s.fileName ?? "当前工作簿");
         if (separate) {
@@ -244,6 +258,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
       }),
     consolidateFiles: async (files) => {
       try {
+        const { consolidate } = await loadReportEngine();
         const inputs: InputFile[] = [];
         for (const f of files) {
           try {
@@ -255,13 +270,14 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         const settings = resolveSettings(hunan, hunanSettingsInput(latest.current.stored));
         return consolidate(inputs, hunan, settings.provinceCities);
       } catch (e) {
-        dispatch({ type: "failed", message: messageOf(e) });
+        dispatch(failure(e));
         return null;
       }
     },
     provinceReport: (c) =>
       guarded(async () => {
         const p = port.current;
+        const { provinceLayout } = await loadReportEngine();
         const layout = provinceLayout(c, hunan, new Date());
         if (!p) {
           saveBytes(await reportBytes([layout]), "全省汇总.xlsx");

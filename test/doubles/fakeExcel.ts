@@ -8,11 +8,45 @@
  *   response (loaded data) are measured; either over 5 MB fails as Excel on the web does;
  * - setting `values` behaves like typing: "=…" becomes a formula, "'…" stays text without the apostrophe,
  *   "+5"/"-3"/"12" become numbers; the array must match the range's size;
- * - *OrNullObject results expose isNullObject only after a sync; methods on a missing item throw ItemNotFound.
+ * - *OrNullObject results expose isNullObject only after a sync; methods on a missing item throw ItemNotFound;
+ * - the host declares its requirement sets (EXCEL_HOSTS: Excel 2016 volume-licensed has ExcelApi 1.1, 2019 has
+ *   1.7, 2021 1.14, LTSC 2024 1.17): an API above them fails at sync with ApiNotFound, as a real host does;
+ * - a protected sheet refuses every change to it (values, formats, columns, copies) with AccessDenied, and a
+ *   workbook whose structure is protected refuses adding, deleting and hiding sheets with AccessDenied
+ *   (Excel's “You cannot perform the requested operation.”);
+ * - writing values into part of a merged area fails with InvalidOperation (Excel: “We can't do that to a
+ *   merged cell”); writing into a range whose rows an AutoFilter hides puts the values in the visible rows
+ *   only, shifted, as office-js#224 reports Excel doing — the adapter must never get there.
  */
 import { columnName, columnNumber } from "../../src/sheets/a1";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+/** ExcelApi requirement sets per Excel, from Microsoft's “Excel JavaScript API requirement sets” table. */
+export const EXCEL_HOSTS = {
+  "microsoft-365": { ExcelApi: "1.20" },
+  web: { ExcelApi: "1.20" },
+  "ltsc-2024": { ExcelApi: "1.17" },
+  "office-2021": { ExcelApi: "1.14" },
+  "office-2019": { ExcelApi: "1.7" },
+  "office-2016": { ExcelApi: "1.1" },
+} as const satisfies Record<string, Record<string, string>>;
+export type ExcelHostName = keyof typeof EXCEL_HOSTS;
+
+/** "1.10" > "1.9": requirement-set versions compare part by part. */
+export function versionAtLeast(have: string, need: string): boolean {
+  const [a1, b1] = have.split(".").map(Number) as [number, number];
+  const [a2, b2] = need.split(".").map(Number) as [number, number];
+  return a1 > a2 || (a1 === a2 && b1 >= b2);
+}
+
+/** The bytes of a request or response as Office.js sends it: JSON, every non-ASCII character escaped as \uXXXX. */
+export function payloadBytes(value: unknown): number {
+  const json = JSON.stringify(value) ?? "";
+  let n = json.length;
+  for (let i = 0; i < json.length; i++) if (json.charCodeAt(i) > 0x7e) n += 5;
+  return n;
+}
 
 export class FakeExcelError extends Error {
   constructor(readonly code: string, message: string) {
@@ -30,6 +64,8 @@ export class FakeSheet {
   visibility = "Visible";
   protected = false;
   hiddenRows = new Set<number>();
+  /** The AutoFilter's range; rows of it in hiddenRows are filtered out. */
+  autoFilter: Rect | null = null;
   tables: { name: string; r1: number; c1: number; r2: number; c2: number; headers: string[] }[] = [];
   merges: string[] = [];
   cfs: FakeCf[] = [];
@@ -54,6 +90,16 @@ export class FakeSheet {
     const next = { ...old, ...cell };
     if (next.value === "" && next.formula === undefined && next.format === "General" && !Object.keys(next.style).length && !next.validation) this.cells.delete(this.key(r, c));
     else this.cells.set(this.key(r, c), next);
+  }
+  /** Rows an AutoFilter hides within rows r1…r2. */
+  filteredRows(r1: number, r2: number): number[] {
+    const f = this.autoFilter;
+    if (!f) return [];
+    return [...this.hiddenRows].filter((r) => r > f.r1 && r <= f.r2 && r >= r1 && r <= r2).sort((a, b) => a - b);
+  }
+  /** Refuses a change to this sheet when it is protected, as Excel does. */
+  assertEditable(what: string): void {
+    if (this.protected) throw new FakeExcelError("AccessDenied", `You cannot perform the requested operation. (${what} on protected sheet ${this.name})`);
   }
   /** The used range (values only, or anything at all), as 1-based bounds. */
   used(valuesOnly: boolean, within?: Rect): Rect | null {
@@ -91,10 +137,6 @@ function rectAddress(sheet: string, r: Rect): string {
   return `${sheet}!${a === b ? a : `${a}:${b}`}`;
 }
 
-function utf8(s: string): number {
-  return Buffer.byteLength(s, "utf8");
-}
-
 /** What typing `v` into a cell stores. */
 function typed(v: unknown, format: string): Partial<FakeCell> {
   if (typeof v === "number" || typeof v === "boolean") return { value: v, formula: undefined };
@@ -108,7 +150,8 @@ function typed(v: unknown, format: string): Partial<FakeCell> {
   return { value: s, formula: undefined };
 }
 
-export type Batch = { requestBytes: number; responseBytes: number; ops: number };
+/** One sync: what it sent and got back; `refused` when Excel answered ResponsePayloadSizeLimitExceeded. */
+export type Batch = { requestBytes: number; responseBytes: number; ops: number; refused?: true };
 
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
@@ -117,8 +160,31 @@ export class FakeWorkbook {
   runs = 0;
   selected: { sheet: string; address: string } | null = null;
   active: string | null = null;
-  /** Requirement sets this fake Excel claims, e.g. { ExcelApi: "1.9" }. */
+  /** Requirement sets this fake Excel claims, e.g. { ExcelApi: "1.9" } (see useHost). */
   supported: Record<string, string> = { ExcelApi: "1.13" };
+  /** Excel on the web's limit per request and per response (lowered in tests of the halve-and-retry paths). */
+  payloadLimit = PAYLOAD_LIMIT;
+  /** Review → Protect Workbook (structure): sheets cannot be added, deleted or hidden. */
+  structureProtected = false;
+  /** What Office.context.diagnostics would say. */
+  diagnostics = { host: "Excel", platform: "OfficeOnline", version: "16.0.0.0" };
+
+  /** Makes this fake one of the Excel versions of EXCEL_HOSTS. */
+  useHost(name: ExcelHostName): this {
+    this.supported = { ...EXCEL_HOSTS[name] };
+    this.diagnostics = { host: "Excel", platform: name === "web" ? "OfficeOnline" : "PC", version: name === "office-2016" ? "16.0.4266.1001" : name === "office-2019" ? "16.0.10396.20023" : "16.0.18730.20088" };
+    return this;
+  }
+  /** Whether this host declares `name` at `version` or higher. */
+  supports(name: string, version: string): boolean {
+    const have = this.supported[name];
+    return have !== undefined && versionAtLeast(have, version);
+  }
+  assertStructureEditable(what: string): void {
+    if (this.structureProtected) throw new FakeExcelError("AccessDenied", `You cannot perform the requested operation. (${what}: workbook structure is protected)`);
+  }
+  /** Syncs sent with screen updating suspended (suspendScreenUpdatingUntilNextSync). */
+  screenSuspendedSyncs = 0;
   /** Set to make the next run fail with this Excel error code (e.g. cell-edit mode). */
   failNextRun: string | null = null;
 
@@ -155,18 +221,13 @@ export class FakeWorkbook {
         if (ctx.pending.length) await ctx.sync();
         return result;
       },
-      isSetSupported: (name: string, version: string) => {
-        const have = this.supported[name];
-        if (!have) return false;
-        const [a1, b1] = have.split(".").map(Number) as [number, number];
-        const [a2, b2] = version.split(".").map(Number) as [number, number];
-        return a1 > a2 || (a1 === a2 && b1 >= b2);
-      },
+      isSetSupported: (name: string, version: string) => this.supports(name, version),
+      diagnostics: () => ({ ...this.diagnostics }),
     };
   }
 }
 
-type Op = { describe: unknown; apply: () => unknown };
+type Op = { describe: unknown; apply: () => unknown; requires?: string };
 
 /** Base of every proxy: loads and property reads are checked. */
 class Proxy {
@@ -228,32 +289,64 @@ class Proxy {
 export class FakeContext {
   pending: Op[] = [];
   workbook: FakeWorkbookProxy;
-  application: { suspendApiCalculationUntilNextSync: () => void };
+  application: { suspendApiCalculationUntilNextSync: () => void; suspendScreenUpdatingUntilNextSync: () => void };
+  /** Syncs of this run that had screen updating suspended. */
+  screenSuspended = 0;
   constructor(readonly book: FakeWorkbook) {
     this.workbook = new FakeWorkbookProxy(this);
-    this.application = { suspendApiCalculationUntilNextSync: () => this.queue({ suspendCalc: true }, () => null) };
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => this.queue({ suspendCalc: true }, () => null, "1.6"),
+      suspendScreenUpdatingUntilNextSync: () => this.queue({ suspendScreen: true }, () => (this.book.screenSuspendedSyncs += 1), "1.9"),
+    };
   }
-  queue(describe: unknown, apply: () => unknown): void {
-    this.pending.push({ describe, apply });
+  queue(describe: unknown, apply: () => unknown, requires?: string): void {
+    this.pending.push({ describe, apply, ...(requires ? { requires } : {}) });
+  }
+  /** An API of ExcelApi `version`: queued like any call, and at sync refused by a host below that set. */
+  api(name: string, version: string): void {
+    this.queue({ api: name }, () => null, version);
   }
   async sync(): Promise<void> {
     const ops = this.pending;
     this.pending = [];
-    const requestBytes = utf8(JSON.stringify(ops.map((o) => o.describe)));
-    if (requestBytes > PAYLOAD_LIMIT) throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `request of ${requestBytes} bytes`);
+    const requestBytes = payloadBytes(ops.map((o) => o.describe));
+    if (requestBytes > this.book.payloadLimit) throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `request of ${requestBytes} bytes`);
     const results: unknown[] = [];
-    for (const op of ops) results.push(op.apply());
-    const responseBytes = utf8(JSON.stringify(results));
-    this.book.batches.push({ requestBytes, responseBytes, ops: ops.length });
-    if (responseBytes > PAYLOAD_LIMIT) throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `response of ${responseBytes} bytes`);
+    for (const op of ops) {
+      if (op.requires && !this.book.supports("ExcelApi", op.requires)) {
+        throw new FakeExcelError("ApiNotFound", `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${JSON.stringify(op.describe)} needs ExcelApi ${op.requires})`);
+      }
+      results.push(op.apply());
+    }
+    const responseBytes = payloadBytes(results);
+    const refused = responseBytes > this.book.payloadLimit;
+    this.book.batches.push({ requestBytes, responseBytes, ops: ops.length, ...(refused ? { refused: true } : {}) });
+    if (refused) throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `response of ${responseBytes} bytes`);
     await Promise.resolve();
   }
 }
 
 class FakeWorkbookProxy {
   worksheets: FakeWorksheetCollection;
+  protection: FakeWorkbookProtection;
   constructor(ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
+    this.protection = new FakeWorkbookProtection(ctx);
+  }
+}
+
+/** workbook.protection (ExcelApi 1.7): whether the structure is protected. */
+class FakeWorkbookProtection extends Proxy {
+  override load(spec: string | string[] | Record<string, unknown>): this {
+    this.ctx.api("WorkbookProtection", "1.7");
+    return super.load(spec);
+  }
+  protected override fetch(prop: string): unknown {
+    if (prop === "protected") return this.ctx.book.structureProtected;
+    return super.fetch(prop);
+  }
+  get protected(): boolean {
+    return this.read("protected");
   }
 }
 
@@ -278,10 +371,12 @@ class FakeWorksheetCollection extends Proxy {
     return new FakeWorksheet(this.ctx, name);
   }
   getItemOrNullObject(name: string): FakeWorksheet {
+    this.ctx.api("WorksheetCollection.getItemOrNullObject", "1.4");
     return new FakeWorksheet(this.ctx, name, true);
   }
   add(name: string): FakeWorksheet {
     this.ctx.queue({ addSheet: name }, () => {
+      this.ctx.book.assertStructureEditable(`add sheet ${name}`);
       if (this.ctx.book.sheets.some((s) => s.name === name)) throw new FakeExcelError("ItemAlreadyExists", name);
       this.ctx.book.addSheet(name);
       return null;
@@ -293,12 +388,19 @@ class FakeWorksheetCollection extends Proxy {
 class FakeWorksheet extends Proxy {
   protection: FakeProtection;
   tables: FakeTableCollection;
+  autoFilter: FakeAutoFilter;
   freezePanes: { freezeRows: (n: number) => void };
   constructor(ctx: FakeContext, readonly sheetName: string, readonly orNull = false) {
     super(ctx);
     this.protection = new FakeProtection(ctx, this);
     this.tables = new FakeTableCollection(ctx, this);
-    this.freezePanes = { freezeRows: (n) => this.act({ freeze: n }, () => (this.model().frozenRows = n)) };
+    this.autoFilter = new FakeAutoFilter(ctx, this);
+    this.freezePanes = {
+      freezeRows: (n) => {
+        this.ctx.api("Worksheet.freezePanes", "1.7");
+        this.act({ freeze: n }, () => (this.model().frozenRows = n));
+      },
+    };
   }
   model(): FakeSheet {
     return this.ctx.book.sheet(this.sheetName);
@@ -326,7 +428,10 @@ class FakeWorksheet extends Proxy {
     return this.read("name");
   }
   set visibility(v: string) {
-    this.act({ visibility: v }, () => (this.model().visibility = v));
+    this.act({ visibility: v }, () => {
+      this.ctx.book.assertStructureEditable(`hide sheet ${this.sheetName}`);
+      this.model().visibility = v;
+    });
   }
   get visibility(): string {
     return this.read("visibility");
@@ -340,11 +445,13 @@ class FakeWorksheet extends Proxy {
     return new FakeRange(this.ctx, this, () => rect);
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    this.ctx.api("Worksheet.getUsedRangeOrNullObject", "1.4");
     return new FakeRange(this.ctx, this, () => this.model().used(valuesOnly), true);
   }
   delete(): void {
     this.act({ deleteSheet: this.sheetName }, () => {
       const book = this.ctx.book;
+      book.assertStructureEditable(`delete sheet ${this.sheetName}`);
       if (book.sheets.filter((s) => s.visibility === "Visible").length <= 1) throw new FakeExcelError("InvalidOperation", "cannot delete the last visible sheet");
       book.sheets = book.sheets.filter((s) => s.name !== this.sheetName);
     });
@@ -352,6 +459,7 @@ class FakeWorksheet extends Proxy {
   get pageLayout() {
     const set = (key: string, v: unknown, check: (v: unknown) => boolean) => {
       if (!check(v)) throw new FakeExcelError("InvalidArgument", `pageLayout.${key}: ${JSON.stringify(v)}`);
+      this.ctx.api("Worksheet.pageLayout", "1.9");
       this.act({ pageLayout: { [key]: v } }, () => (this.model().pageLayout[key] = v));
     };
     return {
@@ -406,12 +514,39 @@ class FakeProtection extends Proxy {
   constructor(ctx: FakeContext, private ws: FakeWorksheet) {
     super(ctx);
   }
+  override load(spec: string | string[] | Record<string, unknown>): this {
+    this.ctx.api("WorksheetProtection", "1.2");
+    return super.load(spec);
+  }
   protected override fetch(prop: string): unknown {
     if (prop === "protected") return this.ws.model().protected;
     return super.fetch(prop);
   }
   get protected(): boolean {
     return this.read("protected");
+  }
+}
+
+/** worksheet.autoFilter (ExcelApi 1.9). */
+class FakeAutoFilter extends Proxy {
+  constructor(ctx: FakeContext, private ws: FakeWorksheet) {
+    super(ctx);
+  }
+  override load(spec: string | string[] | Record<string, unknown>): this {
+    this.ctx.api("AutoFilter", "1.9");
+    return super.load(spec);
+  }
+  protected override fetch(prop: string): unknown {
+    const f = this.ws.model().autoFilter;
+    if (prop === "enabled") return f !== null;
+    if (prop === "isDataFiltered") return f !== null && this.ws.model().filteredRows(f.r1, f.r2).length > 0;
+    return super.fetch(prop);
+  }
+  get enabled(): boolean {
+    return this.read("enabled");
+  }
+  get isDataFiltered(): boolean {
+    return this.read("isDataFiltered");
   }
 }
 
@@ -459,9 +594,11 @@ class FakeTableColumns extends Proxy {
     super(ctx);
   }
   add(index?: number, values?: unknown, name?: string): void {
+    if (name !== undefined) this.ctx.api("TableColumnCollection.add(name)", "1.4");
     this.act({ addColumn: name, index, values }, () => {
       const t = this.table.model();
       const sheet = this.table.ws.model();
+      sheet.assertEditable("add table column");
       if (index !== undefined) throw new FakeExcelError("InvalidArgument", "the double adds columns at the end only");
       t.c2 += 1;
       const header = name ?? `列${t.c2 - t.c1 + 1}`;
@@ -470,6 +607,7 @@ class FakeTableColumns extends Proxy {
     });
   }
   getItemOrNullObject(name: string): FakeTableColumn {
+    this.ctx.api("TableColumnCollection.getItemOrNullObject", "1.4");
     return new FakeTableColumn(this.ctx, this.table, name);
   }
 }
@@ -494,6 +632,7 @@ class FakeTableColumn extends Proxy {
       const i = t.headers.indexOf(this.columnName);
       if (i !== t.headers.length - 1) throw new FakeExcelError("InvalidArgument", "the double deletes the last table column only");
       const sheet = this.table.ws.model();
+      sheet.assertEditable("delete table column");
       for (let r = t.r1; r <= t.r2; r++) sheet.set(r, t.c2, { value: "", formula: undefined, style: {} });
       t.headers.pop();
       t.c2 -= 1;
@@ -539,9 +678,11 @@ class FakeFormat {
     this.range.styleAll({ halign: v }, {});
   }
   set rowHeight(h: number) {
+    this.range.requireApi("RangeFormat.rowHeight", "1.2");
     this.range.styleAll({ rowHeight: h }, {});
   }
   set columnWidth(w: number) {
+    this.range.requireApi("RangeFormat.columnWidth", "1.2");
     this.range.columnWidth(w);
   }
   get borders() {
@@ -566,9 +707,11 @@ class FakeFormat {
 class FakeConditionalFormats {
   constructor(private range: FakeRange) {}
   clearAll(): void {
+    this.range.requireApi("ConditionalFormatCollection.clearAll", "1.6");
     this.range.cfs("clear");
   }
   add(type: string) {
+    this.range.requireApi("ConditionalFormatCollection.add", "1.6");
     if (type !== "CellValue") throw new FakeExcelError("InvalidArgument", `the double supports CellValue formats only, not ${type}`);
     const entry: { fill?: string; label?: string } = {};
     const range = this.range;
@@ -602,10 +745,23 @@ export class FakeRange extends Proxy {
     this.format = new FakeFormat(this);
     this.conditionalFormats = new FakeConditionalFormats(this);
     this.dataValidation = Object.defineProperty({} as { rule: unknown }, "rule", {
-      set: (rule: unknown) => this.eachCell({ validation: true }, (r, c, sheet) => sheet.set(r, c, { validation: rule })),
+      set: (rule: unknown) => {
+        this.requireApi("DataValidation", "1.8");
+        this.eachCell({ validation: true }, (r, c, sheet) => sheet.set(r, c, { validation: rule }));
+      },
       get: () => {
         throw new FakeExcelError("PropertyNotLoaded", "dataValidation.rule not loaded");
       },
+    });
+  }
+  requireApi(name: string, version: string): void {
+    this.ctx.api(name, version);
+  }
+  /** A change to the sheet: refused when it is protected. */
+  private edit(describe: unknown, fn: () => void): void {
+    this.act(describe, () => {
+      this.ws.model().assertEditable(JSON.stringify(describe).slice(0, 40));
+      fn();
     });
   }
   /** The area at sync time (ranges resolve in queue order, as Excel does). */
@@ -637,6 +793,7 @@ export class FakeRange extends Proxy {
       case "columnCount":
         return a.c2 - a.c1 + 1;
       case "rowHidden": {
+        if (!this.ctx.book.supports("ExcelApi", "1.2")) throw new FakeExcelError("ApiNotFound", "Range.rowHidden needs ExcelApi 1.2");
         let hidden = 0;
         for (let r = a.r1; r <= a.r2; r++) if (sheet.hiddenRows.has(r)) hidden++;
         return hidden === 0 ? false : hidden === a.r2 - a.r1 + 1 ? true : null;
@@ -661,7 +818,7 @@ export class FakeRange extends Proxy {
     return this.read("values");
   }
   set values(v: unknown[][]) {
-    this.act({ values: v }, () => {
+    this.edit({ values: v }, () => {
       const a = this.area();
       const sheet = this.ws.model();
       const rows = a.r2 - a.r1 + 1;
@@ -669,19 +826,25 @@ export class FakeRange extends Proxy {
       if (v.length !== rows || v.some((r) => r.length !== cols)) {
         throw new FakeExcelError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols})`);
       }
-      for (let r = a.r1; r <= a.r2; r++) {
-        for (let c = a.c1; c <= a.c2; c++) {
-          const x = v[r - a.r1]![c - a.c1];
-          sheet.set(r, c, typed(x, sheet.get(r, c)?.format ?? "General"));
-        }
+      for (const m of sheet.merges) {
+        const r = parseAddress(m);
+        const overlaps = r.r1 <= a.r2 && r.r2 >= a.r1 && r.c1 <= a.c2 && r.c2 >= a.c1;
+        const inside = r.r1 >= a.r1 && r.r2 <= a.r2 && r.c1 >= a.c1 && r.c2 <= a.c2;
+        if (overlaps && !inside) throw new FakeExcelError("InvalidOperation", `We can't do that to a merged cell. (${m})`);
       }
+      // Filtered-out rows are skipped and the values shift into the visible ones (office-js#224).
+      const filtered = new Set(sheet.filteredRows(a.r1, a.r2));
+      const targets = Array.from({ length: rows }, (_, i) => a.r1 + i).filter((r) => !filtered.has(r));
+      targets.forEach((r, i) => {
+        for (let c = a.c1; c <= a.c2; c++) sheet.set(r, c, typed(v[i]![c - a.c1], sheet.get(r, c)?.format ?? "General"));
+      });
     });
   }
   get numberFormat(): unknown[][] {
     return this.read("numberFormat");
   }
   set numberFormat(v: unknown[][]) {
-    this.act({ numberFormat: v }, () => {
+    this.edit({ numberFormat: v }, () => {
       const a = this.area();
       if (v.length !== a.r2 - a.r1 + 1 || v.some((r) => r.length !== a.c2 - a.c1 + 1)) throw new FakeExcelError("InvalidArgument", "numberFormat: array size differs from the range");
       for (let r = a.r1; r <= a.r2; r++) for (let c = a.c1; c <= a.c2; c++) this.ws.model().set(r, c, { format: String(v[r - a.r1]![c - a.c1]) });
@@ -706,19 +869,22 @@ export class FakeRange extends Proxy {
     return this.read("rowHidden");
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    this.ctx.api("Range.getUsedRangeOrNullObject", "1.4");
     return new FakeRange(this.ctx, this.ws, () => this.ws.model().used(valuesOnly, this.area()), true);
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.ctx.api("Range.getMergedAreasOrNullObject", "1.13");
     return new FakeRangeAreas(this.ctx, this);
   }
   merge(_across: boolean): void {
-    this.act({ merge: true }, () => this.ws.model().merges.push(rectAddress("", this.area()).slice(1)));
+    this.ctx.api("Range.merge", "1.2");
+    this.edit({ merge: true }, () => this.ws.model().merges.push(rectAddress("", this.area()).slice(1)));
   }
   select(): void {
     this.act({ select: true }, () => (this.ctx.book.selected = { sheet: this.ws.sheetName, address: rectAddress(this.ws.sheetName, this.area()) }));
   }
   clear(): void {
-    this.act({ clear: true }, () => {
+    this.edit({ clear: true }, () => {
       const a = this.area();
       const sheet = this.ws.model();
       for (const k of [...sheet.cells.keys()]) {
@@ -729,7 +895,8 @@ export class FakeRange extends Proxy {
   }
   copyFrom(source: string, copyType: string): void {
     if (copyType !== "All") throw new FakeExcelError("InvalidArgument", "the double copies All only");
-    this.act({ copyFrom: source, copyType }, () => {
+    this.ctx.api("Range.copyFrom", "1.9");
+    this.edit({ copyFrom: source, copyType }, () => {
       const m = /^'((?:[^']|'')+)'!(.+)$/.exec(source);
       if (!m) throw new FakeExcelError("InvalidArgument", `source ${source}`);
       const from = this.ctx.book.sheet(m[1]!.replace(/''/g, "'"));
@@ -749,7 +916,7 @@ export class FakeRange extends Proxy {
     });
   }
   styleAll(describe: Record<string, unknown>, style: Style): void {
-    this.act({ format: describe }, () => {
+    this.edit({ format: describe }, () => {
       const a = this.area();
       if (!Object.keys(style).length) return;
       if (a.r2 - a.r1 > 100_000) return; // whole-column formats: recorded, not expanded
@@ -758,7 +925,7 @@ export class FakeRange extends Proxy {
     });
   }
   eachCell(describe: Record<string, unknown>, f: (r: number, c: number, sheet: FakeSheet) => void): void {
-    this.act(describe, () => {
+    this.edit(describe, () => {
       const a = this.area();
       for (let r = a.r1; r <= a.r2; r++) for (let c = a.c1; c <= a.c2; c++) f(r, c, this.ws.model());
     });
@@ -767,13 +934,13 @@ export class FakeRange extends Proxy {
     this.act({ borderCount: true }, () => (this.ws.model().borders += 1));
   }
   columnWidth(w: number): void {
-    this.act({ columnWidth: w }, () => {
+    this.edit({ columnWidth: w }, () => {
       const a = this.area();
       for (let c = a.c1; c <= a.c2; c++) this.ws.model().widths.set(c, w);
     });
   }
   cfs(kind: "clear" | "add", entry?: { fill?: string; label?: string }): void {
-    this.act({ conditionalFormat: kind, entry }, () => {
+    this.edit({ conditionalFormat: kind, entry }, () => {
       const sheet = this.ws.model();
       const addr = rectAddress("", this.area()).slice(1);
       if (kind === "clear") sheet.cfs = sheet.cfs.filter((x) => x.range !== addr);

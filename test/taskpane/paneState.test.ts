@@ -1,10 +1,12 @@
 /** The pane's flow reducer: what the secretary sees after each step, without a browser. */
 import { countsOf, initialState, paneReducer, type Action, type PaneState } from "../../src/taskpane/paneState";
-import { hunan } from "../../src/schemes/hunan";
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { FilePort } from "../../src/adapters/xlsx/filePort";
 import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
-import { parseStateRows, stateRows, type WorkbookRead } from "../../src/sheets/port";
+import { hunan } from "../../src/schemes/hunan";
+import { parseStateRows, recordOwnership, schemePicker, stateRows, type WorkbookRead } from "../../src/sheets/port";
+import { withUsed } from "../../src/engine/schemes";
 import { exampleGrids } from "../adapters/portHarness";
 
 async function readOf(): Promise<WorkbookRead> {
@@ -101,4 +103,28 @@ test("the pane scores with what the last write used, until the secretary chooses
   const chosen = paneReducer(s, { type: "set-settings", settings: { cycleStartYear: 2023 } });
   expect(chosen.score?.scheme === "hunan" && chosen.score.settings.cycleStartYear).toBe(2023);
   expect(chosen.stored.used?.hunan).toBeUndefined();
+});
+
+test("after a write the pane takes over what was written: the results a re-read would give, the columns no longer new", async () => {
+  const bytes = new Uint8Array(await fs.readFile(path.join(__dirname, "..", "..", "examples", "hunan-ledger.xlsx")));
+  const port = await FilePort.open(bytes, "台账.xlsx");
+  const s0 = run(initialState("file"), { type: "read-done", read: await port.read(schemePicker(hunan)), canSelect: false });
+  await port.write(s0.score!.writes);
+  // As usePane does: the ownership record and the settings used are saved with the state.
+  const stored = withUsed(recordOwnership(s0.stored, s0.score!.writes), s0.score!, "pane", new Date());
+  await port.saveState(stored);
+  const s1 = run(s0, { type: "write-start" }, { type: "written", writes: s0.score!.writes, cells: 368, stored });
+  expect(s1).toMatchObject({ phase: "preview", canUndo: true, progress: null, notice: { intent: "success" } });
+  expect(s1.score!.writes[0]!.columns.every((c) => !c.isNew)).toBe(true);
+  // The same as reading the written workbook again.
+  const reread = run(initialState("file"), { type: "read-done", read: await port.read(schemePicker(hunan)), canSelect: false });
+  expect(countsOf(s1.score)).toEqual(countsOf(reread.score));
+  expect(s1.score!.writes).toEqual(reread.score!.writes);
+  const ledger = (s: typeof s1) => s.read!.grids.find((g) => g.name === "考核台账")!.values;
+  expect(ledger(s1)).toEqual(ledger(reread));
+});
+
+test("an Excel failure keeps its diagnostics for 复制诊断信息", () => {
+  const s = paneReducer(initialState("excel"), { type: "failed", message: "Excel 拒绝了操作（AccessDenied）", details: "错误代码：AccessDenied" });
+  expect(s.notice).toEqual({ intent: "error", text: "Excel 拒绝了操作（AccessDenied）", details: "错误代码：AccessDenied" });
 });

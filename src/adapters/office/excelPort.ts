@@ -3,9 +3,15 @@
  * load is queued before a constant number of context.sync() calls (split-loop pattern). Requests are
  * split only when a batch would pass Excel on the web's 5 MB payload limit.
  *
- * read   sync 1: sheet names · sync 2: first rows, used-range size, protection, tables, state block ·
- *        sync 3…: candidate sheets in full (one sync unless larger than the cell budget)
- * write  sync 1…: undo snapshot (server-side copy), headers, formats, values in budgeted chunks, state
+ * Payloads are budgeted in bytes as Office.js sends them (JSON, non-ASCII escaped: our output columns are
+ * long Chinese text, 6 bytes a character), and a request or response Excel still refuses as too large is
+ * halved and sent again.
+ *
+ * read   sync 1: sheet names · sync 2: first rows, used-range size, protection (sheet and workbook),
+ *        filters, merged areas, tables, state block · sync 3…: candidate sheets in full, as many rows per
+ *        request as fit the byte budget by the sizes of the rows read so far (one sync for a small ledger)
+ * write  sync 1…: undo snapshot (server-side copy), headers, formats, values in budgeted chunks, state; the
+ *        screen is not redrawn between them (suspendScreenUpdatingUntilNextSync)
  * undo   sync 1: state block · sync 2: server-side copy back
  */
 import { columnName, columnNumber } from "../../sheets/a1";
@@ -41,6 +47,8 @@ export type ExcelHost = {
   isSetSupported(name: string, version: string): boolean;
   /** Opens an .xlsx (base64) as a new workbook window (ExcelApi 1.8). */
   createWorkbook?(base64: string): Promise<void>;
+  /** Office.context.diagnostics: which Office this is, for 复制诊断信息. */
+  diagnostics?(): { host: string; platform: string; version: string };
 };
 
 /** Range.copyFrom (ExcelApi 1.9) makes the undo snapshot a server-side copy: no payload, exact formats. */
@@ -48,8 +56,19 @@ export const MIN_EXCEL_API = "1.9";
 
 /** Excel on the web rejects requests and responses over 5 MB; stay well under it. */
 export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
-/** Cells read per request (values and number formats): a ledger's cells average about 7 bytes, so ~3.5 MB. */
-export const READ_CELL_BUDGET = 500_000;
+/** Bytes a read request plans to get back; a response Excel still refuses is halved and read again. */
+export const READ_BUDGET_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The bytes of a value as Office.js carries it: JSON with every non-ASCII character escaped (\uXXXX, 6
+ * bytes). Counted from the strings themselves, so long Chinese text weighs what it really weighs.
+ */
+export function payloadBytes(value: unknown): number {
+  const json = JSON.stringify(value) ?? "";
+  let n = json.length;
+  for (let i = 0; i < json.length; i++) if (json.charCodeAt(i) > 0x7e) n += 5;
+  return n;
+}
 
 export type Support = { ok: true } | { ok: false; message: string };
 
@@ -59,8 +78,8 @@ export function excelSupport(host: Pick<ExcelHost, "isSetSupported">): Support {
   return {
     ok: false,
     message:
-      `此版本的 Excel 不支持本加载项（需要 Excel JavaScript API ${MIN_EXCEL_API}：Microsoft 365、Excel 2021 及以上、Mac 版或网页版 Excel）。` +
-      "Office 2016/2019 请改用浏览器预览页面或命令行工具处理工作簿。",
+      `此版本的 Excel 不支持本加载项（需要 Excel JavaScript API ${MIN_EXCEL_API}：Microsoft 365、Excel 2021 或 LTSC 2024、较新的 Mac 版或网页版 Excel）。` +
+      "Excel 2016、Excel 2019（批量许可版只到 ExcelApi 1.1 / 1.7）请改用浏览器预览页面或命令行工具处理工作簿。",
   };
 }
 
@@ -72,30 +91,116 @@ export function officeHost(): ExcelHost {
     createWorkbook: async (base64) => {
       await Excel.createWorkbook(base64);
     },
+    diagnostics: () => {
+      const d = Office.context.diagnostics;
+      return { host: String(d.host), platform: String(d.platform), version: d.version };
+    },
   };
 }
 
-/** An Office.js failure as a message the user can act on. */
-export function describeExcelError(e: unknown): PortError {
+/**
+ * Every Excel error code (Excel.ErrorCodes) the pane can meet, in Chinese: what happened and what to do.
+ * Codes not listed here still reach the user, with Excel's own message, and the diagnostics.
+ */
+export const EXCEL_ERROR_MESSAGES: Readonly<Record<string, string>> = {
+  AccessDenied: "Excel 拒绝了操作：工作表或工作簿结构可能受保护，或工作簿为只读。请在“审阅”中撤销保护（或另存一份）后再试",
+  ActivityLimitReached: "Excel 正忙（操作过于频繁），请稍候片刻再试",
+  ApiNotFound: "此版本的 Excel 不支持本加载项要用的功能，请升级到 Microsoft 365 或 Excel 2021 及以上，或改用网页预览",
+  Conflict: "工作簿正被他人同时编辑，发生了冲突。请稍候，点“重新读取”后再试",
+  FilteredRangeConflict: "台账已筛选，Excel 不能向筛选后的区域写入。请先“数据 → 清除筛选”，再点“重新读取”",
+  GeneralException: "Excel 内部出错。请保存工作簿，关闭并重新打开任务窗格后再试",
+  InactiveWorkbook: "工作簿已不是当前窗口，请切回这个工作簿后再试",
+  InsertDeleteConflict: "插入列与工作表中的表格、筛选或合并单元格冲突，请检查台账右侧的区域",
+  InvalidArgument: "Excel 认为提交的数据不正确（可能是工作簿在读取后被修改过）。请点“重新读取”后再试",
+  InvalidBinding: "工作簿在读取后被修改过，请点“重新读取”",
+  InvalidOperation: "Excel 不允许此操作（工作表可能受保护，或写入区域与表格、合并单元格冲突）",
+  InvalidOperationInCellEditMode: "Excel 正在编辑单元格，请按 Enter 或 Esc 结束编辑后再试",
+  InvalidReference: "工作簿在读取后被修改过，请点“重新读取”",
+  InvalidSelection: "当前选中的对象（如图表）不允许此操作，请先单击任一单元格再试",
+  ItemAlreadyExists: "同名的工作表或表格已存在，请点“重新读取”后再试",
+  ItemNotFound: "找不到要操作的工作表或表格：工作簿在读取后被修改过，请点击“重新读取”",
+  MergedRangeConflict: "写入区域含有合并单元格，请取消合并后再点“重新读取”",
+  NonBlankCellOffSheet: "工作表右侧或下方已没有空间（末行、末列有内容），无法插入",
+  NotImplemented: "此版本的 Excel 尚未实现本加载项要用的功能，请升级 Excel 或改用网页预览",
+  PayloadTooLarge: "一次提交的数据超过了 Excel 的 5 MB 限制",
+  PropertyNotLoaded: "本加载项的程序出错（读取了未加载的属性），请复制诊断信息并联系维护人员",
+  RangeExceedsLimit: "区域超过了 Excel 一次能处理的单元格数，请把台账拆成几张表后再试",
+  RequestAborted: "请求被中断（可能是网络或 Excel 关闭），请重试",
+  RequestPayloadSizeLimitExceeded: "一次提交的数据超过了 Excel 的 5 MB 限制，分批后仍然过大",
+  ResponsePayloadSizeLimitExceeded: "一次读取的数据超过了 Excel 的 5 MB 限制，分批后仍然过大",
+  ServiceNotAvailable: "Excel 服务暂时不可用，请稍后再试",
+  Unauthenticated: "登录信息已失效，请重新登录 Office 后再试",
+  UnsupportedOperation: "此版本的 Excel 不支持该操作，请升级 Excel 或改用网页预览",
+  UnsupportedSheet: "这种工作表（如宏表、对话框表）不支持此操作，请换一张普通工作表",
+};
+
+/** What 复制诊断信息 copies: enough for whoever maintains the add-in to see what Excel said, and where. */
+export type ExcelDiagnostics = {
+  code: string;
+  message: string;
+  debugInfo: unknown;
+  apiSets: string;
+  host: string;
+  platform: string;
+  version: string;
+};
+
+/** A failure Excel reported, in Chinese, with its diagnostics. */
+export class ExcelError extends PortError {
+  /** The text 复制诊断信息 copies (the pane reads it without knowing this adapter). */
+  readonly details: string;
+  constructor(message: string, code: string | undefined, readonly diagnostics: ExcelDiagnostics) {
+    super(message, code);
+    this.name = "ExcelError";
+    this.details = diagnosticsText(diagnostics);
+  }
+}
+
+function errorCode(e: unknown): string {
+  return typeof e === "object" && e !== null && "code" in e && typeof e.code === "string" ? e.code : "";
+}
+
+/** The highest ExcelApi (and ExcelApiDesktop/Online) the host declares, e.g. "ExcelApi 1.17". */
+export function apiSetsOf(host: Pick<ExcelHost, "isSetSupported">): string {
+  let minor = 0;
+  while (minor < 40 && host.isSetSupported("ExcelApi", `1.${minor + 1}`)) minor++;
+  const extra = ["ExcelApiOnline", "ExcelApiDesktop"].filter((n) => host.isSetSupported(n, "1.1"));
+  return [minor ? `ExcelApi 1.${minor}` : "ExcelApi 无", ...extra].join("，");
+}
+
+/** An Office.js failure as a message the user can act on, with diagnostics when a host is given. */
+export function describeExcelError(e: unknown, host?: ExcelHost): PortError {
   if (e instanceof PortError) return e;
-  const code = typeof e === "object" && e !== null && "code" in e && typeof e.code === "string" ? e.code : "";
+  const code = errorCode(e);
   const detail = e instanceof Error ? e.message : String(e);
-  const known: Record<string, string> = {
-    InvalidOperationInCellEditMode: "Excel 正在编辑单元格，请按 Enter 或 Esc 结束编辑后再试",
-    AccessDenied: "Excel 拒绝了操作：工作表可能受保护或工作簿为只读，请取消保护或另存后再试",
-    ItemNotFound: "找不到要操作的工作表或表格：工作簿在读取后被修改过，请点击“重新读取”",
-    RequestPayloadSizeLimitExceeded: "一次提交的数据超过了 Excel 的 5 MB 限制",
-    PayloadTooLarge: "一次提交的数据超过了 Excel 的 5 MB 限制",
-    InsertDeleteConflict: "插入列与工作表中的表格或合并单元格冲突，请检查台账右侧的区域",
-    InvalidOperation: "Excel 不允许此操作（工作表可能受保护，或区域与表格、合并单元格冲突）",
-  };
-  const msg = known[code] ?? `Excel 执行失败：${detail}`;
-  return new PortError(code ? `${msg}（${code}）` : msg, code || undefined);
+  const msg = EXCEL_ERROR_MESSAGES[code] ?? `Excel 执行失败：${detail}`;
+  const text = code ? `${msg}（${code}）` : msg;
+  if (!host) return new PortError(text, code || undefined);
+  let where = { host: "未知", platform: "未知", version: "未知" };
+  try {
+    where = host.diagnostics?.() ?? where;
+  } catch {
+    // diagnostics are best effort: the error itself must still reach the user
+  }
+  const debugInfo = typeof e === "object" && e !== null && "debugInfo" in e ? e.debugInfo : undefined;
+  return new ExcelError(text, code || undefined, { code: code || "（无）", message: detail, debugInfo: debugInfo ?? null, apiSets: apiSetsOf(host), ...where });
+}
+
+/** The diagnostics as the text 复制诊断信息 puts on the clipboard. */
+export function diagnosticsText(d: ExcelDiagnostics): string {
+  return [
+    "示范岗考评助手 诊断信息",
+    `错误代码：${d.code}`,
+    `Excel 消息：${d.message}`,
+    `debugInfo：${JSON.stringify(d.debugInfo)}`,
+    `支持的 API：${d.apiSets}`,
+    `宿主：${d.host}；平台：${d.platform}；版本：${d.version}`,
+  ].join("\n");
 }
 
 type Dim = { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number };
 type TableInfo = { name: string; headerRow: number; firstCol: number; lastCol: number; lastRow: number };
-type SheetInfo = { used: Dim | null; protected: boolean; tables: TableInfo[] };
+type SheetInfo = { used: Dim | null; protected: boolean; filtered: boolean; merges: string[]; tables: TableInfo[] };
 
 /** Would Excel, taking this string as typed input, store something else (formula, number, date, boolean)? */
 export function excelWouldConvert(s: string): boolean {
@@ -118,13 +223,13 @@ function fromExcel(v: unknown): CellValue {
   return JSON.stringify(v);
 }
 
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
-  }
-  return n;
+/** "B2:C3" (or "B2") as 1-based bounds. */
+function areaOf(a1: string): { r1: number; c1: number; r2: number; c2: number } {
+  const [a = "", b = a] = a1.split(":");
+  const cell = (x: string) => ({ c: columnNumber(/^[A-Z]+/.exec(x)?.[0] ?? "A"), r: Number(/\d+$/.exec(x)?.[0] ?? 1) });
+  const p = cell(a);
+  const q = cell(b);
+  return { r1: Math.min(p.r, q.r), c1: Math.min(p.c, q.c), r2: Math.max(p.r, q.r), c2: Math.max(p.c, q.c) };
 }
 
 const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
@@ -136,32 +241,46 @@ function stateValues(stored: StoredState, undo: UndoMeta | null): (string | numb
 
 export type ExcelPortOptions = {
   requestBudgetBytes?: number;
-  readCellBudget?: number;
+  /** Bytes a read request plans to get back (default READ_BUDGET_BYTES). */
+  readBudgetBytes?: number;
   /** Status label per fill kind, for the status column's conditional formats. */
   statusLabels: Partial<Record<StatusFill, string>>;
   now?: () => Date;
 };
 
+/** A sheet being read in full: the rows still to read and the bytes a row has weighed so far. */
+type ReadJob = { sheet: string; next: number; lastRow: number; cols: number; formatCols: number[]; rowBytes: number };
+type ReadPart = { job: ReadJob; from: number; to: number; range: Excel.Range; formats: { c: number; f: Excel.Range }[] };
+
+/** The least a row is assumed to weigh before one was read: a few bytes a cell. */
+const MIN_CELL_BYTES = 4;
+
 export class ExcelPort implements WorkbookPort {
   readonly capabilities: PortCapabilities = { kind: "excel", select: true };
   private info = new Map<string, SheetInfo>();
   private stateExists = false;
+  private structureProtected = false;
   private stored: StoredState = {};
   private undoMeta: UndoMeta | null = null;
   private readonly budget: number;
-  private readonly cellBudget: number;
+  private readonly readBudget: number;
 
   constructor(private readonly host: ExcelHost, private readonly opts: ExcelPortOptions) {
     this.budget = opts.requestBudgetBytes ?? REQUEST_BUDGET_BYTES;
-    this.cellBudget = opts.readCellBudget ?? READ_CELL_BUDGET;
+    this.readBudget = opts.readBudgetBytes ?? READ_BUDGET_BYTES;
   }
 
   private async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     try {
       return await this.host.run(batch);
     } catch (e) {
-      throw describeExcelError(e);
+      throw describeExcelError(e, this.host);
     }
+  }
+
+  /** Every write batch: no redrawing until its sync (ExcelApi 1.9; older hosts simply redraw). */
+  private quiet(context: Excel.RequestContext): void {
+    if (this.host.isSetSupported("ExcelApi", "1.9")) context.application.suspendScreenUpdatingUntilNextSync();
   }
 
   read(pick: SheetPicker): Promise<WorkbookRead> {
@@ -173,14 +292,17 @@ export class ExcelPort implements WorkbookPort {
 
       const all = sheets.items.filter((s) => s.name !== STATE_SHEET);
       this.stateExists = sheets.items.some((s) => s.name === STATE_SHEET);
+      const workbookProtection = context.workbook.protection;
+      workbookProtection.load("protected");
       const probes = all.map((ws) => {
         const used = ws.getUsedRangeOrNullObject(true);
         used.load("rowIndex,columnIndex,rowCount,columnCount,rowHidden");
         const head = ws.getRange(`1:${HEAD_ROWS}`).getUsedRangeOrNullObject(true);
         head.load("values,rowIndex,columnIndex");
         ws.protection.load("protected");
+        ws.autoFilter.load("isDataFiltered");
         ws.tables.load("items/name");
-        const merged = merges ? ws.getRange(`1:${HEAD_ROWS}`).getMergedAreasOrNullObject() : null;
+        const merged = merges ? ws.getRange("A:XFD").getMergedAreasOrNullObject() : null;
         merged?.load("address");
         return { ws, used, head, merged };
       });
@@ -188,9 +310,11 @@ export class ExcelPort implements WorkbookPort {
       state?.load("values");
       await context.sync();
 
+      this.structureProtected = workbookProtection.protected;
       const parsed = state ? parseStateRows(state.values) : { stored: {}, undo: null };
       this.stored = parsed.stored;
       this.undoMeta = parsed.undo;
+      const mergesOf = new Map<string, string[]>();
       const heads: SheetGrid[] = probes.map((p) => {
         const values: CellValue[][] = [];
         if (!p.head.isNullObject) {
@@ -201,27 +325,32 @@ export class ExcelPort implements WorkbookPort {
         }
         for (let i = 0; i < values.length; i++) values[i] = Array.from(values[i] ?? [], (v) => v ?? null);
         const grid: SheetGrid = { name: p.ws.name, values };
-        if (p.merged && !p.merged.isNullObject) grid.merges = p.merged.address.split(",").map((a) => a.trim().replace(/^.*!/, "").replace(/\$/g, ""));
+        const areas = p.merged && !p.merged.isNullObject ? p.merged.address.split(",").map((a) => a.trim().replace(/^.*!/, "").replace(/\$/g, "")) : [];
+        mergesOf.set(p.ws.name, areas);
+        // The grid keeps the merges of the header rows (what header finding needs).
+        const inHead = areas.filter((a) => Number(/\d+/.exec(a)?.[0] ?? 0) <= HEAD_ROWS);
+        if (inHead.length) grid.merges = inHead;
         return grid;
       });
 
       const picks = pick(heads);
       const notes: SheetNote[] = [];
       this.info.clear();
-      // Candidate sheets in full: values from A1 to the last used cell, formats only where they matter.
-      type Job = { sheet: string; rows: [number, number]; cols: number; formatCols: number[] };
-      const jobs: Job[] = [];
+      const jobs: ReadJob[] = [];
       const tableLoads: { sheet: string; name: string; range: Excel.Range }[] = [];
       for (const pk of picks) {
         const p = probes.find((x) => x.ws.name === pk.sheet);
         if (!p) continue;
         const used: Dim | null = p.used.isNullObject ? null : { rowIndex: p.used.rowIndex, columnIndex: p.used.columnIndex, rowCount: p.used.rowCount, columnCount: p.used.columnCount };
-        this.info.set(pk.sheet, { used, protected: p.ws.protection.protected, tables: [] });
+        const filtered = p.ws.autoFilter.isDataFiltered;
+        this.info.set(pk.sheet, { used, protected: p.ws.protection.protected, filtered, merges: mergesOf.get(pk.sheet) ?? [], tables: [] });
         if (p.ws.protection.protected) {
           notes.push({ sheet: pk.sheet, kind: "protected", blocking: true, message: `工作表「${pk.sheet}」受保护，不能写回。请先“审阅 → 撤销工作表保护”，再点“重新读取”` });
         }
-        if (!p.used.isNullObject && p.used.rowHidden !== false) {
-          notes.push({ sheet: pk.sheet, kind: "hidden-rows", blocking: false, message: `工作表「${pk.sheet}」有隐藏或筛选掉的行：这些行同样计分，写回时也会写入` });
+        if (filtered) {
+          notes.push({ sheet: pk.sheet, kind: "filtered", blocking: true, message: `工作表「${pk.sheet}」已筛选：Excel 向筛选后的区域写入会把结果写错行，不能写回。请先“数据 → 清除筛选”，再点“重新读取”` });
+        } else if (!p.used.isNullObject && p.used.rowHidden !== false) {
+          notes.push({ sheet: pk.sheet, kind: "hidden-rows", blocking: false, message: `工作表「${pk.sheet}」有隐藏的行：这些行同样计分，写回时也会写入` });
         }
         for (const t of p.ws.tables.items) {
           const range = p.ws.tables.getItem(t.name).getRange();
@@ -229,49 +358,76 @@ export class ExcelPort implements WorkbookPort {
           tableLoads.push({ sheet: pk.sheet, name: t.name, range });
         }
         if (!used) continue;
-        const lastRow = used.rowIndex + used.rowCount;
         const cols = used.columnIndex + used.columnCount;
-        const rowsPerJob = Math.max(1, Math.floor(this.cellBudget / (cols + pk.formatColumns.length)));
-        for (let r = 1; r <= lastRow; r += rowsPerJob) jobs.push({ sheet: pk.sheet, rows: [r, Math.min(lastRow, r + rowsPerJob - 1)], cols, formatCols: pk.formatColumns.filter((c) => c <= cols) });
+        const formatCols = pk.formatColumns.filter((c) => c <= cols);
+        // First guess of a row's weight: the heaviest header-area row actually read, or a few bytes a cell.
+        const headRows = heads.find((h) => h.name === pk.sheet)?.values ?? [];
+        const seen = Math.max(0, ...headRows.map((r) => payloadBytes(r)));
+        jobs.push({ sheet: pk.sheet, next: 1, lastRow: used.rowIndex + used.rowCount, cols, formatCols, rowBytes: Math.max(seen, (cols + formatCols.length) * MIN_CELL_BYTES) + formatCols.length * 12 });
       }
-      // Group the jobs into requests under the cell budget: one sync for any ledger under it.
-      const batches: Job[][] = [];
-      let cells = Infinity;
-      for (const j of jobs) {
-        const n = (j.rows[1] - j.rows[0] + 1) * (j.cols + j.formatCols.length);
-        if (cells + n > this.cellBudget) {
-          batches.push([]);
-          cells = 0;
-        }
-        batches[batches.length - 1]!.push(j);
-        cells += n;
-      }
+
       const full = new Map<string, { values: CellValue[][]; formats: string[][] }>();
-      // No sheet to read in full still needs one sync when there are table ranges to load.
-      for (const batch of batches.length ? batches : tableLoads.length ? [[]] : []) {
-        const loads = batch.map((j) => {
-          const ws = context.workbook.worksheets.getItem(j.sheet);
-          const range = ws.getRange(`A${j.rows[0]}:${columnName(j.cols)}${j.rows[1]}`);
+      let tablesPending = tableLoads.length > 0;
+      /** Rows a request may carry at most: halved each time Excel refuses a response as too large. */
+      let cap = Infinity;
+      while (jobs.some((j) => j.next <= j.lastRow) || tablesPending) {
+        // One request: rows from each unfinished sheet while their estimated weight fits the budget.
+        const parts: ReadPart[] = [];
+        let bytes = 0;
+        let rows = 0;
+        for (const job of jobs) {
+          if (job.next > job.lastRow) continue;
+          const room = Math.floor((this.readBudget - bytes) / job.rowBytes);
+          let n = Math.min(job.lastRow - job.next + 1, room, cap - rows);
+          if (n < 1) {
+            if (parts.length) break;
+            n = 1;
+          }
+          const ws = context.workbook.worksheets.getItem(job.sheet);
+          const from = job.next;
+          const to = from + n - 1;
+          const range = ws.getRange(`A${from}:${columnName(job.cols)}${to}`);
           range.load("values");
-          const formats = j.formatCols.map((c) => {
-            const f = ws.getRange(`${columnName(c)}${j.rows[0]}:${columnName(c)}${j.rows[1]}`);
+          const formats = job.formatCols.map((c) => {
+            const f = ws.getRange(`${columnName(c)}${from}:${columnName(c)}${to}`);
             f.load("numberFormat");
             return { c, f };
           });
-          return { j, range, formats };
-        });
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per budgeted request: a 10-row and a 10,000-row ledger both take one
-        await context.sync();
-        for (const { j, range, formats } of loads) {
-          const target = full.get(j.sheet) ?? { values: [], formats: [] };
-          full.set(j.sheet, target);
-          range.values.forEach((row, i) => (target.values[j.rows[0] - 1 + i] = row.map(fromExcel)));
+          parts.push({ job, from, to, range, formats });
+          bytes += n * job.rowBytes;
+          rows += n;
+        }
+        try {
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per budgeted request: a small ledger takes one
+          await context.sync();
+        } catch (e) {
+          if (errorCode(e) !== "ResponsePayloadSizeLimitExceeded" || rows <= 1) throw e;
+          // Heavier than the rows read so far: half as many rows, and the estimate doubled, then again.
+          cap = Math.max(1, Math.floor(rows / 2));
+          for (const part of parts) part.job.rowBytes *= 2;
+          continue;
+        }
+        tablesPending = false;
+        cap = Infinity;
+        for (const { job, from, to, range, formats } of parts) {
+          const target = full.get(job.sheet) ?? { values: [], formats: [] };
+          full.set(job.sheet, target);
+          let heaviest = 0;
+          range.values.forEach((row, i) => {
+            heaviest = Math.max(heaviest, payloadBytes(row));
+            target.values[from - 1 + i] = row.map(fromExcel);
+          });
+          let formatBytes = 0;
           for (const { c, f } of formats) {
+            formatBytes += payloadBytes(f.numberFormat);
             f.numberFormat.forEach((row, i) => {
-              const fr = (target.formats[j.rows[0] - 1 + i] ??= []);
+              const fr = (target.formats[from - 1 + i] ??= []);
               fr[c - 1] = String(row[0] ?? "");
             });
           }
+          // The next request is planned by what these rows really weighed.
+          job.rowBytes = Math.max((job.cols + job.formatCols.length) * MIN_CELL_BYTES, heaviest + Math.ceil(formatBytes / (to - from + 1)));
+          job.next = to + 1;
         }
       }
       for (const t of tableLoads) {
@@ -289,12 +445,36 @@ export class ExcelPort implements WorkbookPort {
     });
   }
 
+  /** Why these writes cannot go ahead, from what the last read saw (before anything is sent). */
+  private refusal(writes: readonly SheetWrite[]): PortError | null {
+    for (const w of writes) {
+      const info = this.info.get(w.sheet);
+      if (!info) continue;
+      if (info.protected) return new PortError(`工作表「${w.sheet}」受保护，不能写回。请先“审阅 → 撤销工作表保护”，再点“重新读取”`, "AccessDenied");
+      if (info.filtered) return new PortError(`工作表「${w.sheet}」已筛选，Excel 向筛选后的区域写入会写错行。请先“数据 → 清除筛选”，再点“重新读取”`, "FilteredRangeConflict");
+      for (const c of w.columns) {
+        // The cells this column's write touches: its header unless it keeps the user's, and its (masked) rows.
+        const header = !c.mask || c.isNew;
+        const writes = (row: number) => (row === w.headerRow ? header : row >= w.firstRow && row - w.firstRow < c.values.length && (!c.mask || c.mask[row - w.firstRow] === true));
+        const hit = info.merges.find((m) => {
+          const r = areaOf(m);
+          if (r.c1 > c.col || r.c2 < c.col) return false;
+          for (let row = r.r1; row <= r.r2; row++) if (writes(row)) return true;
+          return false;
+        });
+        if (hit) return new PortError(`工作表「${w.sheet}」的 ${hit} 是合并单元格，与要写回的“${c.header}”列（${columnName(c.col)} 列）重叠。请取消合并后再点“重新读取”`, "MergedRangeConflict");
+      }
+    }
+    if (!this.stateExists && this.structureProtected) {
+      return new PortError("工作簿结构受保护，不能新增保存撤销数据的隐藏工作表。请先“审阅 → 保护工作簿”取消结构保护，再点“重新读取”", "AccessDenied");
+    }
+    return null;
+  }
+
   write(writes: readonly SheetWrite[], onProgress?: WriteProgress): Promise<WriteReport> {
-    const locked = writes.find((w) => this.info.get(w.sheet)?.protected);
-    if (locked) return Promise.reject(new PortError(`工作表「${locked.sheet}」受保护，不能写回。请先撤销工作表保护，再点“重新读取”`));
+    const refused = this.refusal(writes);
+    if (refused) return Promise.reject(refused);
     return this.run(async (context) => {
-      context.application.suspendApiCalculationUntilNextSync();
-      const state = this.stateSheet(context);
       const lastRows = new Map<string, number>();
       const tableOf = new Map<string, string>();
       const tableAdds: { sheet: string; table: string; header: string }[] = [];
@@ -318,62 +498,96 @@ export class ExcelPort implements WorkbookPort {
       const meta = planUndo(writes, lastRows, (this.opts.now?.() ?? new Date()).toISOString(), tableOf);
       const added = new Set(tableAdds.map((t) => `${t.sheet}!${t.header}`));
 
-      // Undo snapshot: the owned columns as they are now, copied inside Excel (values and formats).
-      state.getRange(`${columnName(UNDO_FIRST_COL)}:XFD`).clear();
-      for (const s of meta.sheets) {
-        for (const c of s.columns) {
-          const slot = columnName(UNDO_FIRST_COL + c.slot);
-          const letter = columnName(c.col);
-          state.getRange(`${slot}1:${slot}${s.lastRow - s.headerRow + 1}`).copyFrom(`${quote(s.sheet)}!${letter}${s.headerRow}:${letter}${s.lastRow}`, "All");
-        }
-      }
-      const stored = recordOwnership(this.stored, writes);
-      state.getRange(`A1:B${STATE_LAST_ROW}`).values = stateValues(stored, meta);
-
-      for (const t of tableAdds) context.workbook.worksheets.getItem(t.sheet).tables.getItem(t.table).columns.add(undefined, undefined, t.header);
-      for (const w of writes) {
-        const ws = context.workbook.worksheets.getItem(w.sheet);
-        const last = w.firstRow + Math.max(0, ...w.columns.map((c) => c.values.length)) - 1;
-        for (const c of w.columns) {
-          const letter = columnName(c.col);
-          if (!added.has(`${w.sheet}!${c.header}`) && (!c.mask || c.isNew)) ws.getRange(`${letter}${w.headerRow}`).values = [[guard(c.header)]];
-          const body = ws.getRange(`${letter}${w.firstRow}:${letter}${Math.max(w.firstRow, last)}`);
-          if (c.isNew) ws.getRange(`${letter}:${letter}`).format.columnWidth = (c.width ?? 12) * 7;
-          if (c.values.some((v) => typeof v === "string" && v.includes("\n"))) {
-            body.format.wrapText = true;
-            body.format.verticalAlignment = "Top";
+      /** Everything but the values, queued again if Excel refuses the first request as too large. */
+      const setup = () => {
+        context.application.suspendApiCalculationUntilNextSync();
+        const state = this.stateSheet(context);
+        // Undo snapshot: the owned columns as they are now, copied inside Excel (values and formats).
+        state.getRange(`${columnName(UNDO_FIRST_COL)}:XFD`).clear();
+        for (const s of meta.sheets) {
+          for (const c of s.columns) {
+            const slot = columnName(UNDO_FIRST_COL + c.slot);
+            const letter = columnName(c.col);
+            state.getRange(`${slot}1:${slot}${s.lastRow - s.headerRow + 1}`).copyFrom(`${quote(s.sheet)}!${letter}${s.headerRow}:${letter}${s.lastRow}`, "All");
           }
-          if (c.fills) this.statusFormats(body);
         }
-      }
+        state.getRange(`A1:B${STATE_LAST_ROW}`).values = stateValues(recordOwnership(this.stored, writes), meta);
+
+        for (const t of tableAdds) context.workbook.worksheets.getItem(t.sheet).tables.getItem(t.table).columns.add(undefined, undefined, t.header);
+        for (const w of writes) {
+          const ws = context.workbook.worksheets.getItem(w.sheet);
+          const last = w.firstRow + Math.max(0, ...w.columns.map((c) => c.values.length)) - 1;
+          for (const c of w.columns) {
+            const letter = columnName(c.col);
+            if (!added.has(`${w.sheet}!${c.header}`) && (!c.mask || c.isNew)) ws.getRange(`${letter}${w.headerRow}`).values = [[guard(c.header)]];
+            const body = ws.getRange(`${letter}${w.firstRow}:${letter}${Math.max(w.firstRow, last)}`);
+            if (c.isNew) ws.getRange(`${letter}:${letter}`).format.columnWidth = (c.width ?? 12) * 7;
+            if (c.values.some((v) => typeof v === "string" && v.includes("\n"))) {
+              body.format.wrapText = true;
+              body.format.verticalAlignment = "Top";
+            }
+            if (c.fills) this.statusFormats(body);
+          }
+        }
+      };
 
       // Values: contiguous owned columns as one 2-D array, rows chunked so no request passes the budget.
-      const chunks = valueChunks(writes, this.budget);
-      const total = chunks.reduce((n, ch) => n + ch.cells, 0) + writes.reduce((n, w) => n + w.columns.length, 0);
+      const pending = valueChunks(writes, this.budget);
+      const total = pending.reduce((n, ch) => n + ch.cells, 0) + writes.reduce((n, w) => n + w.columns.length, 0);
       let done = 0;
       let requests = 0;
-      for (const ch of chunks) {
+      let setupSent = false;
+      while (pending.length || !setupSent) {
+        const ch = pending.shift() ?? { parts: [], cells: 0 };
+        this.quiet(context);
+        if (!setupSent) setup();
         for (const part of ch.parts) {
           const range = context.workbook.worksheets.getItem(part.sheet).getRange(part.address);
           range.values = part.values;
           if (part.numberFormat) range.numberFormat = part.values.map((r) => r.map(() => part.numberFormat!));
         }
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB request, as Excel on the web requires
-        await context.sync();
+        try {
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB request, as Excel on the web requires
+          await context.sync();
+        } catch (e) {
+          const halves = errorCode(e) === "RequestPayloadSizeLimitExceeded" ? halveChunk(ch) : null;
+          if (!halves) throw e;
+          // Excel refused the whole request (nothing of it ran): the same work in two halves.
+          pending.unshift(...halves);
+          continue;
+        }
+        setupSent = true;
         requests++;
         done += ch.cells;
         onProgress?.(done, total);
       }
-      if (!chunks.length) {
-        await context.sync();
-        requests++;
-      }
       this.stateExists = true;
       this.undoMeta = meta;
-      this.stored = stored;
+      this.stored = recordOwnership(this.stored, writes);
+      this.remember(writes, tableAdds);
       onProgress?.(total, total);
       return { cells: total, requests, tableColumns: tableAdds.length };
     });
+  }
+
+  /** What a write changed, kept so a second write or an undo needs no re-read of the workbook. */
+  private remember(writes: readonly SheetWrite[], tableAdds: readonly { sheet: string; table: string }[]): void {
+    for (const w of writes) {
+      const info = this.info.get(w.sheet);
+      if (!info) continue;
+      const lastCol = Math.max(...w.columns.map((c) => c.col));
+      const lastRow = w.firstRow + Math.max(0, ...w.columns.map((c) => c.values.length)) - 1;
+      const u = info.used ?? { rowIndex: w.headerRow - 1, columnIndex: 0, rowCount: 1, columnCount: 1 };
+      const r2 = Math.max(u.rowIndex + u.rowCount, lastRow);
+      const c2 = Math.max(u.columnIndex + u.columnCount, lastCol);
+      const r1 = Math.min(u.rowIndex, w.headerRow - 1);
+      const c1 = Math.min(u.columnIndex, Math.min(...w.columns.map((c) => c.col)) - 1);
+      info.used = { rowIndex: r1, columnIndex: c1, rowCount: r2 - r1, columnCount: c2 - c1 };
+      for (const t of tableAdds.filter((x) => x.sheet === w.sheet)) {
+        const table = info.tables.find((x) => x.name === t.table);
+        if (table) table.lastCol += 1;
+      }
+    }
   }
 
   private statusFormats(range: Excel.Range): void {
@@ -414,6 +628,7 @@ export class ExcelPort implements WorkbookPort {
           }),
       );
       if (tableCols.length) await context.sync();
+      this.quiet(context);
       context.application.suspendApiCalculationUntilNextSync();
       for (const col of tableCols.reverse()) if (!col.isNullObject) col.delete();
       for (const s of undo.sheets) {
@@ -436,6 +651,10 @@ export class ExcelPort implements WorkbookPort {
 
   saveState(state: StoredState): Promise<void> {
     return this.run(async (context) => {
+      if (!this.stateExists && this.structureProtected) {
+        throw new PortError("工作簿结构受保护，不能新增保存设置的隐藏工作表。请先“审阅 → 保护工作簿”取消结构保护，再点“重新读取”", "AccessDenied");
+      }
+      this.quiet(context);
       const ws = this.stateSheet(context);
       ws.getRange(`A1:B${STATE_LAST_ROW}`).values = stateValues(state, this.undoMeta);
       await context.sync();
@@ -451,6 +670,7 @@ export class ExcelPort implements WorkbookPort {
       await context.sync();
       const taken = sheets.items.map((s) => s.name);
       const names: string[] = [];
+      this.quiet(context);
       for (const s of spec.sheets) {
         let name = s.name;
         for (let i = 2; taken.includes(name); i++) name = `${s.name} (${i})`;
@@ -505,6 +725,7 @@ export class ExcelPort implements WorkbookPort {
       let name = layout.name;
       for (let i = 2; taken.includes(name); i++) name = `${layout.name} (${i})`;
       if (ours) existing.delete();
+      this.quiet(context);
       const ws = sheets.add(name);
       const width = Math.max(layout.widths.length, ...layout.values.map((r) => r.length));
       const last = columnName(width);
@@ -513,13 +734,14 @@ export class ExcelPort implements WorkbookPort {
       let from = 0;
       for (let r = 0; r <= layout.values.length; r++) {
         const row = layout.values[r];
-        const size = row ? utf8Length(JSON.stringify(row)) + width * 3 : 0;
+        const size = row ? payloadBytes(row) + width * 3 : 0;
         if (r === layout.values.length || (bytes + size > this.budget && r > from)) {
           const rows = layout.values.slice(from, r).map((v) => Array.from({ length: width }, (_, c) => guard(v[c] ?? null)));
           if (rows.length) ws.getRange(`A${from + 1}:${last}${r}`).values = rows;
           if (r < layout.values.length) {
             // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB of report, as Excel on the web requires
             await context.sync();
+            this.quiet(context);
           }
           from = r;
           bytes = 0;
@@ -638,7 +860,7 @@ export function valueChunks(writes: readonly SheetWrite[], budget: number): Valu
           continue;
         }
         const row = run.map((c) => guard(c.values[i] ?? null));
-        const size = (utf8Length(JSON.stringify(row)) + 1) * (numberFormat ? 2 : 1);
+        const size = (payloadBytes(row) + 1) * (numberFormat ? 2 : 1);
         if (bytes + size > budget && (rows.length || current.parts.length)) {
           emit(i);
           flush();
@@ -651,4 +873,30 @@ export function valueChunks(writes: readonly SheetWrite[], budget: number): Valu
   }
   flush();
   return chunks;
+}
+
+/** A refused request's values in two halves (by parts, or by the rows of a single part); null when it cannot shrink. */
+export function halveChunk(ch: ValueChunk): [ValueChunk, ValueChunk] | null {
+  const cellsOf = (parts: ValuePart[]) => parts.reduce((n, p) => n + p.values.length * (p.values[0]?.length ?? 0), 0);
+  if (ch.parts.length > 1) {
+    const mid = Math.ceil(ch.parts.length / 2);
+    const a = ch.parts.slice(0, mid);
+    const b = ch.parts.slice(mid);
+    return [
+      { parts: a, cells: cellsOf(a) },
+      { parts: b, cells: cellsOf(b) },
+    ];
+  }
+  const part = ch.parts[0];
+  if (!part || part.values.length < 2) return null;
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(part.address);
+  if (!m) return null;
+  const first = Number(m[2]);
+  const mid = Math.ceil(part.values.length / 2);
+  const top: ValuePart = { ...part, address: `${m[1]}${first}:${m[3]}${first + mid - 1}`, values: part.values.slice(0, mid) };
+  const bottom: ValuePart = { ...part, address: `${m[1]}${first + mid}:${m[3]}${m[4]}`, values: part.values.slice(mid) };
+  return [
+    { parts: [top], cells: cellsOf([top]) },
+    { parts: [bottom], cells: cellsOf([bottom]) },
+  ];
 }
