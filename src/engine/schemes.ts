@@ -4,7 +4,7 @@
  */
 import { hunan } from "../schemes/hunan";
 import { shanghai } from "../schemes/shanghai";
-import type { SchemeId, SheetDef, OutputDef } from "../schemes/types";
+import type { HunanSettings, SchemeId, SheetDef, OutputDef } from "../schemes/types";
 import type { SheetGrid } from "../sheets/grid";
 import type { AdditiveSettingsInput, SettingsInput } from "../schemes/schema";
 import { mappingOverrides, type StoredState } from "../sheets/port";
@@ -67,11 +67,22 @@ export type AnyScoreOptions = {
  * or the preview on the same file agree on 示范期至.
  */
 export function hunanSettingsInput(stored: StoredState = {}, given: SettingsInput = {}): SettingsInput {
-  const layers: SettingsInput[] = [stored.settings ?? {}, stored.used?.hunan?.settings ?? {}, given];
+  const layers: SettingsInput[] = [stored.settings ?? {}, known(stored.used?.hunan?.settings), given];
   return layers.reduce<SettingsInput>(
     (acc, l) => ({ ...acc, ...l, thresholds: { ...acc.thresholds, ...l.thresholds }, ...(acc.answerWeights || l.answerWeights ? { answerWeights: { ...acc.answerWeights, ...l.answerWeights } } : {}) }),
     {},
   );
+}
+
+/**
+ * A recorded setting this version no longer knows is dropped rather than refused: the record describes an
+ * earlier write, not a choice the user can correct.
+ */
+function known(used: HunanSettings | undefined): SettingsInput {
+  if (!used) return {};
+  const out = Object.fromEntries(Object.entries(used).filter(([k]) => k in hunan.defaults)) as SettingsInput;
+  if (used.thresholds) out.thresholds = Object.fromEntries(Object.entries(used.thresholds).filter(([k]) => k in hunan.defaults.thresholds));
+  return out;
 }
 
 /** The shanghai settings a command uses, with the same precedence as {@link hunanSettingsInput}. */

@@ -74,6 +74,10 @@ describe("precedence: flag > settings file > used > pane-saved > defaults", () =
   ] as const)("%s", (_name, st, given, year) => {
     expect(resolveSettings(hunan, hunanSettingsInput(st as StoredState, given)).cycleStartYear).toBe(year);
   });
+  test("a recorded setting this version no longer knows is dropped, not refused", () => {
+    const old = { used: { hunan: { by: "score", at: "2025-12-01T00:00:00.000Z", settings: { ...hunan.defaults, cycleStartYear: 2022, retired: 1, thresholds: { ...hunan.defaults.thresholds, gone: { value: 1, equalIsBelow: false, unit: "%" } } } } } } as unknown as StoredState;
+    expect(resolveSettings(hunan, hunanSettingsInput(old)).cycleStartYear).toBe(2022);
+  });
   test("the used record round-trips through the state block", () => {
     expect(parseStateRows(stateRows(stored, null)).stored).toEqual(stored);
   });

@@ -111,3 +111,28 @@ test("rule order in the scheme is irrelevant", () => {
     { numRuns: 100 },
   );
 });
+
+test("after a revocation the title is gone: no later row of the same title is 保持 or 整改", () => {
+  fc.assert(
+    fc.property(ledgerArb, (rows) => {
+      const results = score(rows);
+      const order = { 初评: 0, 复评: 1 } as const;
+      const byPost = new Map<string, { year: number; round: 0 | 1; elected: number | null; status: string }[]>();
+      rows.forEach((r, i) => {
+        const list = byPost.get(String(r["name"])) ?? [];
+        list.push({ year: r["year"] as number, round: order[r["round"] as "初评" | "复评"], elected: (r["electedYear"] as number | null) ?? null, status: results[i]!.status });
+        byPost.set(String(r["name"]), list);
+      });
+      for (const list of byPost.values()) {
+        list.sort((a, b) => a.year - b.year || a.round - b.round);
+        let revokedIn: number | null = null;
+        for (const a of list) {
+          if (revokedIn !== null && a.elected !== null && a.elected > revokedIn) revokedIn = null; // a new title
+          if (revokedIn !== null) expect(["revoke", "error"]).toContain(a.status);
+          if (revokedIn === null && a.status === "revoke") revokedIn = a.year;
+        }
+      }
+    }),
+    { numRuns: 200 },
+  );
+});

@@ -328,3 +328,16 @@ describe("the plan over a whole workbook", () => {
     expect(workbookPlan(grids, { shanghai: { passMark: 500 } })).toBeNull();
   });
 });
+
+describe("gate facts written as sentences (item 1, shanghai)", () => {
+  test.each([
+    ["a denial passes, the reading shown", "经查，申报年度未发生质量安全责任事故", "qualified", /质量安全责任事故（[A-Z]+2）‘经查，申报年度未发生质量安全责任事故’按‘否’处理/],
+    ["a case fails the gate, its text named", "2020年5月发生一起质量安全责任事故", "ineligible", /按‘是’处理/],
+    ["no answer yet is 数据有误, never a failed gate", "正在调查", "error", null],
+  ] as const)("%s", (_name, text, status, note) => {
+    const r = score([unit("point", "association", { 质量安全责任事故: text })])[0]!;
+    expect(r.status).toBe(status);
+    if (note) expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(note));
+    if (status === "ineligible") expect(r.reasons.join("\n")).toContain(text);
+  });
+});

@@ -8,7 +8,7 @@ import { readYesNoText } from "../../src/sheets/yesNoText";
 const verdict = (text: string) => readYesNoText(text).verdict;
 
 /** Sentences that deny: read as 否. */
-export const DENIALS = [
+const DENIALS = [
   "无违纪违法行为",
   "未发现",
   "经查，全年无违纪违法问题",
@@ -57,7 +57,7 @@ export const DENIALS = [
 ] as const;
 
 /** Sentences that state a case, or affirm: read as 是 (the text is the reason). */
-export const CASES = [
+const CASES = [
   "受到党内警告处分",
   "2025年3月被投诉查实",
   "因无证施工被处罚",
@@ -96,7 +96,7 @@ export const CASES = [
 ] as const;
 
 /** No answer yet, or not an answer: 数据有误, never a revocation. */
-export const UNDECIDED = [
+const UNDECIDED = [
   "待查",
   "正在调查",
   "?",
