@@ -10,7 +10,7 @@ import type { AdditiveSettingsInput, SettingsInput } from "../schemes/schema";
 import "../adapters/xlsx/nodeZlib";
 import type { SheetGrid, SheetWrite } from "../sheets/grid";
 import type { StoredState, UndoMeta } from "../sheets/port";
-import { hunanSettingsInput, shanghaiSettingsInput } from "../engine/schemes";
+import { hunanSettingsInput, shanghaiSettingsInput } from "../schemes/settingsLayers";
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, inputErrors: 3 } as const;
 

@@ -4,12 +4,14 @@
  */
 import { hunan } from "../schemes/hunan";
 import { shanghai } from "../schemes/shanghai";
-import type { HunanSettings, SchemeId, SheetDef, OutputDef } from "../schemes/types";
+import type { SchemeId, SheetDef, OutputDef } from "../schemes/types";
 import type { SheetGrid } from "../sheets/grid";
-import type { AdditiveSettingsInput, SettingsInput } from "../schemes/schema";
 import { mappingOverrides, type StoredState } from "../sheets/port";
 import { locateSheet } from "../sheets/readSheet";
 import { isGeneratedReport } from "../sheets/report";
+import { hunanSettingsInput, shanghaiSettingsInput } from "../schemes/settingsLayers";
+
+export { hunanSettingsInput, shanghaiSettingsInput } from "../schemes/settingsLayers";
 import { scoreUnitWorkbook, scoreWorkbook, type AnyScore } from "./scoreWorkbook";
 
 export const SCHEME_IDS: readonly SchemeId[] = ["hunan", "shanghai"];
@@ -59,37 +61,6 @@ export type AnyScoreOptions = {
   stored?: StoredState;
   overrides?: Record<string, ReadonlyMap<string, number>>;
 };
-
-/**
- * The hunan settings a command uses, by precedence: the command line's (a flag over a settings file, both in
- * `given`) > what the last write of results used (`stored.used`) > the settings saved in the pane
- * (`stored.settings`) > the scheme's defaults. So `score --cycle-start 2024` and a later `summary`, the pane
- * or the preview on the same file agree on 示范期至.
- */
-export function hunanSettingsInput(stored: StoredState = {}, given: SettingsInput = {}): SettingsInput {
-  const layers: SettingsInput[] = [stored.settings ?? {}, known(stored.used?.hunan?.settings), given];
-  return layers.reduce<SettingsInput>(
-    (acc, l) => ({ ...acc, ...l, thresholds: { ...acc.thresholds, ...l.thresholds }, ...(acc.answerWeights || l.answerWeights ? { answerWeights: { ...acc.answerWeights, ...l.answerWeights } } : {}) }),
-    {},
-  );
-}
-
-/**
- * A recorded setting this version no longer knows is dropped rather than refused: the record describes an
- * earlier write, not a choice the user can correct.
- */
-function known(used: HunanSettings | undefined): SettingsInput {
-  if (!used) return {};
-  const out = Object.fromEntries(Object.entries(used).filter(([k]) => k in hunan.defaults)) as SettingsInput;
-  if (used.thresholds) out.thresholds = Object.fromEntries(Object.entries(used.thresholds).filter(([k]) => k in hunan.defaults.thresholds));
-  return out;
-}
-
-/** The shanghai settings a command uses, with the same precedence as {@link hunanSettingsInput}. */
-export function shanghaiSettingsInput(stored: StoredState = {}, given: AdditiveSettingsInput = {}): AdditiveSettingsInput {
-  const layers: AdditiveSettingsInput[] = [stored.shanghai ?? {}, stored.used?.shanghai?.settings ?? {}, given];
-  return layers.reduce<AdditiveSettingsInput>((acc, l) => ({ ...acc, ...l, points: { ...acc.points, ...l.points }, plan: { ...acc.plan, ...l.plan } }), {});
-}
 
 /** The state to save after writing a score's results: what it used, for every later command. */
 export function withUsed(stored: StoredState, score: AnyScore, by: "score" | "pane", at: Date): StoredState {

@@ -166,7 +166,7 @@ describe("an existing file is replaced only when the tool wrote it, or with --fo
   });
 });
 
-describe("every command that writes a workbook it read says the same about what the copy lacks", () => {
+describe("every command that writes a workbook it read keeps what it did not change (charts included)", () => {
   async function withChart(file: string, name: string): Promise<string> {
     const JSZip = (await import("jszip")).default;
     const zip = await JSZip.loadAsync(await fs.readFile(file));
@@ -183,7 +183,10 @@ describe("every command that writes a workbook it read says the same about what 
     const input = await withChart(file, "in.xlsx");
     const r = await cli(...argv(input));
     expect([0, 3]).toContain(r.code);
-    expect(r.out).toContain(`注意：输入文件含有图表，${at("o.xlsx")} 中不会保留（输入文件本身未被修改）。`);
+    expect(r.out).not.toContain("不会保留");
+    const JSZip = (await import("jszip")).default;
+    const out = await JSZip.loadAsync(await fs.readFile(at("o.xlsx")));
+    expect(await out.file("xl/charts/chart1.xml")?.async("string")).toBe("<c:chartSpace/>");
   });
 });
 

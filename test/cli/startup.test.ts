@@ -30,5 +30,5 @@ test("loading the CLI entry and printing --help loads neither ExcelJS nor the en
 test("the defaults quoted in --help are the schemes' defaults", async () => {
   const { HELP, HELP_DEFAULTS } = await import("../../src/cli/main");
   expect(HELP_DEFAULTS).toEqual({ cycleStartYear: hunan.defaults.cycleStartYear, passMark: shanghai.defaults.passMark });
-  expect(HELP).toContain(`默认 ${hunan.defaults.cycleStartYear}`);
+  expect(HELP).toContain(`否则 ${hunan.defaults.cycleStartYear}`);
 });
