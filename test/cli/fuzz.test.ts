@@ -17,31 +17,18 @@ import path from "node:path";
 import fc from "fast-check";
 import * as XLSX from "xlsx";
 import { run } from "../../src/cli/main";
-import { bookArb, writeFuzzBook, type FuzzBook, type FuzzCell } from "./fuzzWorkbooks";
+import { bookArb, writeFuzzBook, type FuzzBook } from "./fuzzWorkbooks";
 
 const RUNS = Number(process.env["FUZZ_RUNS"] ?? 2000);
 const SEED = Number(process.env["FUZZ_SEED"] ?? 20261121);
 
-const DATE_FORMAT = /[ymdhs]/i;
 
 /**
- * Inputs that crash in code this branch must not change, by what the input holds. Each entry says where
- * the crash is; the lead re-enables them (deletes the entry) once that code is replaced.
+ * Inputs that crash in code outside the CLI, by what the input holds, set aside (counted, not run) until that
+ * code is fixed. Empty: the zip reader fixed the last ones (dates out of range in date-formatted cells).
  */
-export const knownCrashers: { id: string; where: string; matches: (book: FuzzBook) => boolean }[] = [
-  {
-    id: "date-serial-out-of-range",
-    where:
-      "a date-formatted cell holding a serial beyond JavaScript's dates (13800138000, 1e15, ±1e308): the .xlsx reader " +
-      "(src/adapters/xlsx/xlsxWorkbook.ts, ExcelJS) yields an Invalid Date and cellText (src/sheets/values.ts) calls " +
-      "toISOString on it → RangeError “Invalid time value”",
-    matches: (book) => cells(book).some((c) => c?.t === "n" && c.z !== undefined && DATE_FORMAT.test(c.z.replace(/"[^"]*"|\[[^\]]*\]/g, "")) && Math.abs(c.v) > 1e8),
-  },
-];
+export const knownCrashers: { id: string; where: string; matches: (book: FuzzBook) => boolean }[] = [];
 
-function cells(book: FuzzBook): FuzzCell[] {
-  return book.sheets.flatMap((s) => [...s.rows.flat(), ...s.far.map((f) => f[2])]);
-}
 
 function argvOf(book: FuzzBook, input: string, out: string, json: string): string[] {
   switch (book.command) {
