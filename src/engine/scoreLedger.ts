@@ -6,8 +6,8 @@ import type { HunanSettings, RuleDef, Scheme } from "../schemes/types";
 import { normalizeText } from "../sheets/normalize";
 import type { CellError, Fact, RowRecord } from "../sheets/records";
 import type { ReviewMark } from "../sheets/values";
-import { citation, deductionSentence, itemName, qualify, readingWarnings, rectifySentence, revocationSentence } from "./explain";
-import { combine, formatValue, none, observe, type Observation } from "./operators";
+import { citation, deductionSentenceFrom, itemName, qualify, readingWarnings, rectifySentence, revocationSentenceFrom, ruleHead } from "./explain";
+import { combine, compile, formatValue, none, type CompiledCondition, type Observation } from "./operators";
 import { cityKey, postKey, postNameKey } from "./selection";
 import type { Deduction, LedgerResult, Revocation, RowResult, SheetResult, Status, Warning } from "./types";
 
@@ -100,38 +100,67 @@ function qualified(o: Observation, sheet: string): Observation {
   };
 }
 
+/** A rule bound once per scheme and settings: its conditions compiled, its sentence head built. */
+type CompiledRule = {
+  rule: RuleDef;
+  post: CompiledCondition | null;
+  member: CompiledCondition | null;
+  head: string;
+};
+
+const NOTHING: Observation = Object.freeze(none());
+
 class Evaluator {
-  private readonly ctx;
   private readonly rateFields: Set<string>;
   private readonly itemOf: Map<string, number>;
+  private readonly compiled: { all: CompiledRule[]; service: CompiledRule[]; supervision: CompiledRule[]; none: CompiledRule[] };
+  /** Per 评分表 item: the review column's fact id and the item's rule ids. */
+  private readonly reviews: { it: Scheme["items"][number]; fact: string; ruleIds: string[] }[];
+  private readonly rectifyCache = new Map<string, string>();
+  /** The thresholds this evaluator was compiled with (a changed copy of them means a new compilation). */
+  readonly signature: string;
 
   constructor(
     private readonly scheme: Scheme,
     private readonly settings: HunanSettings,
   ) {
+    this.signature = JSON.stringify(settings.thresholds);
     this.itemOf = new Map(scheme.rules.map((r) => [r.id, r.item]));
     this.rateFields = new Set([...scheme.ledger.fields, ...scheme.member.fields].filter((f) => f.kind === "rate").map((f) => f.id));
-    this.ctx = {
+    const ctx = {
       thresholds: settings.thresholds,
       rateUnit: (field: string) => (this.rateFields.has(field) ? "%" : ""),
     };
+    const all = scheme.rules.map((rule) => ({
+      rule,
+      post: rule.post ? compile(rule.post, ctx) : null,
+      member: rule.member ? compile(rule.member, ctx) : null,
+      head: ruleHead(scheme, settings, rule),
+    }));
+    this.compiled = {
+      all,
+      service: all.filter((c) => c.rule.applies === "all" || c.rule.applies === "service"),
+      supervision: all.filter((c) => c.rule.applies === "all" || c.rule.applies === "supervision"),
+      none: all.filter((c) => c.rule.applies === "all"),
+    };
+    this.reviews = scheme.items.map((it) => ({ it, fact: `review${it.item}`, ruleIds: scheme.rules.filter((r) => r.item === it.item).map((r) => r.id) }));
   }
 
   /** Applies every rule, the reviewer's columns and 撤销情形 to one row without input errors. */
   evaluate(p: Pending): void {
-    const { scheme, settings } = this;
+    const { settings } = this;
     const facts = p.rec.facts;
     const unchecked: string[] = [];
     readingWarnings(p.rec, p.warnings, null);
     for (const m of p.members) readingWarnings(m, p.warnings, m.sheet);
-    for (const rule of scheme.rules) {
-      if (rule.applies !== "all" && rule.applies !== p.id.postType) continue;
-      const postObs = rule.post ? observe(rule.post, facts, this.ctx) : none();
+    const rules = p.id.postType === null ? this.compiled.none : this.compiled[p.id.postType];
+    for (const c of rules) {
+      const rule = c.rule;
+      const postObs = c.post ? c.post(facts) : NOTHING;
       let obs = postObs;
-      if (rule.member && p.members.length) {
-        const memberObs = combine(
-          p.members.filter((m) => roleMatches(m, rule.memberRole)).map((m) => qualified(observe(rule.member!, m.facts, this.ctx), m.sheet)),
-        );
+      if (c.member && p.members.length) {
+        const member = c.member;
+        const memberObs = combine(p.members.filter((m) => roleMatches(m, rule.memberRole)).map((m) => qualified(member(m.facts), m.sheet)));
         if (!postObs.checked) obs = memberObs;
         else if (memberObs.checked && memberObs.n !== postObs.n) {
           p.warnings.push({
@@ -162,9 +191,9 @@ class Evaluator {
       if (rule.effect.kind === "deduct") {
         const count = rule.effect.per === "once" ? 1 : obs.n;
         const points = rule.effect.points * count;
-        p.deductions.push({ rule: rule.id, points, count, cells: obs.cells, item: rule.item, text: deductionSentence(scheme, settings, rule, count, points, obs.shown) });
+        p.deductions.push({ rule: rule.id, points, count, cells: obs.cells, item: rule.item, text: deductionSentenceFrom(c.head, rule, count, points, obs.shown) });
       } else {
-        p.revocations.push({ rule: rule.id, cells: obs.cells, reason: revocationSentence(scheme, settings, rule, obs.shown) });
+        p.revocations.push({ rule: rule.id, cells: obs.cells, reason: revocationSentenceFrom(c.head, obs.shown) });
       }
     }
     this.applyReviews(p, unchecked);
@@ -180,11 +209,10 @@ class Evaluator {
   /** The reviewers' own per-item columns count over the facts; a difference is a warning. */
   private applyReviews(p: Pending, unchecked: string[]): void {
     const { scheme, itemOf } = this;
-    for (const it of scheme.items) {
-      const f = p.rec.facts[`review${it.item}`];
+    for (const { it, fact, ruleIds } of this.reviews) {
+      const f = p.rec.facts[fact];
       if (!f || f.value === null) continue;
       const mark = f.value as ReviewMark;
-      const ruleIds = scheme.rules.filter((r) => r.item === it.item).map((r) => r.id);
       const checked = ruleIds.some((id) => !unchecked.includes(id));
       const factPoints = p.deductions.filter((d) => d.item === it.item).reduce((s, d) => s + d.points, 0);
       const factRevoke = p.revocations.some((r) => itemOf.get(r.rule) === it.item);
@@ -223,6 +251,12 @@ class Evaluator {
   }
 
   rectifyText(ruleId: string): string {
+    let text = this.rectifyCache.get(ruleId);
+    if (text === undefined) this.rectifyCache.set(ruleId, (text = this.makeRectifyText(ruleId)));
+    return text;
+  }
+
+  private makeRectifyText(ruleId: string): string {
     const rule = this.scheme.rules.find((r) => r.id === ruleId);
     if (rule) return rectifySentence(this.settings, rule);
     const item = Number(ruleId.slice(1));
@@ -377,7 +411,7 @@ function history(g: Pending[], scheme: Scheme, settings: HunanSettings): void {
 }
 
 export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanSettings): LedgerResult {
-  const ev = new Evaluator(scheme, settings);
+  const ev = evaluatorFor(scheme, settings);
   const pendings: Pending[] = [];
   input.sheets.forEach((s, sheetIndex) => {
     for (const rec of s.records) {
@@ -500,10 +534,18 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
 }
 
 /** Rectification sentences for rule ids (one evaluator per scheme and settings, reused across rows). */
-const evaluators = new WeakMap<HunanSettings, Evaluator>();
 export function rectifyTexts(scheme: Scheme, settings: HunanSettings, ids: string[]): string[] {
   if (!ids.length) return [];
-  let ev = evaluators.get(settings);
-  if (!ev) evaluators.set(settings, (ev = new Evaluator(scheme, settings)));
+  const ev = evaluatorFor(scheme, settings);
   return ids.map((id) => ev.rectifyText(id));
+}
+
+/** Rules are compiled once per scheme and settings object (again if its thresholds were changed in place). */
+const evaluators = new WeakMap<HunanSettings, { scheme: Scheme; ev: Evaluator }>();
+function evaluatorFor(scheme: Scheme, settings: HunanSettings): Evaluator {
+  const hit = evaluators.get(settings);
+  if (hit && hit.scheme === scheme && hit.ev.signature === JSON.stringify(settings.thresholds)) return hit.ev;
+  const ev = new Evaluator(scheme, settings);
+  evaluators.set(settings, { scheme, ev });
+  return ev;
 }
