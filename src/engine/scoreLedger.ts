@@ -59,7 +59,7 @@ function identify(rec: RowRecord): Identity {
     name,
     city,
     unit,
-    key: [city, unit, name ?? ""].join("|"),
+    key: `${city}|${unit}|${name ?? ""}`,
     matchKey: postKey({ city, unit, name: name ?? "" }),
     postType: postType === "service" || postType === "supervision" ? postType : null,
     provincial: str(f["level"]) === "provincial",
@@ -117,14 +117,14 @@ class Evaluator {
   /** Per 评分表 item: the review column's fact id and the item's rule ids. */
   private readonly reviews: { it: Scheme["items"][number]; fact: string; ruleIds: string[] }[];
   private readonly rectifyCache = new Map<string, string>();
-  /** The thresholds this evaluator was compiled with (a changed copy of them means a new compilation). */
-  readonly signature: string;
+  /** The thresholds as compiled: [name, value, equalIsBelow, unit] (changed in place → compiled again). */
+  private readonly compiledWith: [string, number, boolean, string][];
 
   constructor(
     private readonly scheme: Scheme,
     private readonly settings: HunanSettings,
   ) {
-    this.signature = JSON.stringify(settings.thresholds);
+    this.compiledWith = Object.entries(settings.thresholds).map(([k, t]) => [k, t.value, t.equalIsBelow, t.unit]);
     this.itemOf = new Map(scheme.rules.map((r) => [r.id, r.item]));
     this.rateFields = new Set([...scheme.ledger.fields, ...scheme.member.fields].filter((f) => f.kind === "rate").map((f) => f.id));
     const ctx = {
@@ -144,6 +144,19 @@ class Evaluator {
       none: all.filter((c) => c.rule.applies === "all"),
     };
     this.reviews = scheme.items.map((it) => ({ it, fact: `review${it.item}`, ruleIds: scheme.rules.filter((r) => r.item === it.item).map((r) => r.id) }));
+  }
+
+  /** Whether these are still the scheme and thresholds it was compiled with. */
+  fits(scheme: Scheme, settings: HunanSettings): boolean {
+    if (scheme !== this.scheme || settings !== this.settings) return false;
+    const th = settings.thresholds;
+    let n = 0;
+    for (const k in th) {
+      const t = th[k]!;
+      const c = this.compiledWith[n++];
+      if (!c || c[0] !== k || c[1] !== t.value || c[2] !== t.equalIsBelow || c[3] !== t.unit) return false;
+    }
+    return n === this.compiledWith.length;
   }
 
   /** Applies every rule, the reviewer's columns and 撤销情形 to one row without input errors. */
@@ -420,7 +433,7 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
         sheetIndex,
         rec,
         id,
-        errors: [...rec.errors, ...identityErrors(rec, id)],
+        errors: rec.errors.length ? [...rec.errors, ...identityErrors(rec, id)] : identityErrors(rec, id),
         deductions: [],
         revocations: [],
         warnings: [],
@@ -437,9 +450,9 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   const groups = new Map<string, Pending[]>();
   for (const p of pendings) {
     if (!p.id.name) continue;
-    const g = groups.get(p.id.matchKey) ?? [];
-    g.push(p);
-    groups.set(p.id.matchKey, g);
+    const g = groups.get(p.id.matchKey);
+    if (g) g.push(p);
+    else groups.set(p.id.matchKey, [p]);
   }
   for (const g of groups.values()) g.sort(compareAssessments);
 
@@ -449,7 +462,9 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   for (const p of pendings) {
     if (!p.id.name) continue;
     const k = postNameKey(p.id.name);
-    byName.set(k, [...(byName.get(k) ?? []), p]);
+    const list = byName.get(k);
+    if (list) list.push(p);
+    else byName.set(k, [p]);
   }
   const noRoundSheets = new Set<string>();
   for (const m of input.members ?? []) {
@@ -498,17 +513,20 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
 
   for (const g of groups.values()) history(g, scheme, settings);
 
+  const bySheet: Pending[][] = input.sheets.map(() => []);
+  for (const p of pendings) bySheet[p.sheetIndex]!.push(p);
   const sheets: SheetResult[] = input.sheets.map((s, sheetIndex) => ({
     sheet: s.sheet,
     headerRow: s.headerRow,
     warnings: s.warnings ?? [],
-    rows: pendings.filter((p) => p.sheetIndex === sheetIndex).map((p) => toResult(p, settings)),
+    rows: bySheet[sheetIndex]!.map((p) => toResult(p, settings)),
   }));
   return { scheme: scheme.id, sheets, warnings: topWarnings };
 
   function toResult(p: Pending, s: HunanSettings): RowResult {
     const vt = p.id.electedYear !== null ? validThrough(p.id.electedYear, s.cycleStartYear) : null;
-    const warnings = [...p.warnings];
+    // The pending row is done with: its list becomes the result's.
+    const warnings = p.warnings;
     if (vt !== null && p.id.year !== null && p.id.year > vt) {
       warnings.push({ code: "expired", cells: [p.rec.facts["electedYear"]?.cell ?? ""].filter(Boolean), message: `期满：${p.id.electedYear}年当选，示范期至${vt}年，${p.id.year}年已不在示范期内` });
     }
@@ -541,11 +559,11 @@ export function rectifyTexts(scheme: Scheme, settings: HunanSettings, ids: strin
 }
 
 /** Rules are compiled once per scheme and settings object (again if its thresholds were changed in place). */
-const evaluators = new WeakMap<HunanSettings, { scheme: Scheme; ev: Evaluator }>();
+const evaluators = new WeakMap<HunanSettings, Evaluator>();
 function evaluatorFor(scheme: Scheme, settings: HunanSettings): Evaluator {
   const hit = evaluators.get(settings);
-  if (hit && hit.scheme === scheme && hit.ev.signature === JSON.stringify(settings.thresholds)) return hit.ev;
+  if (hit && hit.fits(scheme, settings)) return hit;
   const ev = new Evaluator(scheme, settings);
-  evaluators.set(settings, { scheme, ev });
+  evaluators.set(settings, ev);
   return ev;
 }
