@@ -29,6 +29,8 @@ export function isBelow(v: number, t: Threshold): boolean {
 
 export function formatValue(v: unknown, unit = ""): string {
   if (typeof v === "boolean") return v ? "是" : "否";
+  // A small integer (a count, a whole percent) shows as itself either way.
+  if (typeof v === "number" && Number.isInteger(v) && v < 1e9 && v > -1e9) return `${v}${unit}`;
   // A percentage keeps every place the reader kept (1e-9), so 89.999999999% never shows as 90%.
   if (typeof v === "number" && unit === "%") return `${Number(v.toFixed(9))}${unit}`;
   if (typeof v === "number") return `${Number(v.toPrecision(10))}${unit}`;

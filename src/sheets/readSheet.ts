@@ -136,6 +136,9 @@ export function readSheet(grid: SheetGrid, def: SheetDef, map: ColumnMap): Sheet
       const col = map.fields.get(f.id)!;
       return { f, id: f.id, col, letters: columnName(col), header: map.headers.get(col) ?? f.header };
     });
+  // Every row's facts have the same keys in the same order (each field is set on every row). Built key by key, an
+  // object of that many properties falls into dictionary mode; cloned from one parsed template, it keeps one fast shape.
+  const template = JSON.parse(JSON.stringify(Object.fromEntries(fields.map((x) => [x.id, null])))) as Record<string, Fact>;
   const records: RowRecord[] = [];
   const uncached = grid.uncached?.length ? new Set(grid.uncached) : null;
   let lastRow = map.headerRow;
@@ -155,7 +158,7 @@ export function readSheet(grid: SheetGrid, def: SheetDef, map: ColumnMap): Sheet
     // A note under the table ("注：…", "填表人：…", "合计"), often one merged cell: not a post.
     if (first !== undefined && FOOTER.test(cellText(first))) continue;
     const row = r0 + 1;
-    const facts: Record<string, Fact> = {};
+    const facts: Record<string, Fact> = { ...template };
     const errors: CellError[] = [];
     const readings: string[] = [];
     let filled = 0;
