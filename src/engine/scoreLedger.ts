@@ -100,6 +100,21 @@ function qualified(o: Observation, sheet: string): Observation {
   };
 }
 
+/** Rows without member records share this (never grown: a member's row gets its own list). */
+const NO_MEMBERS: RowRecord[] = Object.freeze([]) as unknown as RowRecord[];
+
+/** "缺少数据，未检查：…": the same few lists recur on most rows of a ledger, so each text is built once. */
+const uncheckedMessages = new Map<string, string>();
+function uncheckedMessage(ids: readonly string[]): string {
+  const key = ids.join("、");
+  let m = uncheckedMessages.get(key);
+  if (m === undefined) {
+    if (uncheckedMessages.size >= 4096) uncheckedMessages.clear();
+    uncheckedMessages.set(key, (m = `缺少数据，未检查：${key}`));
+  }
+  return m;
+}
+
 /** A rule bound once per scheme and settings: its conditions compiled, its sentence head built. */
 type CompiledRule = {
   rule: RuleDef;
@@ -215,7 +230,7 @@ class Evaluator {
       p.revocations.push({ rule: "R0", cells: [note.cell], reason: `R0（撤销情形）：${note.text ?? "已填写撤销情形"}（${note.cell}）` });
     }
     if (unchecked.length) {
-      p.warnings.push({ code: "unchecked", cells: [], rules: unchecked, message: `缺少数据，未检查：${unchecked.join("、")}` });
+      p.warnings.push({ code: "unchecked", cells: [], rules: unchecked, message: uncheckedMessage(unchecked) });
     }
   }
 
@@ -438,7 +453,7 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
         revocations: [],
         warnings: [],
         rectify: [],
-        members: [],
+        members: NO_MEMBERS,
         score: null,
         total: null,
         status: "error",
@@ -492,7 +507,8 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
       continue;
     }
     for (const p of targets) {
-      p.members.push(m);
+      if (p.members === NO_MEMBERS) p.members = [m];
+      else p.members.push(m);
       p.errors.push(...m.errors.map((e) => ({ cell: qualify(m.sheet, e.cell), message: `成员表：${e.message}` })));
     }
   }
@@ -507,7 +523,9 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   for (const p of pendings) {
     if (p.errors.length) continue;
     ev.evaluate(p);
-    p.total = p.deductions.reduce((s, d) => s + d.points, 0);
+    let total = 0;
+    for (const d of p.deductions) total += d.points;
+    p.total = total;
     p.score = Math.max(0, 100 - p.total);
   }
 
