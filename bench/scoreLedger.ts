@@ -15,6 +15,7 @@ import "../src/adapters/xlsx/nodeZlib";
 import { XlsxWorkbook } from "../src/adapters/xlsx/xlsxWorkbook";
 import { scoreWorkbook } from "../src/engine/scoreWorkbook";
 import { hunan } from "../src/schemes/hunan";
+import { ledgerRows } from "./hunanLedger";
 
 const ROOT = path.join(__dirname, "..");
 const OUT = path.join(ROOT, "bench", "out");
@@ -54,28 +55,9 @@ const median = (ms: number[]) => ms[Math.floor(ms.length / 2)]!;
 const fmt = (ms: number[]) => `median ${ms[Math.floor(ms.length / 2)]!.toFixed(0)} ms, min ${ms[0]!.toFixed(0)} ms, max ${ms[ms.length - 1]!.toFixed(0)} ms (${ms.length} runs)`;
 
 async function makeLarge(rows: number, file: string, extraCols = 10): Promise<void> {
-  const headers = ["市州", "工作单位", "示范岗名称", "岗位类别", "级别", "负责人", "考核年度", "考核轮次", "当选年度",
-    "一季度满意度", "二季度满意度", "三季度满意度", "四季度满意度", "未征求意见次数", "未联系农民工学校次数", "未亮明身份",
-    "未执行十不准制度", "廉政考核等次", "未公开承诺次数", "未公开服务事项", "未完成非公党建次数", "未实行目标管理次数",
-    "作风建设不积极次数", "查实群众投诉", "未落实学习制度", "未联系薄弱县市区次数", "负责人为先进个人", "负责人为模范党员监督工程师",
-    "超期押证或拒办", "上次得分"];
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("考核台账");
-  ws.addRow(["大型台账（基准测试）"]);
-  const extra = Array.from({ length: extraCols }, (_, i) => `备用列${i + 1}`);
-  ws.addRow([...headers, ...extra]);
-  let seed = 7;
-  const rnd = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
-  for (let i = 0; i < rows; i++) {
-    const service = i % 3 === 0;
-    const q = () => (service ? 0.78 + Math.round(rnd() * 22) / 100 : null);
-    const c = () => (rnd() < 0.1 ? 1 : 0);
-    const yn = (p: number) => (rnd() < p ? "是" : "否");
-    ws.addRow([`市${i % 14}`, `单位${i % 200}`, `岗位${Math.floor(i / 2)}`, service ? "服务岗" : "监督岗", i % 7 ? "市州级" : "省级",
-      `负责人${i}`, 2024 + (i % 2), "初评", 2024, q(), q(), q(), q(), service ? c() : null, service ? null : c(), yn(0.05), yn(0.05),
-      rnd() < 0.03 ? "良好" : "优秀", c(), yn(0.05), c(), c(), c(), yn(0.01), yn(0.05), c(), yn(0.97) === "是" ? "是" : "否",
-      service ? null : "是", "否", rnd() < 0.2 ? 75 : null, ...extra.map((_, j) => (j % 2 ? `备注${i % 97}` : i * j))]);
-  }
+  for (const row of ledgerRows(rows, extraCols)) ws.addRow(row);
   await wb.xlsx.writeFile(file);
 }
 

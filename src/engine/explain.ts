@@ -19,6 +19,25 @@ export function citation(scheme: Scheme, rule: Pick<RuleDef, "id" | "item">): st
   return `${rule.id}（评分表第${rule.item}项“${itemName(scheme, rule.item)}”）`;
 }
 
+/** "H1a（评分表第1项“…”）：…" — what every sentence about a rule starts with (thresholds filled in). */
+export function ruleHead(scheme: Scheme, settings: HunanSettings, rule: RuleDef): string {
+  return `${citation(scheme, rule)}：${fillPlaceholders(rule.text, settings)}`;
+}
+
+/** {@link deductionSentence} with the rule's head already built. */
+export function deductionSentenceFrom(head: string, rule: RuleDef, count: number, points: number, shown: readonly string[]): string {
+  const each = rule.effect.kind === "deduct" ? rule.effect.points : 0;
+  const times = rule.effect.kind === "deduct" && rule.effect.per === "occurrence" ? `，每次扣${each}分，共${count}次` : "";
+  const where = shown.length ? `（${shown.join("，")}）` : "";
+  return `${head}${times}，扣${points}分${where}`;
+}
+
+/** {@link revocationSentence} with the rule's head already built. */
+export function revocationSentenceFrom(head: string, shown: readonly string[]): string {
+  const where = shown.length ? `（${shown.join("，")}）` : "";
+  return `${head}${where}`;
+}
+
 export function deductionSentence(
   scheme: Scheme,
   settings: HunanSettings,

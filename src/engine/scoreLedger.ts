@@ -6,8 +6,8 @@ import type { HunanSettings, RuleDef, Scheme } from "../schemes/types";
 import { normalizeText } from "../sheets/normalize";
 import type { CellError, Fact, RowRecord } from "../sheets/records";
 import type { ReviewMark } from "../sheets/values";
-import { citation, deductionSentence, itemName, qualify, readingWarnings, rectifySentence, revocationSentence } from "./explain";
-import { combine, formatValue, none, observe, type Observation } from "./operators";
+import { citation, deductionSentenceFrom, itemName, qualify, readingWarnings, rectifySentence, revocationSentenceFrom, ruleHead } from "./explain";
+import { combine, compile, formatValue, none, type CompiledCondition, type Observation } from "./operators";
 import { cityKey, postKey, postNameKey } from "./selection";
 import type { Deduction, LedgerResult, Revocation, RowResult, SheetResult, Status, Warning } from "./types";
 
@@ -59,7 +59,7 @@ function identify(rec: RowRecord): Identity {
     name,
     city,
     unit,
-    key: [city, unit, name ?? ""].join("|"),
+    key: `${city}|${unit}|${name ?? ""}`,
     matchKey: postKey({ city, unit, name: name ?? "" }),
     postType: postType === "service" || postType === "supervision" ? postType : null,
     provincial: str(f["level"]) === "provincial",
@@ -100,38 +100,95 @@ function qualified(o: Observation, sheet: string): Observation {
   };
 }
 
+/** Rows without member records share this (never grown: a member's row gets its own list). */
+const NO_MEMBERS: RowRecord[] = Object.freeze([]) as unknown as RowRecord[];
+
+/** "缺少数据，未检查：…": the same few lists recur on most rows of a ledger, so each text is built once. */
+const uncheckedMessages = new Map<string, string>();
+function uncheckedMessage(ids: readonly string[]): string {
+  const key = ids.join("、");
+  let m = uncheckedMessages.get(key);
+  if (m === undefined) {
+    if (uncheckedMessages.size >= 4096) uncheckedMessages.clear();
+    uncheckedMessages.set(key, (m = `缺少数据，未检查：${key}`));
+  }
+  return m;
+}
+
+/** A rule bound once per scheme and settings: its conditions compiled, its sentence head built. */
+type CompiledRule = {
+  rule: RuleDef;
+  post: CompiledCondition | null;
+  member: CompiledCondition | null;
+  head: string;
+};
+
+const NOTHING: Observation = Object.freeze(none());
+
 class Evaluator {
-  private readonly ctx;
   private readonly rateFields: Set<string>;
   private readonly itemOf: Map<string, number>;
+  private readonly compiled: { all: CompiledRule[]; service: CompiledRule[]; supervision: CompiledRule[]; none: CompiledRule[] };
+  /** Per 评分表 item: the review column's fact id and the item's rule ids. */
+  private readonly reviews: { it: Scheme["items"][number]; fact: string; ruleIds: string[] }[];
+  private readonly rectifyCache = new Map<string, string>();
+  /** The thresholds as compiled: [name, value, equalIsBelow, unit] (changed in place → compiled again). */
+  private readonly compiledWith: [string, number, boolean, string][];
 
   constructor(
     private readonly scheme: Scheme,
     private readonly settings: HunanSettings,
   ) {
+    this.compiledWith = Object.entries(settings.thresholds).map(([k, t]) => [k, t.value, t.equalIsBelow, t.unit]);
     this.itemOf = new Map(scheme.rules.map((r) => [r.id, r.item]));
     this.rateFields = new Set([...scheme.ledger.fields, ...scheme.member.fields].filter((f) => f.kind === "rate").map((f) => f.id));
-    this.ctx = {
+    const ctx = {
       thresholds: settings.thresholds,
       rateUnit: (field: string) => (this.rateFields.has(field) ? "%" : ""),
     };
+    const all = scheme.rules.map((rule) => ({
+      rule,
+      post: rule.post ? compile(rule.post, ctx) : null,
+      member: rule.member ? compile(rule.member, ctx) : null,
+      head: ruleHead(scheme, settings, rule),
+    }));
+    this.compiled = {
+      all,
+      service: all.filter((c) => c.rule.applies === "all" || c.rule.applies === "service"),
+      supervision: all.filter((c) => c.rule.applies === "all" || c.rule.applies === "supervision"),
+      none: all.filter((c) => c.rule.applies === "all"),
+    };
+    this.reviews = scheme.items.map((it) => ({ it, fact: `review${it.item}`, ruleIds: scheme.rules.filter((r) => r.item === it.item).map((r) => r.id) }));
+  }
+
+  /** Whether these are still the scheme and thresholds it was compiled with. */
+  fits(scheme: Scheme, settings: HunanSettings): boolean {
+    if (scheme !== this.scheme || settings !== this.settings) return false;
+    const th = settings.thresholds;
+    let n = 0;
+    for (const k in th) {
+      const t = th[k]!;
+      const c = this.compiledWith[n++];
+      if (!c || c[0] !== k || c[1] !== t.value || c[2] !== t.equalIsBelow || c[3] !== t.unit) return false;
+    }
+    return n === this.compiledWith.length;
   }
 
   /** Applies every rule, the reviewer's columns and 撤销情形 to one row without input errors. */
   evaluate(p: Pending): void {
-    const { scheme, settings } = this;
+    const { settings } = this;
     const facts = p.rec.facts;
     const unchecked: string[] = [];
     readingWarnings(p.rec, p.warnings, null);
     for (const m of p.members) readingWarnings(m, p.warnings, m.sheet);
-    for (const rule of scheme.rules) {
-      if (rule.applies !== "all" && rule.applies !== p.id.postType) continue;
-      const postObs = rule.post ? observe(rule.post, facts, this.ctx) : none();
+    const rules = p.id.postType === null ? this.compiled.none : this.compiled[p.id.postType];
+    for (const c of rules) {
+      const rule = c.rule;
+      const postObs = c.post ? c.post(facts) : NOTHING;
       let obs = postObs;
-      if (rule.member && p.members.length) {
-        const memberObs = combine(
-          p.members.filter((m) => roleMatches(m, rule.memberRole)).map((m) => qualified(observe(rule.member!, m.facts, this.ctx), m.sheet)),
-        );
+      if (c.member && p.members.length) {
+        const member = c.member;
+        const memberObs = combine(p.members.filter((m) => roleMatches(m, rule.memberRole)).map((m) => qualified(member(m.facts), m.sheet)));
         if (!postObs.checked) obs = memberObs;
         else if (memberObs.checked && memberObs.n !== postObs.n) {
           p.warnings.push({
@@ -162,9 +219,9 @@ class Evaluator {
       if (rule.effect.kind === "deduct") {
         const count = rule.effect.per === "once" ? 1 : obs.n;
         const points = rule.effect.points * count;
-        p.deductions.push({ rule: rule.id, points, count, cells: obs.cells, item: rule.item, text: deductionSentence(scheme, settings, rule, count, points, obs.shown) });
+        p.deductions.push({ rule: rule.id, points, count, cells: obs.cells, item: rule.item, text: deductionSentenceFrom(c.head, rule, count, points, obs.shown) });
       } else {
-        p.revocations.push({ rule: rule.id, cells: obs.cells, reason: revocationSentence(scheme, settings, rule, obs.shown) });
+        p.revocations.push({ rule: rule.id, cells: obs.cells, reason: revocationSentenceFrom(c.head, obs.shown) });
       }
     }
     this.applyReviews(p, unchecked);
@@ -173,18 +230,17 @@ class Evaluator {
       p.revocations.push({ rule: "R0", cells: [note.cell], reason: `R0（撤销情形）：${note.text ?? "已填写撤销情形"}（${note.cell}）` });
     }
     if (unchecked.length) {
-      p.warnings.push({ code: "unchecked", cells: [], rules: unchecked, message: `缺少数据，未检查：${unchecked.join("、")}` });
+      p.warnings.push({ code: "unchecked", cells: [], rules: unchecked, message: uncheckedMessage(unchecked) });
     }
   }
 
   /** The reviewers' own per-item columns count over the facts; a difference is a warning. */
   private applyReviews(p: Pending, unchecked: string[]): void {
     const { scheme, itemOf } = this;
-    for (const it of scheme.items) {
-      const f = p.rec.facts[`review${it.item}`];
+    for (const { it, fact, ruleIds } of this.reviews) {
+      const f = p.rec.facts[fact];
       if (!f || f.value === null) continue;
       const mark = f.value as ReviewMark;
-      const ruleIds = scheme.rules.filter((r) => r.item === it.item).map((r) => r.id);
       const checked = ruleIds.some((id) => !unchecked.includes(id));
       const factPoints = p.deductions.filter((d) => d.item === it.item).reduce((s, d) => s + d.points, 0);
       const factRevoke = p.revocations.some((r) => itemOf.get(r.rule) === it.item);
@@ -223,6 +279,12 @@ class Evaluator {
   }
 
   rectifyText(ruleId: string): string {
+    let text = this.rectifyCache.get(ruleId);
+    if (text === undefined) this.rectifyCache.set(ruleId, (text = this.makeRectifyText(ruleId)));
+    return text;
+  }
+
+  private makeRectifyText(ruleId: string): string {
     const rule = this.scheme.rules.find((r) => r.id === ruleId);
     if (rule) return rectifySentence(this.settings, rule);
     const item = Number(ruleId.slice(1));
@@ -377,7 +439,7 @@ function history(g: Pending[], scheme: Scheme, settings: HunanSettings): void {
 }
 
 export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanSettings): LedgerResult {
-  const ev = new Evaluator(scheme, settings);
+  const ev = evaluatorFor(scheme, settings);
   const pendings: Pending[] = [];
   input.sheets.forEach((s, sheetIndex) => {
     for (const rec of s.records) {
@@ -386,12 +448,12 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
         sheetIndex,
         rec,
         id,
-        errors: [...rec.errors, ...identityErrors(rec, id)],
+        errors: rec.errors.length ? [...rec.errors, ...identityErrors(rec, id)] : identityErrors(rec, id),
         deductions: [],
         revocations: [],
         warnings: [],
         rectify: [],
-        members: [],
+        members: NO_MEMBERS,
         score: null,
         total: null,
         status: "error",
@@ -403,9 +465,9 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   const groups = new Map<string, Pending[]>();
   for (const p of pendings) {
     if (!p.id.name) continue;
-    const g = groups.get(p.id.matchKey) ?? [];
-    g.push(p);
-    groups.set(p.id.matchKey, g);
+    const g = groups.get(p.id.matchKey);
+    if (g) g.push(p);
+    else groups.set(p.id.matchKey, [p]);
   }
   for (const g of groups.values()) g.sort(compareAssessments);
 
@@ -415,7 +477,9 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   for (const p of pendings) {
     if (!p.id.name) continue;
     const k = postNameKey(p.id.name);
-    byName.set(k, [...(byName.get(k) ?? []), p]);
+    const list = byName.get(k);
+    if (list) list.push(p);
+    else byName.set(k, [p]);
   }
   const noRoundSheets = new Set<string>();
   for (const m of input.members ?? []) {
@@ -443,7 +507,8 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
       continue;
     }
     for (const p of targets) {
-      p.members.push(m);
+      if (p.members === NO_MEMBERS) p.members = [m];
+      else p.members.push(m);
       p.errors.push(...m.errors.map((e) => ({ cell: qualify(m.sheet, e.cell), message: `成员表：${e.message}` })));
     }
   }
@@ -458,23 +523,28 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   for (const p of pendings) {
     if (p.errors.length) continue;
     ev.evaluate(p);
-    p.total = p.deductions.reduce((s, d) => s + d.points, 0);
+    let total = 0;
+    for (const d of p.deductions) total += d.points;
+    p.total = total;
     p.score = Math.max(0, 100 - p.total);
   }
 
   for (const g of groups.values()) history(g, scheme, settings);
 
+  const bySheet: Pending[][] = input.sheets.map(() => []);
+  for (const p of pendings) bySheet[p.sheetIndex]!.push(p);
   const sheets: SheetResult[] = input.sheets.map((s, sheetIndex) => ({
     sheet: s.sheet,
     headerRow: s.headerRow,
     warnings: s.warnings ?? [],
-    rows: pendings.filter((p) => p.sheetIndex === sheetIndex).map((p) => toResult(p, settings)),
+    rows: bySheet[sheetIndex]!.map((p) => toResult(p, settings)),
   }));
   return { scheme: scheme.id, sheets, warnings: topWarnings };
 
   function toResult(p: Pending, s: HunanSettings): RowResult {
     const vt = p.id.electedYear !== null ? validThrough(p.id.electedYear, s.cycleStartYear) : null;
-    const warnings = [...p.warnings];
+    // The pending row is done with: its list becomes the result's.
+    const warnings = p.warnings;
     if (vt !== null && p.id.year !== null && p.id.year > vt) {
       warnings.push({ code: "expired", cells: [p.rec.facts["electedYear"]?.cell ?? ""].filter(Boolean), message: `期满：${p.id.electedYear}年当选，示范期至${vt}年，${p.id.year}年已不在示范期内` });
     }
@@ -500,10 +570,18 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
 }
 
 /** Rectification sentences for rule ids (one evaluator per scheme and settings, reused across rows). */
-const evaluators = new WeakMap<HunanSettings, Evaluator>();
 export function rectifyTexts(scheme: Scheme, settings: HunanSettings, ids: string[]): string[] {
   if (!ids.length) return [];
-  let ev = evaluators.get(settings);
-  if (!ev) evaluators.set(settings, (ev = new Evaluator(scheme, settings)));
+  const ev = evaluatorFor(scheme, settings);
   return ids.map((id) => ev.rectifyText(id));
+}
+
+/** Rules are compiled once per scheme and settings object (again if its thresholds were changed in place). */
+const evaluators = new WeakMap<HunanSettings, Evaluator>();
+function evaluatorFor(scheme: Scheme, settings: HunanSettings): Evaluator {
+  const hit = evaluators.get(settings);
+  if (hit && hit.fits(scheme, settings)) return hit;
+  const ev = new Evaluator(scheme, settings);
+  evaluators.set(settings, ev);
+  return ev;
 }

@@ -147,7 +147,11 @@ function ambiguityWarnings(l: SheetRead, def: SheetDef): Warning[] {
 
 /** 提示: a row's input errors, then its warnings, one per line. */
 function notesOf(r: { errors: readonly { message: string }[]; warnings: readonly Warning[] }): string | null {
-  return [...r.errors.map((e) => e.message), ...r.warnings.map((w) => w.message)].join("\n") || null;
+  let s = "";
+  let n = 0;
+  for (const e of r.errors) s = n++ ? `${s}\n${e.message}` : e.message;
+  for (const w of r.warnings) s = n++ ? `${s}\n${w.message}` : w.message;
+  return s || null;
 }
 
 export function unitOutput(r: UnitResult, scheme: AdditiveScheme): RowOutput {
@@ -167,8 +171,11 @@ export function unitOutput(r: UnitResult, scheme: AdditiveScheme): RowOutput {
 }
 
 export function rowOutput(r: RowResult, scheme: Scheme, settings: HunanSettings): RowOutput {
-  const reasons = r.revocations.map((v) => v.reason);
-  if (r.consequences?.length) reasons.push(`后果：${r.consequences.join("；")}`);
+  let reasons = "";
+  for (let i = 0; i < r.revocations.length; i++) reasons = i ? `${reasons}\n${r.revocations[i]!.reason}` : r.revocations[i]!.reason;
+  if (r.consequences?.length) reasons = r.revocations.length ? `${reasons}\n后果：${r.consequences.join("；")}` : `后果：${r.consequences.join("；")}`;
+  let details = "";
+  for (let i = 0; i < r.deductions.length; i++) details = i ? `${details}\n${r.deductions[i]!.text}` : r.deductions[i]!.text;
   return {
     row: r.row,
     fill: r.status,
@@ -176,9 +183,9 @@ export function rowOutput(r: RowResult, scheme: Scheme, settings: HunanSettings)
       deductionTotal: r.deductionTotal,
       score: r.score,
       status: scheme.labels[r.status],
-      revokeReasons: reasons.join("\n") || null,
-      rectifyItems: rectifyTexts(scheme, settings, r.rectifyItems).join("\n") || null,
-      details: r.deductions.map((d) => d.text).join("\n") || null,
+      revokeReasons: reasons || null,
+      rectifyItems: r.rectifyItems.length ? rectifyTexts(scheme, settings, r.rectifyItems).join("\n") || null : null,
+      details: details || null,
       validThrough: r.validThrough,
       notes: notesOf(r),
     },

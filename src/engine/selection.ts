@@ -27,9 +27,24 @@ export type SelectionWarning = {
 
 /** 市州 as compared: "长沙市" = "长沙", "湘西土家族苗族自治州" = "湘西州" = "湘西". */
 export function cityKey(s: string | null | undefined): string {
-  const t = normalizeText(s ?? "");
-  if (t.startsWith("湘西")) return "湘西";
-  return t.replace(/(土家族苗族自治州|自治州|地区|市)$/, "");
+  return memoised(cityKeys, s ?? "", (x) => {
+    const t = normalizeText(x);
+    if (t.startsWith("湘西")) return "湘西";
+    return t.replace(/(土家族苗族自治州|自治州|地区|市)$/, "");
+  });
+}
+
+/** Keys are computed once per distinct text: a ledger names the same few 市州 and posts on many rows. */
+const MEMO_LIMIT = 16384;
+const cityKeys = new Map<string, string>();
+const nameKeys = new Map<string, string>();
+function memoised(memo: Map<string, string>, s: string, f: (s: string) => string): string {
+  let k = memo.get(s);
+  if (k === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(s, (k = f(s)));
+  }
+  return k;
 }
 
 /** The 党员…示范岗 suffix offices add or leave out: "报建窗口" = "报建窗口党员服务示范岗" = "报建窗口（党员示范岗）". */
@@ -37,13 +52,15 @@ const NAME_SUFFIX = /(党员)?(服务|监督)?示范岗$/;
 
 /** A post's name as compared: spacing, full-width forms, brackets and the 党员…示范岗 suffix do not count. */
 export function postNameKey(s: string | null | undefined): string {
-  const t = normalizeText(s ?? "").replace(/[()（）【】[\]]/g, "");
-  return t.replace(NAME_SUFFIX, "") || t;
+  return memoised(nameKeys, s ?? "", (x) => {
+    const t = normalizeText(x).replace(/[()（）【】[\]]/g, "");
+    return t.replace(NAME_SUFFIX, "") || t;
+  });
 }
 
 /** One post across rows, sheets, years and files: 市州 + 工作单位 + 示范岗名称, each compared tolerantly. */
 export function postKey(p: { city: string; unit: string; name: string }): string {
-  return [cityKey(p.city), normalizeText(p.unit), postNameKey(p.name)].join("|");
+  return `${cityKey(p.city)}|${normalizeText(p.unit)}|${postNameKey(p.name)}`;
 }
 
 export function quotaWarnings(posts: readonly RosterPost[]): SelectionWarning[] {

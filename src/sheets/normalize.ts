@@ -3,8 +3,27 @@
  * full-width → half-width (NFKC), no whitespace or line breaks, lower case.
  */
 export function normalizeText(s: string): string {
-  return s.normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "").toLowerCase();
+  // Printable ASCII without spaces or capitals is its own normal form (NFKC leaves ASCII alone).
+  let plain = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e || (c >= 0x41 && c <= 0x5a)) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return s;
+  // Ledgers repeat the same few values down a column: normalise each distinct text once.
+  const seen = memo.get(s);
+  if (seen !== undefined) return seen;
+  const t = s.normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "").toLowerCase();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(s, t);
+  return t;
 }
+
+const MEMO_LIMIT = 16384;
+const memo = new Map<string, string>();
 
 const BRACKETS = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>|《[^《》]*》/g;
 

@@ -3,7 +3,7 @@
  * Unreadable cells become errors naming the cell and what was expected; nothing is guessed.
  */
 import type { FieldDef, OutputDef, SheetDef } from "../schemes/types";
-import { address, columnNumber } from "./a1";
+import { columnName, columnNumber } from "./a1";
 import { cellAt, formatAt, type CellValue, type SheetGrid } from "./grid";
 import { findHeaderRow, type ColumnMap, type HeaderSearch } from "./headers";
 import type { CellError, Fact, FactValue, RowRecord } from "./records";
@@ -129,44 +129,60 @@ const FOOTER = /^(注|说明|备注|填表|制表|审核|合计|总计|小计|�
 /** Reads a sheet already located by {@link locateSheet}. */
 export function readSheet(grid: SheetGrid, def: SheetDef, map: ColumnMap): SheetRead {
   const values = mergedValues(grid);
-  const fields = def.fields.filter((f) => map.fields.has(f.id));
+  // Per field, once: its column, column letters and header as written.
+  const fields = def.fields
+    .filter((f) => map.fields.has(f.id))
+    .map((f) => {
+      const col = map.fields.get(f.id)!;
+      return { f, id: f.id, col, letters: columnName(col), header: map.headers.get(col) ?? f.header };
+    });
+  // Every row's facts have the same keys in the same order (each field is set on every row). Built key by key, an
+  // object of that many properties falls into dictionary mode; cloned from one parsed template, it keeps one fast shape.
+  const template = JSON.parse(JSON.stringify(Object.fromEntries(fields.map((x) => [x.id, null])))) as Record<string, Fact>;
   const records: RowRecord[] = [];
   const uncached = grid.uncached?.length ? new Set(grid.uncached) : null;
   let lastRow = map.headerRow;
   for (let r0 = map.headerRow; r0 < values.length; r0++) {
     const rowValues = values[r0] ?? [];
-    const raw = (grid.values[r0] ?? []).filter((v) => !isBlankValue(v ?? null));
-    if (raw.length) lastRow = r0 + 1;
+    // The row's first non-blank value as written (merges not spread), if any.
+    const rawRow = grid.values[r0] ?? [];
+    let first: CellValue | undefined;
+    for (let c = 0; c < rawRow.length; c++) {
+      const v = rawRow[c] ?? null;
+      if (!isBlankValue(v)) {
+        first = v;
+        break;
+      }
+    }
+    if (first !== undefined) lastRow = r0 + 1;
     // A note under the table ("注：…", "填表人：…", "合计"), often one merged cell: not a post.
-    if (raw.length && FOOTER.test(cellText(raw[0]!))) continue;
+    if (first !== undefined && FOOTER.test(cellText(first))) continue;
     const row = r0 + 1;
-    const facts: Record<string, Fact> = {};
+    const facts: Record<string, Fact> = { ...template };
     const errors: CellError[] = [];
     const readings: string[] = [];
     let filled = 0;
-    for (const f of fields) {
-      const col = map.fields.get(f.id)!;
+    for (const { f, id, col, letters, header } of fields) {
       const v = rowValues[col - 1] ?? null;
-      const cell = address(row, col);
-      const header = map.headers.get(col) ?? f.header;
+      const cell = letters + row;
       if (uncached?.has(cell)) {
         filled++;
-        facts[f.id] = { value: null, cell, header };
+        facts[id] = { value: null, cell, header };
         errors.push({ cell, message: `${header}（${cell}）${UNCACHED_FORMULA}` });
         continue;
       }
       const p = parseField(f, v, formatAt(grid, r0, col - 1));
       if (p.kind === "blank") {
-        facts[f.id] = { value: null, cell, header };
+        facts[id] = { value: null, cell, header };
       } else if (p.kind === "ok") {
         filled++;
         // A vocabulary read by containment ("街镇级文明单位" → 街镇级) keeps the words as written for explanations.
         const text = p.text ?? (f.kind === "grade" && f.contains ? cellText(v) : undefined);
-        facts[f.id] = text === undefined ? { value: p.value, cell, header } : { value: p.value, cell, header, text };
-        if (p.read) readings.push(f.id);
+        facts[id] = text === undefined ? { value: p.value, cell, header } : { value: p.value, cell, header, text };
+        if (p.read) readings.push(id);
       } else {
         filled++;
-        facts[f.id] = { value: null, cell, header };
+        facts[id] = { value: null, cell, header };
         errors.push({ cell, message: p.why ? `${header}（${cell}）“${cellText(v)}”${p.why}，应填写${p.expected}` : `${header}（${cell}）无法识别“${cellText(v)}”，应为${p.expected}` });
       }
     }

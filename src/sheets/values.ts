@@ -22,7 +22,12 @@ const BLANK_MARKS = new Set(["", "/", "-", "—", "——", "--", "－", "\\", "
 
 export function isBlankValue(v: CellValue): boolean {
   if (v === null || v === undefined) return true;
-  if (typeof v === "string") return BLANK_MARKS.has(normalizeText(v));
+  if (typeof v === "string") {
+    // A CJK ideograph stays one under NFKC, so such a text is never a placeholder: no normalising needed.
+    const c = v.charCodeAt(0);
+    if (c >= 0x4e00 && c <= 0x9fff) return false;
+    return BLANK_MARKS.has(normalizeText(v));
+  }
   return false;
 }
 
@@ -191,15 +196,30 @@ export function parseChoice<T extends string>(
 ): Parsed<T> {
   if (isBlankValue(v)) return BLANK;
   const t = normalizeText(cellText(v));
-  for (const [value, spellings] of options) {
-    if (spellings.some((s) => normalizeText(s) === t)) return ok(value);
-  }
+  const vocab = vocabulary(options);
+  const exact = vocab.exact.get(t);
+  if (exact !== undefined) return exact as Parsed<T>;
   if (contains) {
-    for (const [value, spellings] of options) {
-      if (spellings.some((s) => t.includes(normalizeText(s)))) return ok(value);
+    for (const [value, spellings] of vocab.normalized) {
+      if (spellings.some((s) => t.includes(s))) return ok(value as T);
     }
   }
   return bad(expected);
+}
+
+type Vocabulary = { exact: Map<string, Parsed<string>>; normalized: [string, string[]][] };
+const vocabularies = new WeakMap<object, Vocabulary>();
+
+/** A closed vocabulary's spellings normalised once: normalised spelling → the first value it names. */
+function vocabulary(options: ReadonlyArray<readonly [string, readonly string[]]>): Vocabulary {
+  let v = vocabularies.get(options);
+  if (!v) {
+    const normalized = options.map(([value, spellings]): [string, string[]] => [value, spellings.map(normalizeText)]);
+    const exact = new Map<string, Parsed<string>>();
+    for (const [value, spellings] of normalized) for (const s of spellings) if (!exact.has(s)) exact.set(s, { kind: "ok", value });
+    vocabularies.set(options, (v = { exact, normalized }));
+  }
+  return v;
 }
 
 export type ReviewMark = { points: number } | { revoke: true };

@@ -45,18 +45,23 @@ export function planWrite(
   statusOutput = "status",
 ): SheetWrite {
   let next = Math.max(lastUsedColumn(grid), ...existing.values()) + 1;
-  const byRow = new Map(rows.map((r) => [r.row, r]));
   const firstRow = headerRow + 1;
   const count = Math.max(0, lastRow - headerRow);
+  // Sheet row → its output (the last one given for a row wins), by position.
+  const byRow = new Array<RowOutput | undefined>(count);
+  for (const r of rows) {
+    const i = r.row - firstRow;
+    if (i >= 0 && i < count) byRow[i] = r;
+  }
   const columns = outputs.map((o) => {
     const found = existing.get(o.id);
     const col = found ?? next++;
-    const values: OutputCell[] = [];
-    const fills: (StatusFill | null)[] = [];
+    const values = new Array<OutputCell>(count);
+    const fills = o.id === statusOutput ? new Array<StatusFill | null>(count) : [];
     for (let i = 0; i < count; i++) {
-      const r = byRow.get(firstRow + i);
-      values.push(r ? (r.values[o.id] ?? null) : null);
-      fills.push(r ? r.fill : null);
+      const r = byRow[i];
+      values[i] = r ? (r.values[o.id] ?? null) : null;
+      if (o.id === statusOutput) fills[i] = r ? r.fill : null;
     }
     const column = { col, id: o.id, header: o.header, isNew: found === undefined, values, ...(o.width ? { width: o.width } : {}) };
     return o.id === statusOutput ? { ...column, fills } : column;
