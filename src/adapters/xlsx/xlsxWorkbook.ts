@@ -510,7 +510,7 @@ export class XlsxWorkbook {
   }
 
   toBytesSync(): Uint8Array {
-    for (const [part, doc] of this.docs) if (doc.changed) this.zip.set(part, doc.toBytes());
+    for (const [part, doc] of this.docs) if (doc.changed) this.zip.setChunks(part, doc.chunks());
     if (this.stylesCache?.changed) {
       if (!this.stylesPart) {
         this.stylesPart = resolvePart(this.wbPart, "styles.xml");
