@@ -22,9 +22,16 @@ type Row = {
   /** Where the original cells are in `raw`: (col, start, end) triples, parsed once a cell is looked up. */
   index?: Int32Array;
   /** Cells changed in an original row (in column order); `xml: null` removes the cell. */
-  patch?: { col: number; xml: string | null }[];
+  patch?: Patch[];
   dirty: boolean;
 };
+
+/** A changed cell: its text (null: removed), or a value we write, made into text only when serialised. */
+type Patch = { col: number; xml: string | null } | { col: number; v: string | number | null; s: number };
+
+function patchXml(p: Patch, row: number): string | null {
+  return "v" in p ? valueCell(row, p.col, p.v, p.s) : p.xml;
+}
 
 const COL_RE = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
 
@@ -200,7 +207,7 @@ export class SheetXml {
 
   private hasCells(row: Row): boolean {
     if (row.cells) return row.cells.length > 0;
-    if (row.patch?.some((p) => p.xml !== null)) return true;
+    if (row.patch?.some((p) => "v" in p || p.xml !== null)) return true;
     const index = this.indexOf(row);
     if (!row.patch) return index.length > 0;
     for (let i = 0; i < index.length; i += 3) if (!row.patch.some((p) => p.col === index[i])) return true;
@@ -234,7 +241,10 @@ export class SheetXml {
     const patch = row.patch ?? [];
     let p = 0;
     const take = (upTo: number) => {
-      for (; p < patch.length && patch[p]!.col <= upTo; p++) if (patch[p]!.xml !== null) out.push({ col: patch[p]!.col, xml: patch[p]!.xml! });
+      for (; p < patch.length && patch[p]!.col <= upTo; p++) {
+        const xml = patchXml(patch[p]!, row.r);
+        if (xml !== null) out.push({ col: patch[p]!.col, xml });
+      }
     };
     if (row.index || row.patch) {
       const index = this.indexOf(row);
@@ -262,7 +272,7 @@ export class SheetXml {
     if (row.cells) return row.cells.find((x) => x.col === c)?.xml;
     if (row.patch) {
       const p = row.patch.find((x) => x.col === c);
-      if (p) return p.xml ?? undefined;
+      if (p) return patchXml(p, row.r) ?? undefined;
     }
     const index = this.indexOf(row);
     // Past the last cell (a new column): nothing to look for.
@@ -318,14 +328,31 @@ export class SheetXml {
       }
     } else {
       if (xml === null && this.cellIn(row, c) === undefined) return;
-      const patch = (row.patch ??= []);
-      let i = patch.length;
-      while (i > 0 && patch[i - 1]!.col > c) i--;
-      if (i > 0 && patch[i - 1]!.col === c) patch[i - 1] = { col: c, xml };
-      else patch.splice(i, 0, { col: c, xml });
+      this.patch(row, { col: c, xml });
     }
     row.dirty = true;
     this.changed = true;
+  }
+
+  /** Puts a value we write at r, c: the same cell as `setCell(r, c, valueCell(r, c, v, s))`, its text made when saved. */
+  setValue(r: number, c: number, v: string | number | null, s: number): void {
+    const row = this.byNumber.get(r);
+    if (!row || row.cells || !this.ordered(row)) {
+      this.setCell(r, c, valueCell(r, c, v, s));
+      return;
+    }
+    this.patch(row, { col: c, v, s });
+    row.dirty = true;
+    this.changed = true;
+  }
+
+  private patch(row: Row, p: Patch): void {
+    const patch = (row.patch ??= []);
+    const c = p.col;
+    let i = patch.length;
+    while (i > 0 && patch[i - 1]!.col > c) i--;
+    if (i > 0 && patch[i - 1]!.col === c) patch[i - 1] = p;
+    else patch.splice(i, 0, p);
   }
 
   /** Style index of a cell (0 when absent). */
@@ -430,9 +457,10 @@ export class SheetXml {
     const index = this.indexOf(row);
     const patch = row.patch ?? [];
     let last = 0;
-    for (let p = patch.length - 1; p >= 0; p--) {
-      if (patch[p]!.xml !== null) {
-        last = patch[p]!.col;
+    for (let i = patch.length - 1; i >= 0; i--) {
+      const p = patch[i]!;
+      if ("v" in p || p.xml !== null) {
+        last = p.col;
         break;
       }
     }

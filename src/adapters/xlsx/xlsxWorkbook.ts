@@ -394,7 +394,7 @@ export class XlsxWorkbook {
               ...(col.fills ? { fill: fill ? STATUS_FILLS[fill] : "none" } : {}),
             });
           }
-          doc.setCell(r, col.col, valueCell(r, col.col, v, s));
+          doc.setValue(r, col.col, v, s);
         });
       }
     }
