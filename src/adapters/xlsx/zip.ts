@@ -19,7 +19,7 @@ type Entry = {
   /** Decompressed content, once set (or read, for small parts). */
   content?: Uint8Array;
   /** A large part set as chunks: deflated as they came, never held whole. */
-  packed?: { data: Uint8Array; crc: number; size: number };
+  packed?: { data: Uint8Array[]; crc: number; size: number };
   changed: boolean;
 };
 
@@ -51,7 +51,7 @@ function u32(b: Uint8Array, i: number): number {
 }
 
 /** One raw deflate stream fed chunk by chunk: `push` what comes, `finish` for the whole compressed stream. */
-export type Deflater = { push(chunk: Uint8Array): void; finish(): Uint8Array };
+export type Deflater = { push(chunk: Uint8Array): void; finish(): Uint8Array[] };
 
 /** Raw deflate/inflate; fflate's by default (browser), Node's zlib where the host provides it (see nodeZlib.ts). */
 export type Codec = {
@@ -88,7 +88,7 @@ let codec: Codec = {
       push: (chunk) => d.push(chunk.slice()),
       finish: () => {
         d.push(new Uint8Array(0), true);
-        return concatBytes(out);
+        return out;
       },
     };
   },
@@ -189,7 +189,7 @@ export class ZipArchive {
     const e = this.byName.get(name);
     if (!e) return undefined;
     if (e.content) return e.content;
-    const raw = e.packed ? { method: 8, data: e.packed.data, crc: e.packed.crc, size: e.packed.size } : e.raw!;
+    const raw = e.packed ? { method: 8, data: concatBytes(e.packed.data), crc: e.packed.crc, size: e.packed.size } : e.raw!;
     const data = raw.method === 0 ? raw.data : codec.inflate(raw.data, raw.size);
     if (data.length !== raw.size || codec.crc32(data) !== raw.crc) throw new ZipFormatError(`“${name}”校验失败`);
     if (raw.size < LARGE_PART) e.content = data;
@@ -267,7 +267,7 @@ export class ZipArchive {
     const now = new Date();
     const dosTime = ((now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1)) & 0xffff;
     const dosDate = (((now.getFullYear() - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate()) & 0xffff;
-    type Out = { name: Uint8Array; method: number; data: Uint8Array; crc: number; size: number; time: number; date: number; flags: number; version: number; offset: number };
+    type Out = { name: Uint8Array; method: number; data: Uint8Array[]; csize: number; crc: number; size: number; time: number; date: number; flags: number; version: number; offset: number };
     const outs: Out[] = [];
     let offset = 0;
     for (const e of this.entries) {
@@ -275,17 +275,19 @@ export class ZipArchive {
       let o: Out;
       if (!e.changed && e.raw) {
         // Bit 3 (sizes after the data) is cleared: the sizes go into the local header instead.
-        o = { name, ...e.raw, flags: (e.raw.flags & ~0x8) | 0x800, offset };
+        o = { name, ...e.raw, data: [e.raw.data], csize: e.raw.data.length, flags: (e.raw.flags & ~0x8) | 0x800, offset };
       } else if (e.packed) {
-        o = { name, method: 8, data: e.packed.data, crc: e.packed.crc, size: e.packed.size, time: dosTime, date: dosDate, flags: 0x800, version: 20, offset };
+        const csize = e.packed.data.reduce((n, d) => n + d.length, 0);
+        o = { name, method: 8, data: e.packed.data, csize, crc: e.packed.crc, size: e.packed.size, time: dosTime, date: dosDate, flags: 0x800, version: 20, offset };
       } else {
         const content = e.content!;
         const deflated = content.length > 64 ? codec.deflate(content) : null;
         const stored = !deflated || deflated.length >= content.length;
-        o = { name, method: stored ? 0 : 8, data: stored ? content : deflated, crc: codec.crc32(content), size: content.length, time: dosTime, date: dosDate, flags: 0x800, version: 20, offset };
+        const data = stored ? content : deflated;
+        o = { name, method: stored ? 0 : 8, data: [data], csize: data.length, crc: codec.crc32(content), size: content.length, time: dosTime, date: dosDate, flags: 0x800, version: 20, offset };
       }
       outs.push(o);
-      offset += 30 + name.length + o.data.length;
+      offset += 30 + name.length + o.csize;
     }
     const dirSize = outs.reduce((n, o) => n + 46 + o.name.length, 0);
     const out = new Uint8Array(offset + dirSize + 22);
@@ -299,13 +301,17 @@ export class ZipArchive {
       dv.setUint16(p + 10, o.time, true);
       dv.setUint16(p + 12, o.date, true);
       dv.setUint32(p + 14, o.crc, true);
-      dv.setUint32(p + 18, o.data.length, true);
+      dv.setUint32(p + 18, o.csize, true);
       dv.setUint32(p + 22, o.size, true);
       dv.setUint16(p + 26, o.name.length, true);
       dv.setUint16(p + 28, 0, true);
       out.set(o.name, p + 30);
-      out.set(o.data, p + 30 + o.name.length);
-      p += 30 + o.name.length + o.data.length;
+      let at = p + 30 + o.name.length;
+      for (const d of o.data) {
+        out.set(d, at);
+        at += d.length;
+      }
+      p = at;
     }
     const dirStart = p;
     for (const o of outs) {
@@ -317,7 +323,7 @@ export class ZipArchive {
       dv.setUint16(p + 12, o.time, true);
       dv.setUint16(p + 14, o.date, true);
       dv.setUint32(p + 16, o.crc, true);
-      dv.setUint32(p + 20, o.data.length, true);
+      dv.setUint32(p + 20, o.csize, true);
       dv.setUint32(p + 24, o.size, true);
       dv.setUint16(p + 28, o.name.length, true);
       dv.setUint32(p + 42, o.offset, true);
