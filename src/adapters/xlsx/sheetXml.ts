@@ -66,23 +66,56 @@ export function colOf(ref: string): { row: number; col: number } | null {
  * `r` follow the previous one. Nothing is allocated per cell but the attribute text.
  */
 export function scanCells(inner: string, rowNumber: number, fn: (col: number, start: number, end: number) => void, from = 0, to = inner.length): void {
-  const re = /<c(?=[\s/>])([^>]*?)(\/?)>/g;
-  re.lastIndex = from;
-  let m: RegExpExecArray | null;
+  // By hand, as /<c(?=[\s/>])([^>]*?)(\/?)>/g would match: this runs for every cell of every row.
+  let i = from;
   let col = 0;
-  while ((m = re.exec(inner)) && m.index < to) {
-    let end: number;
-    if (m[2] === "/") end = re.lastIndex;
-    else {
-      const close = inner.indexOf("</c>", re.lastIndex);
-      end = close < 0 || close >= to ? to : close + 4;
-      re.lastIndex = end;
+  for (;;) {
+    i = inner.indexOf("<c", i);
+    if (i < 0 || i >= to) return;
+    const next = inner.charCodeAt(i + 2);
+    // '>' 62, '/' 47, ' ' 32, tab/newline 9/10/13; other white space (rare) as the expression would see it.
+    if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13 && !/\s/.test(inner.charAt(i + 2))) {
+      i += 2;
+      continue;
     }
-    const ref = attr(m[1]!, "r");
-    const at = ref ? colOf(ref) : null;
+    const gt = inner.indexOf(">", i + 2);
+    if (gt < 0) return;
+    const selfClosing = inner.charCodeAt(gt - 1) === 47 && gt - 1 >= i + 2;
+    let end: number;
+    if (selfClosing) end = gt + 1;
+    else {
+      const close = inner.indexOf("</c>", gt + 1);
+      end = close < 0 || close >= to ? to : close + 4;
+    }
+    const at = cellRef(inner, i + 2, selfClosing ? gt - 1 : gt);
     col = at && (at.row === rowNumber || !at.row) ? at.col : col + 1;
-    fn(col, m.index, end);
+    fn(col, i, end);
+    i = end;
   }
+}
+
+/** The `r` of a cell whose attribute text is inner[from, to): parsed in place when it is plain ("AB12"). */
+function cellRef(inner: string, from: number, to: number): { row: number; col: number } | null {
+  const ri = inner.indexOf(' r="', from);
+  if (ri >= 0 && ri + 4 <= to) {
+    let j = ri + 4;
+    let col = 0;
+    let ch = inner.charCodeAt(j);
+    while (ch >= 65 && ch <= 90 && j - ri - 4 < 3) {
+      col = col * 26 + (ch - 64);
+      ch = inner.charCodeAt(++j);
+    }
+    if (col > 0 && ch >= 48 && ch <= 57) {
+      let row = 0;
+      while (ch >= 48 && ch <= 57) {
+        row = row * 10 + (ch - 48);
+        ch = inner.charCodeAt(++j);
+      }
+      if (ch === 34 && j < to) return { row, col };
+    }
+  }
+  const ref = attr(inner.slice(from, to), "r");
+  return ref ? colOf(ref) : null;
 }
 
 /** Parses the cells of a row's inner text; cells without `r` follow the previous one. */
