@@ -14,10 +14,24 @@ type Row = {
   raw?: string;
   /** The row's attribute text (without `r` when it had none). */
   attrs: string;
-  /** Cells, parsed on demand. */
+  /**
+   * All cells as objects: only for rows we created, and for original rows whose cells are not in strictly
+   * increasing column order (kept as before so that odd files serialise as they always did).
+   */
   cells?: RawCell[];
+  /** Where the original cells are in `raw`: (col, start, end) triples, parsed once a cell is looked up. */
+  index?: Int32Array;
+  /** Cells changed in an original row (in column order); `xml: null` removes the cell. */
+  patch?: Patch[];
   dirty: boolean;
 };
+
+/** A changed cell: its text (null: removed), or a value we write, made into text only when serialised. */
+type Patch = { col: number; xml: string | null } | { col: number; v: string | number | null; s: number };
+
+function patchXml(p: Patch, row: number): string | null {
+  return "v" in p ? valueCell(row, p.col, p.v, p.s) : p.xml;
+}
 
 const COL_RE = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
 
@@ -47,25 +61,67 @@ export function colOf(ref: string): { row: number; col: number } | null {
   return { row: Number(m[2]), col: n };
 }
 
+/**
+ * Calls `fn(col, start, end)` for each cell of a row's inner text (`inner` from `from` to `to`); cells without
+ * `r` follow the previous one. Nothing is allocated per cell but the attribute text.
+ */
+export function scanCells(inner: string, rowNumber: number, fn: (col: number, start: number, end: number) => void, from = 0, to = inner.length): void {
+  // By hand, as /<c(?=[\s/>])([^>]*?)(\/?)>/g would match: this runs for every cell of every row.
+  let i = from;
+  let col = 0;
+  for (;;) {
+    i = inner.indexOf("<c", i);
+    if (i < 0 || i >= to) return;
+    const next = inner.charCodeAt(i + 2);
+    // '>' 62, '/' 47, ' ' 32, tab/newline 9/10/13; other white space (rare) as the expression would see it.
+    if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13 && !/\s/.test(inner.charAt(i + 2))) {
+      i += 2;
+      continue;
+    }
+    const gt = inner.indexOf(">", i + 2);
+    if (gt < 0) return;
+    const selfClosing = inner.charCodeAt(gt - 1) === 47 && gt - 1 >= i + 2;
+    let end: number;
+    if (selfClosing) end = gt + 1;
+    else {
+      const close = inner.indexOf("</c>", gt + 1);
+      end = close < 0 || close >= to ? to : close + 4;
+    }
+    const at = cellRef(inner, i + 2, selfClosing ? gt - 1 : gt);
+    col = at && (at.row === rowNumber || !at.row) ? at.col : col + 1;
+    fn(col, i, end);
+    i = end;
+  }
+}
+
+/** The `r` of a cell whose attribute text is inner[from, to): parsed in place when it is plain ("AB12"). */
+function cellRef(inner: string, from: number, to: number): { row: number; col: number } | null {
+  const ri = inner.indexOf(' r="', from);
+  if (ri >= 0 && ri + 4 <= to) {
+    let j = ri + 4;
+    let col = 0;
+    let ch = inner.charCodeAt(j);
+    while (ch >= 65 && ch <= 90 && j - ri - 4 < 3) {
+      col = col * 26 + (ch - 64);
+      ch = inner.charCodeAt(++j);
+    }
+    if (col > 0 && ch >= 48 && ch <= 57) {
+      let row = 0;
+      while (ch >= 48 && ch <= 57) {
+        row = row * 10 + (ch - 48);
+        ch = inner.charCodeAt(++j);
+      }
+      if (ch === 34 && j < to) return { row, col };
+    }
+  }
+  const ref = attr(inner.slice(from, to), "r");
+  return ref ? colOf(ref) : null;
+}
+
 /** Parses the cells of a row's inner text; cells without `r` follow the previous one. */
 export function parseCells(inner: string, rowNumber: number): RawCell[] {
   const out: RawCell[] = [];
-  const re = /<c(?=[\s/>])([^>]*?)(\/?)>/g;
-  let m: RegExpExecArray | null;
-  let col = 0;
-  while ((m = re.exec(inner))) {
-    let end: number;
-    if (m[2] === "/") end = re.lastIndex;
-    else {
-      const close = inner.indexOf("</c>", re.lastIndex);
-      end = close < 0 ? inner.length : close + 4;
-      re.lastIndex = end;
-    }
-    const ref = attr(m[1]!, "r");
-    const at = ref ? colOf(ref) : null;
-    col = at && (at.row === rowNumber || !at.row) ? at.col : col + 1;
-    out.push({ col, xml: inner.slice(m.index, end) });
-  }
+  scanCells(inner, rowNumber, (col, start, end) => out.push({ col, xml: inner.slice(start, end) }));
   return out;
 }
 
@@ -178,28 +234,91 @@ export class SheetXml {
 
   lastRow(): number {
     let n = 0;
-    for (const r of this.rows) if (r.r > n && this.cellsOf(r).length) n = r.r;
+    for (const row of this.rows) if (row.r > n && this.hasCells(row)) n = row.r;
     return n;
   }
 
-  private cellsOf(row: Row): RawCell[] {
-    if (!row.cells) {
-      const raw = row.raw!;
-      const gt = raw.indexOf(">");
-      row.cells = raw[gt - 1] === "/" ? [] : parseCells(raw.slice(gt + 1, raw.length - 6), row.r);
-    }
-    return row.cells;
+  private hasCells(row: Row): boolean {
+    if (row.cells) return row.cells.length > 0;
+    if (row.patch?.some((p) => "v" in p || p.xml !== null)) return true;
+    const index = this.indexOf(row);
+    if (!row.patch) return index.length > 0;
+    for (let i = 0; i < index.length; i += 3) if (!row.patch.some((p) => p.col === index[i])) return true;
+    return false;
   }
 
-  /** Every row with its cells, for reading. */
+  /** Where the original cells of a row are (see {@link Row.index}); rows out of column order get `cells` instead. */
+  private indexOf(row: Row): Int32Array {
+    if (row.index) return row.index;
+    const raw = row.raw!;
+    const gt = raw.indexOf(">");
+    if (raw.charCodeAt(gt - 1) === 47) return (row.index = new Int32Array(0));
+    const found: number[] = [];
+    scanCells(raw, row.r, (col, start, end) => found.push(col, start, end), gt + 1, raw.length - 6);
+    row.index = Int32Array.from(found);
+    return row.index;
+  }
+
+  /** Whether the original cells are in strictly increasing column order (what Excel always writes). */
+  private ordered(row: Row): boolean {
+    const index = this.indexOf(row);
+    for (let i = 3; i < index.length; i += 3) if (index[i]! <= index[i - 3]!) return false;
+    return true;
+  }
+
+  /** The row's cells now (original ones merged with changes), as new objects: nothing is kept. */
+  private cellsOf(row: Row): RawCell[] {
+    if (row.cells) return row.cells;
+    const raw = row.raw!;
+    const out: RawCell[] = [];
+    const patch = row.patch ?? [];
+    let p = 0;
+    const take = (upTo: number) => {
+      for (; p < patch.length && patch[p]!.col <= upTo; p++) {
+        const xml = patchXml(patch[p]!, row.r);
+        if (xml !== null) out.push({ col: patch[p]!.col, xml });
+      }
+    };
+    if (row.index || row.patch) {
+      const index = this.indexOf(row);
+      for (let i = 0; i < index.length; i += 3) {
+        const col = index[i]!;
+        take(col - 1);
+        if (p < patch.length && patch[p]!.col === col) take(col);
+        else out.push({ col, xml: raw.slice(index[i + 1], index[i + 2]) });
+      }
+      take(Infinity);
+      return out;
+    }
+    // A plain read: parse without building the index (reading every row must not keep anything per cell).
+    const gt = raw.indexOf(">");
+    if (raw.charCodeAt(gt - 1) !== 47) scanCells(raw, row.r, (col, start, end) => out.push({ col, xml: raw.slice(start, end) }), gt + 1, raw.length - 6);
+    return out;
+  }
+
+  /** Every row with its cells, for reading (the cells are built for the caller and not kept). */
   *eachRow(): Generator<{ r: number; cells: RawCell[] }> {
     for (const row of this.rows) yield { r: row.r, cells: this.cellsOf(row) };
   }
 
+  private cellIn(row: Row, c: number): string | undefined {
+    if (row.cells) return row.cells.find((x) => x.col === c)?.xml;
+    if (row.patch) {
+      const p = row.patch.find((x) => x.col === c);
+      if (p) return patchXml(p, row.r) ?? undefined;
+    }
+    const index = this.indexOf(row);
+    // Past the last cell (a new column): nothing to look for.
+    if (!index.length || index[index.length - 3]! < c) {
+      if (this.ordered(row)) return undefined;
+    }
+    for (let i = 0; i < index.length; i += 3) if (index[i] === c) return row.raw!.slice(index[i + 1], index[i + 2]);
+    return undefined;
+  }
+
   cell(r: number, c: number): string | undefined {
     const row = this.byNumber.get(r);
-    if (!row) return undefined;
-    return this.cellsOf(row).find((x) => x.col === c)?.xml;
+    return row ? this.cellIn(row, c) : undefined;
   }
 
   /** Cells of column `c` in rows from…to that exist, as row → xml. */
@@ -207,8 +326,8 @@ export class SheetXml {
     const out = new Map<number, string>();
     for (const row of this.rows) {
       if (row.r < from || row.r > to) continue;
-      const x = this.cellsOf(row).find((cell) => cell.col === c);
-      if (x) out.set(row.r, x.xml);
+      const x = this.cellIn(row, c);
+      if (x !== undefined) out.set(row.r, x);
     }
     return out;
   }
@@ -223,19 +342,50 @@ export class SheetXml {
       this.rows.push(row);
       this.byNumber.set(r, row);
     }
-    const cells = this.cellsOf(row);
-    const i = cells.findIndex((x) => x.col === c);
-    if (xml === null) {
-      if (i < 0) return;
-      cells.splice(i, 1);
-    } else if (i >= 0) cells[i] = { col: c, xml };
-    else if (!cells.length || cells[cells.length - 1]!.col < c) cells.push({ col: c, xml });
-    else {
-      cells.push({ col: c, xml });
-      cells.sort((a, b) => a.col - b.col);
+    if (!row.cells && !this.ordered(row)) {
+      // Odd order: all cells as objects, changed as they always were.
+      row.cells = this.cellsOf(row);
+      row.patch = undefined;
+    }
+    if (row.cells) {
+      const cells = row.cells;
+      const i = cells.findIndex((x) => x.col === c);
+      if (xml === null) {
+        if (i < 0) return;
+        cells.splice(i, 1);
+      } else if (i >= 0) cells[i] = { col: c, xml };
+      else if (!cells.length || cells[cells.length - 1]!.col < c) cells.push({ col: c, xml });
+      else {
+        cells.push({ col: c, xml });
+        cells.sort((a, b) => a.col - b.col);
+      }
+    } else {
+      if (xml === null && this.cellIn(row, c) === undefined) return;
+      this.patch(row, { col: c, xml });
     }
     row.dirty = true;
     this.changed = true;
+  }
+
+  /** Puts a value we write at r, c: the same cell as `setCell(r, c, valueCell(r, c, v, s))`, its text made when saved. */
+  setValue(r: number, c: number, v: string | number | null, s: number): void {
+    const row = this.byNumber.get(r);
+    if (!row || row.cells || !this.ordered(row)) {
+      this.setCell(r, c, valueCell(r, c, v, s));
+      return;
+    }
+    this.patch(row, { col: c, v, s });
+    row.dirty = true;
+    this.changed = true;
+  }
+
+  private patch(row: Row, p: Patch): void {
+    const patch = (row.patch ??= []);
+    const c = p.col;
+    let i = patch.length;
+    while (i > 0 && patch[i - 1]!.col > c) i--;
+    if (i > 0 && patch[i - 1]!.col === c) patch[i - 1] = p;
+    else patch.splice(i, 0, p);
   }
 
   /** Style index of a cell (0 when absent). */
@@ -299,44 +449,83 @@ export class SheetXml {
   }
 
   toString(): string {
-    return this.pieces().join("");
+    return [...this.pieces()].join("");
   }
 
-  /** UTF-8 bytes, encoded piece by piece (a large sheet never exists as one JavaScript string). */
-  toBytes(): Uint8Array {
+  /**
+   * UTF-8 bytes in chunks of about 1 MB, encoded piece by piece: a large sheet never exists as one JavaScript
+   * string nor as one byte array (the zip deflates chunk by chunk).
+   */
+  *chunks(size = 1 << 20): Generator<Uint8Array> {
     const enc = new TextEncoder();
-    let buf = new Uint8Array(1 << 20);
+    let buf = new Uint8Array(size);
     let n = 0;
     for (const piece of this.pieces()) {
       // UTF-8 takes at most 3 bytes per UTF-16 unit.
       if (n + piece.length * 3 > buf.length) {
-        const next = new Uint8Array(Math.max(buf.length * 2, n + piece.length * 3));
-        next.set(buf.subarray(0, n));
-        buf = next;
+        if (n) yield buf.subarray(0, n);
+        buf = new Uint8Array(Math.max(size, piece.length * 3));
+        n = 0;
       }
       n += enc.encodeInto(piece, buf.subarray(n)).written;
     }
-    return buf.subarray(0, n);
+    if (n) yield buf.subarray(0, n);
   }
 
-  private pieces(): string[] {
+  /** UTF-8 bytes of the whole part. */
+  toBytes(): Uint8Array {
+    const parts = [...this.chunks()];
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  }
+
+  /** The last column of a changed row's cells as they are now (0 when none): what `<dimension>` must cover. */
+  private lastColOf(row: Row): number {
+    if (row.cells) return row.cells.length ? row.cells[row.cells.length - 1]!.col : 0;
+    const index = this.indexOf(row);
+    const patch = row.patch ?? [];
+    let last = 0;
+    for (let i = patch.length - 1; i >= 0; i--) {
+      const p = patch[i]!;
+      if ("v" in p || p.xml !== null) {
+        last = p.col;
+        break;
+      }
+    }
+    for (let i = index.length - 3; i >= 0 && index[i]! > last; i -= 3) {
+      if (!patch.some((x) => x.col === index[i])) return index[i]!;
+    }
+    return last;
+  }
+
+  /** The part's text in pieces, made one at a time (a changed row's text exists only until it is encoded). */
+  private *pieces(): Generator<string> {
     if (!this.sorted) {
       this.rows.sort((a, b) => a.r - b.r);
       this.sorted = true;
     }
-    const parts: string[] = [];
     let maxRow = 0;
     let maxCol = 0;
     for (const row of this.rows) {
+      if (!row.dirty) continue;
+      const last = this.lastColOf(row);
+      if (last) {
+        maxRow = Math.max(maxRow, row.r);
+        maxCol = Math.max(maxCol, last);
+      }
+    }
+    yield this.withDimension(this.headWithCols(), maxRow, maxCol);
+    for (const row of this.rows) {
       if (!row.dirty) {
-        parts.push(row.raw!);
+        yield row.raw!;
         continue;
       }
-      const cells = row.cells ?? [];
-      if (cells.length) {
-        maxRow = Math.max(maxRow, row.r);
-        maxCol = Math.max(maxCol, cells[cells.length - 1]!.col);
-      }
+      const cells = this.cellsOf(row);
       let attrs = row.attrs.indexOf("spans") >= 0 ? removeAttr(row.attrs, "spans") : row.attrs;
       if (attr(attrs, "r") === undefined) attrs = ` r="${row.r}"${attrs}`;
       let body = "";
@@ -344,10 +533,9 @@ export class SheetXml {
         const r = x.xml.indexOf(' r="');
         body += r > 0 && r < x.xml.indexOf(">") ? x.xml : `<c r="${columnName(x.col)}${row.r}"${x.xml.slice(2)}`;
       }
-      parts.push(body || /\scustomFormat=|\sht=|\shidden=/.test(attrs) ? `<row${attrs}>${body}</row>` : "");
+      yield body || /\scustomFormat=|\sht=|\shidden=/.test(attrs) ? `<row${attrs}>${body}</row>` : "";
     }
-    const head = this.withDimension(this.headWithCols(), maxRow, maxCol);
-    return [head, ...parts, this.tail];
+    yield this.tail;
   }
 
   /** Merged areas (`<mergeCell ref>`). */

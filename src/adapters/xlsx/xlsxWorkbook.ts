@@ -319,6 +319,7 @@ export class XlsxWorkbook {
     const read: { r: number; vr: CellValue[]; fr: string[] }[] = [];
     const uncached: string[] = [];
     let maxRow = 0;
+    let prev: string[] | undefined;
     for (const { r, cells } of doc.eachRow()) {
       if (!cells.length || r < 1) continue;
       const vr: CellValue[] = [];
@@ -334,7 +335,9 @@ export class XlsxWorkbook {
         if (vr[i] === undefined) vr[i] = null;
         if (fr[i] === undefined) fr[i] = "";
       }
-      read.push({ r, vr, fr });
+      // A ledger's rows mostly have the same formats: such rows share one array (grids are never changed in place).
+      if (prev && prev.length === fr.length && fr.every((f, i) => f === prev![i])) read.push({ r, vr, fr: prev });
+      else read.push({ r, vr, fr: (prev = fr) });
       if (r > maxRow) maxRow = r;
     }
     // Sized by the rows present, never by <dimension>. Rows without cells share one empty array: a stray
@@ -394,7 +397,7 @@ export class XlsxWorkbook {
               ...(col.fills ? { fill: fill ? STATUS_FILLS[fill] : "none" } : {}),
             });
           }
-          doc.setCell(r, col.col, valueCell(r, col.col, v, s));
+          doc.setValue(r, col.col, v, s);
         });
       }
     }
@@ -510,7 +513,7 @@ export class XlsxWorkbook {
   }
 
   toBytesSync(): Uint8Array {
-    for (const [part, doc] of this.docs) if (doc.changed) this.zip.set(part, doc.toBytes());
+    for (const [part, doc] of this.docs) if (doc.changed) this.zip.setChunks(part, doc.chunks());
     if (this.stylesCache?.changed) {
       if (!this.stylesPart) {
         this.stylesPart = resolvePart(this.wbPart, "styles.xml");

@@ -3,7 +3,7 @@
  * original compressed bytes (same CRC, same method, same timestamp), so "unchanged" means byte-identical.
  * Parts are inflated only when asked for. Pure JS over fflate: runs in Node and in the browser.
  */
-import { deflateSync, inflateSync, unzipSync } from "fflate";
+import { Deflate, deflateSync, inflateSync, unzipSync } from "fflate";
 
 export class ZipFormatError extends Error {
   constructor(message: string) {
@@ -16,8 +16,10 @@ type Entry = {
   name: string;
   /** The entry as found in the file: compressed bytes and what describes them. */
   raw?: { method: number; data: Uint8Array; crc: number; size: number; time: number; date: number; flags: number; version: number };
-  /** Decompressed content, once read or set. */
+  /** Decompressed content, once set (or read, for small parts). */
   content?: Uint8Array;
+  /** A large part set as chunks: deflated as they came, never held whole. */
+  packed?: { data: Uint8Array[]; crc: number; size: number };
   changed: boolean;
 };
 
@@ -31,8 +33,9 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
+/** CRC-32 of `data`, continuing from `prev` (the CRC of what came before it). */
+export function crc32(data: Uint8Array, prev = 0): number {
+  let c = (prev ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
@@ -47,14 +50,50 @@ function u32(b: Uint8Array, i: number): number {
   return (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
 }
 
+/** One raw deflate stream fed chunk by chunk: `push` what comes, `finish` for the whole compressed stream. */
+export type Deflater = { push(chunk: Uint8Array): void; finish(): Uint8Array[] };
+
 /** Raw deflate/inflate; fflate's by default (browser), Node's zlib where the host provides it (see nodeZlib.ts). */
-export type Codec = { deflate(data: Uint8Array): Uint8Array; inflate(data: Uint8Array, size: number): Uint8Array; crc32(data: Uint8Array): number };
+export type Codec = {
+  deflate(data: Uint8Array): Uint8Array;
+  /** A streaming deflate at the level used for large parts. */
+  deflater(): Deflater;
+  inflate(data: Uint8Array, size: number): Uint8Array;
+  crc32(data: Uint8Array, prev?: number): number;
+};
+
+/** Parts at least this large are deflated at level 1 (fast, as Excel itself saves) and, when set as chunks, streamed. */
+export const LARGE_PART = 4_000_000;
+
+/** Byte arrays joined into one. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
 
 let codec: Codec = {
   // Large parts (a 50,000-row sheet is ~90 MB of XML) at a fast level, as Excel itself saves.
-  deflate: (data) => deflateSync(data, { level: data.length > 4_000_000 ? 1 : 6 }),
+  deflate: (data) => deflateSync(data, { level: data.length > LARGE_PART ? 1 : 6 }),
+  deflater: () => {
+    const out: Uint8Array[] = [];
+    const d = new Deflate({ level: 1 }, (data) => out.push(data));
+    return {
+      // fflate may keep a reference to what it is given until more comes: give it its own copy.
+      push: (chunk) => d.push(chunk.slice()),
+      finish: () => {
+        d.push(new Uint8Array(0), true);
+        return out;
+      },
+    };
+  },
   inflate: (data, size) => inflateSync(data, { out: new Uint8Array(size) }),
-  crc32: (data) => crc32(data),
+  crc32: (data, prev) => crc32(data, prev),
 };
 
 /** Replaces the codec (the CLI uses Node's native zlib: several times faster on large sheets). */
@@ -142,17 +181,19 @@ export class ZipArchive {
     return this.byName.has(name);
   }
 
-  /** Decompressed bytes of a part (undefined when absent). */
+  /**
+   * Decompressed bytes of a part (undefined when absent). A large part is inflated anew on each call and not
+   * kept: its reader keeps what it parsed, and the original compressed bytes are what is written back.
+   */
   bytes(name: string): Uint8Array | undefined {
     const e = this.byName.get(name);
     if (!e) return undefined;
-    if (!e.content) {
-      const raw = e.raw!;
-      const data = raw.method === 0 ? raw.data : codec.inflate(raw.data, raw.size);
-      if (data.length !== raw.size || codec.crc32(data) !== raw.crc) throw new ZipFormatError(`“${name}”校验失败`);
-      e.content = data;
-    }
-    return e.content;
+    if (e.content) return e.content;
+    const raw = e.packed ? { method: 8, data: concatBytes(e.packed.data), crc: e.packed.crc, size: e.packed.size } : e.raw!;
+    const data = raw.method === 0 ? raw.data : codec.inflate(raw.data, raw.size);
+    if (data.length !== raw.size || codec.crc32(data) !== raw.crc) throw new ZipFormatError(`“${name}”校验失败`);
+    if (raw.size < LARGE_PART) e.content = data;
+    return data;
   }
 
   text(name: string): string | undefined {
@@ -165,10 +206,48 @@ export class ZipArchive {
     const e = this.byName.get(name);
     if (e) {
       e.content = data;
+      e.packed = undefined;
       e.changed = true;
     } else {
       this.add({ name, content: data, changed: true });
     }
+  }
+
+  /**
+   * Sets a part from its bytes in chunks. A large part is deflated chunk by chunk as they come and only its
+   * compressed bytes are kept; a small one is set whole, as {@link set} does.
+   */
+  setChunks(name: string, chunks: Iterable<Uint8Array>): void {
+    const head: Uint8Array[] = [];
+    let size = 0;
+    let crc = 0;
+    let deflater: Deflater | null = null;
+    for (const chunk of chunks) {
+      size += chunk.length;
+      crc = codec.crc32(chunk, crc);
+      if (deflater) {
+        deflater.push(chunk);
+        continue;
+      }
+      // Copies, in case the caller reuses its buffer (only the first few MB are held like this).
+      head.push(chunk.slice());
+      if (size > LARGE_PART) {
+        deflater = codec.deflater();
+        for (const h of head) deflater.push(h);
+        head.length = 0;
+      }
+    }
+    if (!deflater) {
+      this.set(name, concatBytes(head));
+      return;
+    }
+    const packed = { data: deflater.finish(), crc, size };
+    const e = this.byName.get(name);
+    if (e) {
+      e.content = undefined;
+      e.packed = packed;
+      e.changed = true;
+    } else this.add({ name, packed, changed: true });
   }
 
   delete(name: string): void {
@@ -188,7 +267,7 @@ export class ZipArchive {
     const now = new Date();
     const dosTime = ((now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1)) & 0xffff;
     const dosDate = (((now.getFullYear() - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate()) & 0xffff;
-    type Out = { name: Uint8Array; method: number; data: Uint8Array; crc: number; size: number; time: number; date: number; flags: number; version: number; offset: number };
+    type Out = { name: Uint8Array; method: number; data: Uint8Array[]; csize: number; crc: number; size: number; time: number; date: number; flags: number; version: number; offset: number };
     const outs: Out[] = [];
     let offset = 0;
     for (const e of this.entries) {
@@ -196,15 +275,19 @@ export class ZipArchive {
       let o: Out;
       if (!e.changed && e.raw) {
         // Bit 3 (sizes after the data) is cleared: the sizes go into the local header instead.
-        o = { name, ...e.raw, flags: (e.raw.flags & ~0x8) | 0x800, offset };
+        o = { name, ...e.raw, data: [e.raw.data], csize: e.raw.data.length, flags: (e.raw.flags & ~0x8) | 0x800, offset };
+      } else if (e.packed) {
+        const csize = e.packed.data.reduce((n, d) => n + d.length, 0);
+        o = { name, method: 8, data: e.packed.data, csize, crc: e.packed.crc, size: e.packed.size, time: dosTime, date: dosDate, flags: 0x800, version: 20, offset };
       } else {
         const content = e.content!;
         const deflated = content.length > 64 ? codec.deflate(content) : null;
         const stored = !deflated || deflated.length >= content.length;
-        o = { name, method: stored ? 0 : 8, data: stored ? content : deflated, crc: codec.crc32(content), size: content.length, time: dosTime, date: dosDate, flags: 0x800, version: 20, offset };
+        const data = stored ? content : deflated;
+        o = { name, method: stored ? 0 : 8, data: [data], csize: data.length, crc: codec.crc32(content), size: content.length, time: dosTime, date: dosDate, flags: 0x800, version: 20, offset };
       }
       outs.push(o);
-      offset += 30 + name.length + o.data.length;
+      offset += 30 + name.length + o.csize;
     }
     const dirSize = outs.reduce((n, o) => n + 46 + o.name.length, 0);
     const out = new Uint8Array(offset + dirSize + 22);
@@ -218,13 +301,17 @@ export class ZipArchive {
       dv.setUint16(p + 10, o.time, true);
       dv.setUint16(p + 12, o.date, true);
       dv.setUint32(p + 14, o.crc, true);
-      dv.setUint32(p + 18, o.data.length, true);
+      dv.setUint32(p + 18, o.csize, true);
       dv.setUint32(p + 22, o.size, true);
       dv.setUint16(p + 26, o.name.length, true);
       dv.setUint16(p + 28, 0, true);
       out.set(o.name, p + 30);
-      out.set(o.data, p + 30 + o.name.length);
-      p += 30 + o.name.length + o.data.length;
+      let at = p + 30 + o.name.length;
+      for (const d of o.data) {
+        out.set(d, at);
+        at += d.length;
+      }
+      p = at;
     }
     const dirStart = p;
     for (const o of outs) {
@@ -236,7 +323,7 @@ export class ZipArchive {
       dv.setUint16(p + 12, o.time, true);
       dv.setUint16(p + 14, o.date, true);
       dv.setUint32(p + 16, o.crc, true);
-      dv.setUint32(p + 20, o.data.length, true);
+      dv.setUint32(p + 20, o.csize, true);
       dv.setUint32(p + 24, o.size, true);
       dv.setUint16(p + 28, o.name.length, true);
       dv.setUint32(p + 42, o.offset, true);
