@@ -103,16 +103,22 @@ function qualified(o: Observation, sheet: string): Observation {
 /** Rows without member records share this (never grown: a member's row gets its own list). */
 const NO_MEMBERS: RowRecord[] = Object.freeze([]) as unknown as RowRecord[];
 
-/** "缺少数据，未检查：…": the same few lists recur on most rows of a ledger, so each text is built once. */
-const uncheckedMessages = new Map<string, string>();
-function uncheckedMessage(ids: readonly string[]): string {
+/** Empty lists shared by the rows that have nothing in them (frozen: never grown; a row that needs one gets its own). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/**
+ * The "缺少数据，未检查：…" warning's rule list and text: the same few lists recur on most rows of a ledger, so each is
+ * built once and shared (frozen) by the rows that have it.
+ */
+const uncheckedLists = new Map<string, { rules: string[]; message: string }>();
+function uncheckedWarning(ids: readonly string[]): Warning {
   const key = ids.join("、");
-  let m = uncheckedMessages.get(key);
-  if (m === undefined) {
-    if (uncheckedMessages.size >= 4096) uncheckedMessages.clear();
-    uncheckedMessages.set(key, (m = `缺少数据，未检查：${key}`));
+  let u = uncheckedLists.get(key);
+  if (u === undefined) {
+    if (uncheckedLists.size >= 4096) uncheckedLists.clear();
+    uncheckedLists.set(key, (u = { rules: Object.freeze([...ids]) as string[], message: `缺少数据，未检查：${key}` }));
   }
-  return m;
+  return { code: "unchecked", cells: NONE, rules: u.rules, message: u.message };
 }
 
 /** A rule bound once per scheme and settings: its conditions compiled, its sentence head built. */
@@ -230,7 +236,7 @@ class Evaluator {
       p.revocations.push({ rule: "R0", cells: [note.cell], reason: `R0（撤销情形）：${note.text ?? "已填写撤销情形"}（${note.cell}）` });
     }
     if (unchecked.length) {
-      p.warnings.push({ code: "unchecked", cells: [], rules: unchecked, message: uncheckedMessage(unchecked) });
+      p.warnings.push(uncheckedWarning(unchecked));
     }
   }
 
@@ -293,6 +299,7 @@ class Evaluator {
 }
 
 function identityErrors(rec: RowRecord, id: Identity): CellError[] {
+  if (id.name && id.postType) return NONE;
   const errs: CellError[] = [];
   const has = (field: string) => rec.errors.some((e) => e.cell === rec.facts[field]?.cell);
   if (!id.name && !has("name")) {
@@ -452,7 +459,7 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
         deductions: [],
         revocations: [],
         warnings: [],
-        rectify: [],
+        rectify: NONE,
         members: NO_MEMBERS,
         score: null,
         total: null,
@@ -509,7 +516,7 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
     for (const p of targets) {
       if (p.members === NO_MEMBERS) p.members = [m];
       else p.members.push(m);
-      p.errors.push(...m.errors.map((e) => ({ cell: qualify(m.sheet, e.cell), message: `成员表：${e.message}` })));
+      if (m.errors.length) p.errors = [...p.errors, ...m.errors.map((e) => ({ cell: qualify(m.sheet, e.cell), message: `成员表：${e.message}` }))];
     }
   }
   for (const sheet of noRoundSheets) {
