@@ -23,6 +23,12 @@ type Row = {
   index?: Int32Array;
   /** Cells changed in an original row (in column order); `xml: null` removes the cell. */
   patch?: Patch[];
+  /**
+   * The original cells' largest column (0: none) and whether their columns strictly increase: found by one
+   * scan and kept instead of the index, which a lookup right of the last cell (a new column) never needs.
+   */
+  last?: number;
+  inOrder?: boolean;
   dirty: boolean;
 };
 
@@ -241,29 +247,65 @@ export class SheetXml {
   private hasCells(row: Row): boolean {
     if (row.cells) return row.cells.length > 0;
     if (row.patch?.some((p) => "v" in p || p.xml !== null)) return true;
-    const index = this.indexOf(row);
-    if (!row.patch) return index.length > 0;
+    if (!row.patch) return this.summary(row).last > 0;
+    const index = this.triples(row);
     for (let i = 0; i < index.length; i += 3) if (!row.patch.some((p) => p.col === index[i])) return true;
     return false;
   }
 
-  /** Where the original cells of a row are (see {@link Row.index}); rows out of column order get `cells` instead. */
-  private indexOf(row: Row): Int32Array {
+  /** The original cells as (col, start, end) triples into `raw`: the kept index, or a scan made for the caller. */
+  private triples(row: Row): ArrayLike<number> {
     if (row.index) return row.index;
     const raw = row.raw!;
     const gt = raw.indexOf(">");
-    if (raw.charCodeAt(gt - 1) === 47) return (row.index = new Int32Array(0));
     const found: number[] = [];
-    scanCells(raw, row.r, (col, start, end) => found.push(col, start, end), gt + 1, raw.length - 6);
-    row.index = Int32Array.from(found);
+    if (raw.charCodeAt(gt - 1) !== 47) scanCells(raw, row.r, (col, start, end) => found.push(col, start, end), gt + 1, raw.length - 6);
+    return found;
+  }
+
+  /** Where the original cells of a row are (see {@link Row.index}), kept once made. */
+  private indexOf(row: Row): Int32Array {
+    row.index ??= Int32Array.from(this.triples(row));
     return row.index;
+  }
+
+  private summary(row: Row): { last: number; inOrder: boolean } {
+    if (row.last === undefined || row.inOrder === undefined) {
+      let last = 0;
+      let inOrder = true;
+      if (row.index) {
+        for (let i = 0; i < row.index.length; i += 3) {
+          const col = row.index[i]!;
+          if (i && col <= row.index[i - 3]!) inOrder = false;
+          if (col > last) last = col;
+        }
+      } else {
+        const raw = row.raw!;
+        const gt = raw.indexOf(">");
+        let prev = 0;
+        if (raw.charCodeAt(gt - 1) !== 47) {
+          scanCells(
+            raw,
+            row.r,
+            (col) => {
+              if (prev && col <= prev) inOrder = false;
+              prev = col;
+              if (col > last) last = col;
+            },
+            gt + 1,
+            raw.length - 6,
+          );
+        }
+      }
+      row.last = last;
+      row.inOrder = inOrder;
+    }
+    return { last: row.last, inOrder: row.inOrder };
   }
 
   /** Whether the original cells are in strictly increasing column order (what Excel always writes). */
   private ordered(row: Row): boolean {
-    const index = this.indexOf(row);
-    for (let i = 3; i < index.length; i += 3) if (index[i]! <= index[i - 3]!) return false;
-    return true;
+    return this.summary(row).inOrder;
   }
 
   /** The row's cells now (original ones merged with changes), as new objects: nothing is kept. */
@@ -280,7 +322,7 @@ export class SheetXml {
       }
     };
     if (row.index || row.patch) {
-      const index = this.indexOf(row);
+      const index = this.triples(row);
       for (let i = 0; i < index.length; i += 3) {
         const col = index[i]!;
         take(col - 1);
@@ -307,11 +349,10 @@ export class SheetXml {
       const p = row.patch.find((x) => x.col === c);
       if (p) return patchXml(p, row.r) ?? undefined;
     }
-    const index = this.indexOf(row);
     // Past the last cell (a new column): nothing to look for.
-    if (!index.length || index[index.length - 3]! < c) {
-      if (this.ordered(row)) return undefined;
-    }
+    const { last, inOrder } = this.summary(row);
+    if (inOrder && c > last) return undefined;
+    const index = this.indexOf(row);
     for (let i = 0; i < index.length; i += 3) if (index[i] === c) return row.raw!.slice(index[i + 1], index[i + 2]);
     return undefined;
   }
@@ -487,7 +528,6 @@ export class SheetXml {
   /** The last column of a changed row's cells as they are now (0 when none): what `<dimension>` must cover. */
   private lastColOf(row: Row): number {
     if (row.cells) return row.cells.length ? row.cells[row.cells.length - 1]!.col : 0;
-    const index = this.indexOf(row);
     const patch = row.patch ?? [];
     let last = 0;
     for (let i = patch.length - 1; i >= 0; i--) {
@@ -497,6 +537,9 @@ export class SheetXml {
         break;
       }
     }
+    // Nothing removed: the larger of the last original cell and the last changed one.
+    if (!patch.some((p) => !("v" in p) && p.xml === null)) return Math.max(last, this.summary(row).last);
+    const index = this.triples(row);
     for (let i = index.length - 3; i >= 0 && index[i]! > last; i -= 3) {
       if (!patch.some((x) => x.col === index[i])) return index[i]!;
     }
