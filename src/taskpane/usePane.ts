@@ -8,7 +8,6 @@ import type { AdditiveSettingsInput, SettingsInput } from "../schemes/schema";
 import { hunan } from "../schemes/hunan";
 import { shanghai } from "../schemes/shanghai";
 import { PortError, recordOwnership, schemePicker, type WorkbookPort } from "../sheets/port";
-import { templateSpec, unitTemplateSpec } from "../sheets/template";
 import type { Consolidation, InputFile } from "../engine/consolidate";
 import { hunanSettingsInput, withUsed } from "../engine/schemes";
 import { resolveSettings } from "../schemes/schema";
@@ -190,6 +189,8 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
       guarded(async () => {
         const p = port.current;
         if (!p) return;
+        // Templates are made on request only: their code stays out of the pane's first download.
+        const { templateSpec, unitTemplateSpec } = await import(/* webpackChunkName: "panels" */ "../sheets/template");
         const names = await p.insertTemplate(latest.current.scheme === "shanghai" ? unitTemplateSpec(shanghai) : templateSpec(hunan));
         await readNow();
         dispatch({ type: "template-done", names });

@@ -3,7 +3,8 @@
  * workbook situations a secretary meets (protected sheet, cell-edit mode, a ledger in a table, hidden
  * rows, merged header cells, an old Excel).
  */
-import { describeExcelError, diagnosticsText, EXCEL_ERROR_MESSAGES, ExcelError, ExcelPort, excelSupport, payloadBytes, valueChunks } from "../../src/adapters/office/excelPort";
+import { ExcelPort, excelSupport, payloadBytes, valueChunks } from "../../src/adapters/office/excelPort";
+import { describeExcelError, diagnosticsText, EXCEL_ERROR_MESSAGES, ExcelError } from "../../src/adapters/office/excelErrors";
 import { scoreWorkbook } from "../../src/engine/scoreWorkbook";
 import { columnName } from "../../src/sheets/a1";
 import { hunan } from "../../src/schemes/hunan";
