@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   }
   const lazy = (await fs.readdir(WEB_ROOT)).filter((f) => /^xlsx\.[0-9a-f]+\.js$/.test(f));
   const l = await sizes(lazy);
-  process.stdout.write(`lazy ExcelJS chunk (${lazy.join(", ")}): ${kb(l.raw)} raw, ${kb(l.gz)} gzipped\n`);
+  process.stdout.write(`lazy .xlsx chunk (${lazy.join(", ")}): ${kb(l.raw)} raw, ${kb(l.gz)} gzipped\n`);
   const levels = new Map<string, string[]>();
   for (const f of emittedScripts()) {
     const level = `ES${esLevelOf(await fs.readFile(path.join(WEB_ROOT, f), "utf8"))}`;
