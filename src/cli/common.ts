@@ -235,7 +235,7 @@ export class NoRoomError extends Error {
  * recorded in the state sheet, the pane's undo data dropped once the owned columns change (it described
  * them before), a new file marked as ours, and notes on what the saved file lacks. Returns those notes.
  */
-export async function saveWorkbook(book: XlsxWorkbook, target: string, files: Files, o: SaveOptions): Promise<string[]> {
+export async function saveWorkbook(book: XlsxWorkbook, target: string, files: Files, o: SaveOptions): Promise<void> {
   const [{ recordOwnership }, { MAX_COLUMNS, rightmostCell }] = await Promise.all([import("../sheets/port"), import("../sheets/writeback")]);
   // New columns go right of everything used: a stray value far right (column XFD) leaves no room.
   const over = o.writes.find((w) => w.columns.some((c) => c.col > MAX_COLUMNS));
@@ -252,5 +252,4 @@ export async function saveWorkbook(book: XlsxWorkbook, target: string, files: Fi
   const undo = o.writes.length ? null : o.undo;
   if (stored !== o.stored || undo !== o.undo) book.writeState(stored, undo);
   await files.write(target, await book.toBytes());
-  return book.lossy.length ? [`注意：输入文件含有${book.lossy.join("、")}，${target} 中不会保留（输入文件本身未被修改）。`] : [];
 }

@@ -217,7 +217,7 @@ async function score(args: string[], io: Io, files: Files): Promise<number> {
   // Checked before anything is read or written: a refusal leaves every file as it was.
   await files.check([input], targets, { force: !!values.force, score: true, ...(inPlace ? { inPlace: input } : {}) });
 
-  const [{ XlsxWorkbook, WorkbookFormatError }, { NoLedgerError, scoreUnitWorkbook, scoreWorkbook }, { detectScheme, withUsed }, { mappingOverrides, withOwnership }, common] = await Promise.all([
+  const [{ XlsxWorkbook }, { NoLedgerError, scoreUnitWorkbook, scoreWorkbook }, { detectScheme, withUsed }, { mappingOverrides, withOwnership }, common] = await Promise.all([
     import("../adapters/xlsx/xlsxWorkbook"),
     import("../engine/scoreWorkbook"),
     import("../engine/schemes"),
@@ -226,9 +226,6 @@ async function score(args: string[], io: Io, files: Files): Promise<number> {
   ]);
   const bytes = new Uint8Array(await fs.readFile(input));
   const book = await XlsxWorkbook.open(bytes);
-  if (inPlace && book.lossy.length && !dryRun) {
-    throw new WorkbookFormatError(`文件含有${book.lossy.join("、")}，直接写回会丢失这些内容；请改用 -o 写到新文件`);
-  }
   // Settings and the column mapping the pane saved in this workbook apply here too; the command line wins.
   const state = book.readState();
   const grids = withOwnership(book.readSheets(), state.stored);
@@ -261,7 +258,7 @@ async function score(args: string[], io: Io, files: Files): Promise<number> {
   if (values.json) await files.write(values.json, new TextEncoder().encode(`${JSON.stringify(scored.result, null, 2)}\n`));
   const notes = scored.ledgers.flatMap((l) => l.map.ownership?.warnings ?? []).map((w) => `注意：${w}`);
   if (!dryRun) {
-    notes.push(...(await common.saveWorkbook(book, output, files, { stored: withUsed(state.stored, scored, "score", new Date()), undo: state.undo, writes: scored.writes, command: inPlace ? null : "score", grids })));
+    await common.saveWorkbook(book, output, files, { stored: withUsed(state.stored, scored, "score", new Date()), undo: state.undo, writes: scored.writes, command: inPlace ? null : "score", grids });
   }
   const written = dryRun ? null : output;
   if (scored.scheme === "shanghai") {

@@ -68,7 +68,7 @@ export async function survey(args: string[], io: Io, files: Files): Promise<numb
   const fill = values["fill-ledger"] ? planLedgerFill(grids, t) : null;
   if (values.json) await files.write(values.json, json({ tally: t.tally, unmatched: t.unmatched, errors: t.errors, ...(fill ? { filled: fill.cells } : {}) }));
   const sheet = book.addReport(tallyLayout(t, hunan, settings, new Date()));
-  const notes = await saveWorkbook(book, output, files, { stored: state.stored, undo: state.undo, writes: fill?.writes ?? [], command: "survey", grids });
+  await saveWorkbook(book, output, files, { stored: state.stored, undo: state.undo, writes: fill?.writes ?? [], command: "survey", grids });
 
   const out: string[] = [`示范岗考评助手 · 季度服务满意度汇总`, `输入：${input}`];
   for (const s of t.sheets) out.push(`调查表「${s.sheet}」（表头第${s.headerRow}行，${s.shape === "responses" ? "每行一份答卷" : "每行一个季度的人数"}）：${s.rows} 行`);
@@ -91,7 +91,6 @@ export async function survey(args: string[], io: Io, files: Files): Promise<numb
   if (fill) out.push(fill.cells.length ? `已填入台账季度满意度 ${fill.cells.length} 个单元格（${[...new Set(fill.writes.map((w) => w.sheet))].map((s) => `「${s}」`).join("")}）` : "没有可填入台账的满意度（--fill-ledger）");
   out.push("", `已写出：${output}（工作表「${sheet}」）`);
   if (values.json) out.push(`JSON 结果：${values.json}`);
-  out.push(...notes);
   io.out(`${out.join("\n")}\n`);
   return t.errors.length ? EXIT.inputErrors : EXIT.ok;
 }

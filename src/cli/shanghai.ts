@@ -85,14 +85,12 @@ export async function plan(args: string[], io: Io, files: Files): Promise<number
   const data = `${JSON.stringify(p, null, 2)}\n`;
   if (jsonFile) await files.write(jsonFile, new TextEncoder().encode(data));
   let sheet: string | null = null;
-  const notes: string[] = [];
   if (output) {
     sheet = book.addReport(planLayout(p, shanghai, new Date(), path.basename(input)));
-    notes.push(...(await saveWorkbook(book, output, files, { stored: state.stored, undo: state.undo, writes: [], command: "plan" })));
+    await saveWorkbook(book, output, files, { stored: state.stored, undo: state.undo, writes: [], command: "plan" });
   }
   if (jsonStdout) {
     io.out(data);
-    if (notes.length) io.err(`${notes.join("\n")}\n`);
     return EXIT.ok;
   }
   const out: string[] = [`示范岗考评助手 · 创建计划完成情况`, `输入：${input}${p.latestYear !== null ? `（数据截至 ${p.latestYear} 年）` : ""}`];
@@ -112,7 +110,6 @@ export async function plan(args: string[], io: Io, files: Files): Promise<number
   out.push("");
   if (output) out.push(`已写出：${output}（工作表「${sheet}」）`);
   if (jsonFile) out.push(`JSON 结果：${jsonFile}`);
-  out.push(...notes);
   io.out(`${out.join("\n")}\n`);
   return EXIT.ok;
 }

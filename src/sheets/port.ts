@@ -58,7 +58,7 @@ export type UndoMeta = { at: string; sheets: UndoSheet[] };
 /** Something about a sheet the user should know before writing (protected, filtered, in a table…). */
 export type SheetNote = {
   sheet: string;
-  kind: "protected" | "filtered" | "hidden-rows" | "lossy";
+  kind: "protected" | "filtered" | "hidden-rows";
   message: string;
   /** true when it prevents writing this sheet. */
   blocking: boolean;

@@ -4,6 +4,7 @@
  * `<dimension>` when we must widen them, as the original characters.
  */
 import { columnName } from "../../sheets/a1";
+import { concatBytes } from "./zip";
 import { attr, decodeText, escapeText, removeAttr, setAttr, stringItemText } from "./xml";
 
 export type RawCell = { col: number; xml: string };
@@ -515,14 +516,7 @@ export class SheetXml {
 
   /** UTF-8 bytes of the whole part. */
   toBytes(): Uint8Array {
-    const parts = [...this.chunks()];
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
+    return concatBytes([...this.chunks()]);
   }
 
   /** The last column of a changed row's cells as they are now (0 when none): what `<dimension>` must cover. */

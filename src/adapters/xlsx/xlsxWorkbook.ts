@@ -142,8 +142,6 @@ function emptyWorkbook(): ZipArchive {
 }
 
 export class XlsxWorkbook {
-  /** Kept for callers: nothing in a file is lost on saving any more, so this is always empty. */
-  readonly lossy: string[] = [];
   private wbPart = "xl/workbook.xml";
   private wbXml = "";
   private rels: Rel[] = [];

@@ -97,6 +97,25 @@ let codec: Codec = {
 };
 
 /** Replaces the codec (the CLI uses Node's native zlib: several times faster on large sheets). */
+/** An entry as it is written: its name, compressed pieces and the fields both of its zip headers carry. */
+type OutEntry = { name: Uint8Array; method: number; data: Uint8Array[]; csize: number; crc: number; size: number; time: number; date: number; flags: number; version: number; offset: number };
+
+/**
+ * The fields the local header (from byte 4) and the central directory entry (from byte 6) share, in the same
+ * order: version needed, flags, method, time, date, CRC-32, sizes, name length.
+ */
+function putEntry(dv: DataView, at: number, o: OutEntry): void {
+  dv.setUint16(at, o.version, true);
+  dv.setUint16(at + 2, o.flags, true);
+  dv.setUint16(at + 4, o.method, true);
+  dv.setUint16(at + 6, o.time, true);
+  dv.setUint16(at + 8, o.date, true);
+  dv.setUint32(at + 10, o.crc, true);
+  dv.setUint32(at + 14, o.csize, true);
+  dv.setUint32(at + 18, o.size, true);
+  dv.setUint16(at + 22, o.name.length, true);
+}
+
 export function useCodec(c: Codec): void {
   codec = c;
 }
@@ -267,12 +286,11 @@ export class ZipArchive {
     const now = new Date();
     const dosTime = ((now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1)) & 0xffff;
     const dosDate = (((now.getFullYear() - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate()) & 0xffff;
-    type Out = { name: Uint8Array; method: number; data: Uint8Array[]; csize: number; crc: number; size: number; time: number; date: number; flags: number; version: number; offset: number };
-    const outs: Out[] = [];
+    const outs: OutEntry[] = [];
     let offset = 0;
     for (const e of this.entries) {
       const name = enc.encode(e.name);
-      let o: Out;
+      let o: OutEntry;
       if (!e.changed && e.raw) {
         // Bit 3 (sizes after the data) is cleared: the sizes go into the local header instead.
         o = { name, ...e.raw, data: [e.raw.data], csize: e.raw.data.length, flags: (e.raw.flags & ~0x8) | 0x800, offset };
@@ -295,15 +313,7 @@ export class ZipArchive {
     let p = 0;
     for (const o of outs) {
       dv.setUint32(p, 0x04034b50, true);
-      dv.setUint16(p + 4, o.version, true);
-      dv.setUint16(p + 6, o.flags, true);
-      dv.setUint16(p + 8, o.method, true);
-      dv.setUint16(p + 10, o.time, true);
-      dv.setUint16(p + 12, o.date, true);
-      dv.setUint32(p + 14, o.crc, true);
-      dv.setUint32(p + 18, o.csize, true);
-      dv.setUint32(p + 22, o.size, true);
-      dv.setUint16(p + 26, o.name.length, true);
+      putEntry(dv, p + 4, o);
       dv.setUint16(p + 28, 0, true);
       out.set(o.name, p + 30);
       let at = p + 30 + o.name.length;
@@ -317,15 +327,7 @@ export class ZipArchive {
     for (const o of outs) {
       dv.setUint32(p, 0x02014b50, true);
       dv.setUint16(p + 4, 20, true);
-      dv.setUint16(p + 6, o.version, true);
-      dv.setUint16(p + 8, o.flags, true);
-      dv.setUint16(p + 10, o.method, true);
-      dv.setUint16(p + 12, o.time, true);
-      dv.setUint16(p + 14, o.date, true);
-      dv.setUint32(p + 16, o.crc, true);
-      dv.setUint32(p + 20, o.csize, true);
-      dv.setUint32(p + 24, o.size, true);
-      dv.setUint16(p + 28, o.name.length, true);
+      putEntry(dv, p + 6, o);
       dv.setUint32(p + 42, o.offset, true);
       out.set(o.name, p + 46);
       p += 46 + o.name.length;
