@@ -13,6 +13,7 @@ import { factNumber, factText } from "../sheets/records";
 import { generatedKind } from "../sheets/report";
 import { locateSheet, readSheet, ROUNDS } from "../sheets/readSheet";
 import { cellText, isBlankValue } from "../sheets/values";
+import { plainText } from "./plainText";
 import { NoLedgerError, scoreWorkbook } from "./scoreWorkbook";
 import { cityKey, postKey, quotaWarnings, type RosterPost, type SelectionWarning } from "./selection";
 import type { Status } from "./types";
@@ -194,8 +195,9 @@ function readSummary(file: string, grids: readonly SheetGrid[], scheme: Scheme, 
         score,
         status,
         stated: statusText,
-        revokeReasons,
-        notes: notes.join("\n"),
+        // A city's file may be a scored ledger's copy: the province's sheet carries no rule codes or cell addresses.
+        revokeReasons: plainText(revokeReasons),
+        notes: plainText(notes.join("\n")),
         source: file,
         sourceRow: r.row,
         ...(check && placed ? { contradicted: { statedStatus: placed, why: check.why } } : {}),

@@ -124,6 +124,7 @@ export function summaryLayout(s: YearSummary, scheme: Scheme, now: Date, source:
     },
     true,
   );
+  for (const note of s.unchecked) b.line(`说明：${note}`);
   b.blank();
   b.section("一、按考核结论统计");
   const byStatus = b.table({ header: ["考核结论", "数量"], rows: STATUS_ORDER.map((st) => [L[st], s.byStatus[st]]), startCol: 4 });

@@ -332,7 +332,8 @@ function isNewTitle(p: Pending, revoked: Pending): boolean {
 
 function carriedReason(p: Pending, revoked: Pending): string {
   const when = p.id.year !== null && p.id.year === revoked.id.year ? (p.id.round === "复评" ? "复评" : "本次考核") : `${p.id.year ?? "以后"}年的考核`;
-  return `A11c（第十一条）：已于${where(revoked)}撤销，${when}不恢复称号`;
+  // The row position follows the sentence (not nested inside it), so reports can drop it and keep the sentence.
+  return `A11c（第十一条）：${revoked.id.year ?? "?"}年${revoked.id.round}已撤销（${revoked.rec.sheet} 第${revoked.rec.row}行），${when}不恢复称号`;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { SheetGrid, SheetWrite } from "../sheets/grid";
 import { locateSheet, readSheet, type SheetRead } from "../sheets/readSheet";
 import { isGeneratedReport } from "../sheets/report";
 import { planWrite, type RowOutput } from "../sheets/writeback";
+import { rowWarnings, uncheckedOf, type Unchecked } from "./plainText";
 import { rectifyTexts, scoreLedger } from "./scoreLedger";
 import { scoreUnits } from "./scoreUnits";
 import type { LedgerResult, RowResult, UnitResult, UnitsResult, Warning } from "./types";
@@ -82,7 +83,10 @@ export function scoreWorkbook(grids: readonly SheetGrid[], scheme: Scheme, opts:
   );
   const writes = ledgers.map((l, i) => {
     const grid = grids.find((g) => g.name === l.sheet)!;
-    const rows = result.sheets[i]!.rows.map((r) => rowOutput(r, scheme, settings));
+    const sheetRows = result.sheets[i]!.rows;
+    // Columns the sheet lacks: one note on its first row, not "未检查：H8、H9c…" on every row.
+    const unchecked = uncheckedOf(scheme, sheetRows, new Set(l.map.fields.keys()));
+    const rows = sheetRows.map((r, j) => rowOutput(r, scheme, settings, unchecked, j === 0 ? unchecked.note : null));
     return planWrite(grid, l.map.headerRow, l.lastRow, l.map.outputs, scheme.outputs, rows);
   });
   return { scheme: "hunan", result, writes, ledgers, memberSheets: memberReads.map((m) => m.sheet), settings };
@@ -170,7 +174,9 @@ export function unitOutput(r: UnitResult, scheme: AdditiveScheme): RowOutput {
   };
 }
 
-export function rowOutput(r: RowResult, scheme: Scheme, settings: HunanSettings): RowOutput {
+const NOTHING_UNCHECKED = { absent: new Set<string>(), common: new Set<string>() };
+
+export function rowOutput(r: RowResult, scheme: Scheme, settings: HunanSettings, unchecked: Pick<Unchecked, "absent" | "common"> = NOTHING_UNCHECKED, sheetNote: string | null = null): RowOutput {
   let reasons = "";
   for (let i = 0; i < r.revocations.length; i++) reasons = i ? `${reasons}\n${r.revocations[i]!.reason}` : r.revocations[i]!.reason;
   if (r.consequences?.length) reasons = r.revocations.length ? `${reasons}\n后果：${r.consequences.join("；")}` : `后果：${r.consequences.join("；")}`;
@@ -187,7 +193,7 @@ export function rowOutput(r: RowResult, scheme: Scheme, settings: HunanSettings)
       rectifyItems: r.rectifyItems.length ? rectifyTexts(scheme, settings, r.rectifyItems).join("\n") || null : null,
       details: details || null,
       validThrough: r.validThrough,
-      notes: notesOf(r),
+      notes: [sheetNote && `全表：${sheetNote}`, notesOf({ errors: r.errors, warnings: rowWarnings(scheme, r.warnings, unchecked) })].filter(Boolean).join("\n") || null,
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { Scheme } from "../schemes/types";
 import { factNumber, factText, type RowRecord } from "../sheets/records";
+import { plainText, readerNotes, uncheckedOf } from "./plainText";
 import { rectifyTexts } from "./scoreLedger";
 import type { WorkbookScore } from "./scoreWorkbook";
 import { postKey, quotaWarnings, type RosterPost, type SelectionWarning } from "./selection";
@@ -78,6 +79,8 @@ export type YearSummary = {
   /** 整改 posts without a 复评 in the year (第十一条: rectify, report, then be scored again). */
   awaitingReview: { name: string; city: string; unit: string; score: number | null; rectifyItems: string }[];
   selection: SelectionWarning[];
+  /** Sheet-level notes: columns the ledger lacks, so some items were not checked on any row. */
+  unchecked: string[];
   /** Rows left out: assessed in another year, or without a year. */
   otherYears: number;
   noYear: number;
@@ -118,10 +121,11 @@ export function summarizeYear(scored: WorkbookScore, scheme: Scheme, opts: { yea
         deductionTotal: r.deductionTotal,
         score: r.score,
         status: r.status,
-        revokeReasons: r.revocations.map((v) => v.reason).join("\n"),
-        rectifyItems: rectifyTexts(scheme, scored.settings, r.rectifyItems).join("\n"),
+        // Reports go to the province: no rule codes, cell addresses or row positions (the ledger keeps them).
+        revokeReasons: plainText(r.revocations.map((v) => v.reason).join("\n")),
+        rectifyItems: plainText(rectifyTexts(scheme, scored.settings, r.rectifyItems).join("\n")),
         validThrough: r.validThrough,
-        notes: [...r.errors.map((e) => e.message), ...r.warnings.map((w) => w.message)].join("\n"),
+        notes: readerNotes(r),
         consequences: r.consequences ?? [],
         codes: r.warnings.map((w) => w.code),
       });
@@ -188,6 +192,7 @@ export function summarizeYear(scored: WorkbookScore, scheme: Scheme, opts: { yea
       .filter((r) => r.codes.includes("awaiting-review"))
       .map((r) => ({ name: r.name, city: r.city, unit: r.unit, score: r.score, rectifyItems: r.rectifyItems })),
     selection: [...quotaWarnings(current), ...reselected.values()],
+    unchecked: scored.result.sheets.flatMap((sheet, i) => uncheckedOf(scheme, sheet.rows, new Set(scored.ledgers[i]!.map.fields.keys())).note ?? []),
     otherYears: all.filter((r) => r.year !== null && r.year !== year).length,
     noYear: all.filter((r) => r.year === null).length,
   };

@@ -441,7 +441,8 @@ export class ExcelPort implements WorkbookPort {
             if (!added.has(`${w.sheet}!${c.header}`) && (!c.mask || c.isNew)) ws.getRange(`${letter}${w.headerRow}`).values = [[guard(c.header)]];
             const body = ws.getRange(`${letter}${w.firstRow}:${letter}${Math.max(w.firstRow, last)}`);
             if (c.isNew) ws.getRange(`${letter}:${letter}`).format.columnWidth = (c.width ?? 12) * 7;
-            if (c.values.some((v) => typeof v === "string" && v.includes("\n"))) {
+            // Sentences wrap, also a long one-line reason in a column someone else sized.
+            if (c.values.some((v) => typeof v === "string" && (v.includes("\n") || (c.width !== undefined && v.length > 12)))) {
               body.format.wrapText = true;
               body.format.verticalAlignment = "Top";
             }

@@ -141,6 +141,9 @@ function emptyWorkbook(): ZipArchive {
   return zip;
 }
 
+/** A text output longer than this many characters is wrapped (its column has a width: it holds sentences). */
+const WRAP_FROM = 12;
+
 export class XlsxWorkbook {
   private wbPart = "xl/workbook.xml";
   private wbXml = "";
@@ -385,7 +388,8 @@ export class XlsxWorkbook {
           const parts = before === undefined ? null : cellParts(before);
           const empty = !parts || (parts.v === null && parts.is === null && parts.f === null);
           if (v === null && empty) return;
-          const wrap = typeof v === "string" && v.includes("\n");
+          // Sentences wrap: a long reason in a column someone else sized (13 wide) stays readable.
+          const wrap = typeof v === "string" && (v.includes("\n") || (col.width !== undefined && v.length > WRAP_FROM));
           let s = parts?.s ?? 0;
           if (wrap || col.fills || col.numberFormat) {
             const fill = col.fills ? col.fills[i] : undefined;
