@@ -70,6 +70,7 @@ const headerList = (headers: readonly string[]) => `“${headers.slice(0, 4).joi
  * `present`: the field ids the sheet maps to a column.
  */
 export function uncheckedOf(scheme: Scheme, rows: readonly Pick<RowResult, "warnings" | "row">[], present: ReadonlySet<string>): Unchecked {
+  const byId = new Map(scheme.rules.map((r) => [r.id, r]));
   const absent = new Set<string>();
   const blank = new Map<string, number[]>();
   let count = 0;
@@ -78,14 +79,16 @@ export function uncheckedOf(scheme: Scheme, rows: readonly Pick<RowResult, "warn
     if (!w) continue;
     const left: string[] = [];
     for (const id of w.rules ?? []) {
-      const rule = scheme.rules.find((x) => x.id === id);
+      const rule = byId.get(id);
       if (rule && ![...fieldsOf(rule.post, new Set())].some((f) => present.has(f))) absent.add(id);
       else left.push(id);
     }
     if (left.length < (w.rules ?? []).length) count++;
     if (left.length) {
       const key = left.join("、");
-      blank.set(key, [...(blank.get(key) ?? []), r.row]);
+      const at = blank.get(key);
+      if (at) at.push(r.row);
+      else blank.set(key, [r.row]);
     }
   }
   const parts: string[] = [];

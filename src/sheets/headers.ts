@@ -114,14 +114,15 @@ export function findHeaderRow(
   let bestAny: RowMap | null = null;
   const rows = Math.min(HEADER_SEARCH_ROWS, grid.values.length);
   for (let r = 0; r < rows; r++) {
-    const m = mapRow(grid, r, dict);
+    // The user's mapping counts: a required column they named (its header not recognised) completes the row.
+    const m = mapRow(grid, r, dict, overrides);
     if (!bestAny || m.fields.size > bestAny.fields.size) bestAny = m;
     const complete = sheet.required.every((f) => m.fields.has(f)) && (!sheet.anyOf?.length || sheet.anyOf.some((f) => m.fields.has(f)));
     const excluded = (sheet.excludes ?? []).some((f) => m.fields.has(f));
     if (complete && !excluded && (!best || m.fields.size > best.fields.size)) best = m;
   }
   if (best) {
-    return { ok: true, map: withOwned(grid, overrides ? mapRow(grid, best.headerRow - 1, dict, overrides) : best, outputs) };
+    return { ok: true, map: withOwned(grid, best, outputs) };
   }
   const headerOf = (id: string) => sheet.fields.find((f) => f.id === id)?.header ?? id;
   const found = bestAny ? [...bestAny.fields.keys()].map(headerOf) : [];

@@ -22,7 +22,7 @@ import { columnName } from "../sheets/a1";
 import type { SheetGrid } from "../sheets/grid";
 import { PostList } from "./components/PostList";
 import { Summary } from "./components/Summary";
-import { displayRows } from "./displayRows";
+import { displayRows, recordCount, sheetNotes } from "./displayRows";
 import { countsOf, type PaneState, type SchemeChoice, type Tab as PaneTab } from "./paneState";
 import { EXAMPLES, usePane, type PaneSource } from "./usePane";
 
@@ -98,6 +98,7 @@ export function Pane({ source }: { source: PaneSource }) {
   const sheet = s.score?.result.sheets[0];
   const info = SCHEME_INFO[s.scheme];
   const rows = useMemo(() => (s.score ? displayRows(s.score) : []), [s.score]);
+  const notes = useMemo(() => (s.score ? sheetNotes(s.score) : []), [s.score]);
   // The settings in effect: what the last write used, over what the pane saved (see hunanSettingsInput).
   const hunanInput = useMemo(() => hunanSettingsInput(s.stored), [s.stored]);
   const shanghaiInput = useMemo(() => shanghaiSettingsInput(s.stored), [s.stored]);
@@ -210,15 +211,27 @@ export function Pane({ source }: { source: PaneSource }) {
               {s.scoreError && (
                 <MessageBar intent="error">
                   <MessageBarBody style={{ whiteSpace: "pre-wrap" }}>{s.scoreError}</MessageBarBody>
+                  {s.scoreError.includes("列映射") && (
+                    <MessageBarActions>
+                      <Button size="small" onClick={() => cmd.dispatch({ type: "tab", tab: "mapping" })}>
+                        去列映射
+                      </Button>
+                    </MessageBarActions>
+                  )}
                 </MessageBar>
               )}
               {sheet && (
                 <>
                   <Text>
-                    「{sheet.sheet}」共 {sheet.rows.length} 个{info.unit}（表头第 {sheet.headerRow} 行）
+                    「{sheet.sheet}」共 {recordCount(rows, info.unit)}（表头第 {sheet.headerRow} 行）
                     {s.score && s.score.memberSheets.length > 0 ? `，成员表：${s.score.memberSheets.join("、")}` : ""}
                     {s.score?.scheme === "shanghai" ? `，达标分 ${s.score.settings.passMark}` : ""}
                   </Text>
+                  {notes.map((n) => (
+                    <MessageBar key={n} intent="info" data-testid="sheet-note">
+                      <MessageBarBody>{n}</MessageBarBody>
+                    </MessageBar>
+                  ))}
                   <Summary counts={countsOf(s.score, s.scheme)} statuses={info.statuses} labels={info.labels} filter={s.filter} onFilter={(f) => cmd.dispatch({ type: "filter", filter: f })} />
                   <PostList sheet={sheet.sheet} rows={rows} filter={s.filter} canSelect={s.canSelect} lastColumn={lastCol} onSelect={(sh, r) => void cmd.select(sh, r)} />
                 </>
@@ -232,7 +245,9 @@ export function Pane({ source }: { source: PaneSource }) {
                 candidates={s.candidates}
                 ledger={s.ledger}
                 onLedger={(sheet) => cmd.dispatch({ type: "choose-ledger", sheet })}
-                onMap={(field, col) => void cmd.mapColumn(field, col)}
+                grids={s.read.grids}
+                stored={s.stored}
+                onMap={(field, col, sheet) => void cmd.mapColumn(field, col, sheet)}
                 onReset={() => void cmd.clearMapping()}
               />
             )}

@@ -10,7 +10,7 @@ import type { ColumnMap } from "../sheets/headers";
 import type { CellValue, SheetGrid, SheetWrite } from "../sheets/grid";
 import { mappingOverrides, withOwnership, type StoredState, type WorkbookRead } from "../sheets/port";
 import { locateSheet } from "../sheets/readSheet";
-import { settingsMessage } from "./settingsText";
+import { noLedgerText, settingsMessage } from "./settingsText";
 
 export type Phase = "starting" | "unsupported" | "empty" | "reading" | "preview" | "writing" | "error";
 /** A message to the user; an Excel failure also carries the diagnostics 复制诊断信息 copies. */
@@ -51,7 +51,8 @@ export type Action =
   | { type: "read-done"; read: WorkbookRead; canSelect: boolean; fileName?: string }
   | { type: "failed"; message: string; details?: string }
   | { type: "choose-ledger"; sheet: string }
-  | { type: "map-column"; field: string; col: number }
+  /** `sheet`: a sheet not (yet) a ledger, made one by naming its missing required column; else the chosen ledger. */
+  | { type: "map-column"; field: string; col: number; sheet?: string }
   | { type: "clear-mapping" }
   | { type: "set-settings"; settings: SettingsInput }
   | { type: "set-unit-settings"; settings: AdditiveSettingsInput }
@@ -127,7 +128,7 @@ function rescore(s: PaneState): PaneState {
     const score = scoreWith(scheme, s.read.grids, { ...(ledger ? { sheet: ledger } : {}), stored: s.stored, overrides });
     return { ...base, score, scoreError: null };
   } catch (e) {
-    if (e instanceof NoLedgerError) return { ...base, score: null, scoreError: e.message };
+    if (e instanceof NoLedgerError) return { ...base, score: null, scoreError: noLedgerText(e, SCHEME_INFO[scheme].unit === "示范点" ? "示范点表" : "考核台账") };
     if (e instanceof SettingsError) return { ...base, score: null, scoreError: settingsMessage(e.message) };
     throw e;
   }
@@ -162,11 +163,12 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
     case "choose-ledger":
       return rescore({ ...s, ledger: a.sheet });
     case "map-column": {
-      if (!s.ledger) return s;
+      const sheet = a.sheet ?? s.ledger;
+      if (!sheet) return s;
       // The sheet keeps its place as the chosen ledger while the user edits its mapping.
-      const current = s.stored.mapping?.[s.ledger] ?? {};
-      const mapping = { ...(s.stored.mapping ?? {}), [s.ledger]: { ...current, [a.field]: a.col } };
-      return rescore({ ...s, stored: { ...s.stored, mapping } });
+      const current = s.stored.mapping?.[sheet] ?? {};
+      const mapping = { ...(s.stored.mapping ?? {}), [sheet]: { ...current, [a.field]: a.col } };
+      return rescore({ ...s, ledger: sheet, stored: { ...s.stored, mapping } });
     }
     case "clear-mapping": {
       if (!s.stored.mapping) return s;

@@ -1,3 +1,15 @@
+import type { NoLedgerError } from "../engine/scoreWorkbook";
+
+/**
+ * Why no ledger was found, short: the sheet closest to one and the required columns it lacks (not every header
+ * found), and where to fix it.
+ */
+export function noLedgerText(e: NoLedgerError, what: string): string {
+  const near = e.problems.filter((p) => p.bestRow !== null && p.found.length > 0).sort((a, b) => b.found.length - a.found.length)[0];
+  if (!near) return `工作簿中没有找到${what}：没有一张表的前 10 行里有可识别的${what}表头。可以插入模板，或打开其他文件。`;
+  return `工作表「${near.sheet}」第 ${near.bestRow} 行像${what}的表头（识别出 ${near.found.length} 列），但缺少必需的列：${near.missing.join("、")}。请到“列映射”指定哪一列是${near.missing.map((m) => `“${m}”`).join("、")}。`;
+}
+
 /** Chinese names of the settings the pane lets the user change (the scheme holds the values). */
 export const THRESHOLD_LABELS: Record<string, string> = {
   satisfactionMin: "季度满意度：低于此值撤销",

@@ -54,7 +54,8 @@ export type PaneCommands = {
   undo(): Promise<void>;
   insertTemplate(): Promise<void>;
   select(sheet: string, range: string): Promise<void>;
-  mapColumn(field: string, col: number): Promise<void>;
+  /** `sheet`: name a column on a sheet that is not yet the ledger (its required header was not recognised). */
+  mapColumn(field: string, col: number, sheet?: string): Promise<void>;
   clearMapping(): Promise<void>;
   setSettings(settings: SettingsInput): Promise<void>;
   setUnitSettings(settings: AdditiveSettingsInput): Promise<void>;
@@ -199,7 +200,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
       guarded(async () => {
         await port.current?.select(sheet, range);
       }),
-    mapColumn: (field, col) => remember({ type: "map-column", field, col }),
+    mapColumn: (field, col, sheet) => remember({ type: "map-column", field, col, ...(sheet ? { sheet } : {}) }),
     clearMapping: () => remember({ type: "clear-mapping" }),
     setSettings: (settings) => remember({ type: "set-settings", settings }),
     setUnitSettings: (settings) => remember({ type: "set-unit-settings", settings }),

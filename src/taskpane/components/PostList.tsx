@@ -1,9 +1,12 @@
-import { Badge, Button, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { Badge, Button, Dropdown, Link, makeStyles, Option, SearchBox, Text, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
 import { TONE, type DisplayRow, type Tone } from "../displayRows";
 import type { Filter } from "../paneState";
 
 const useStyles = makeStyles({
+  tools: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  search: { flexGrow: 1, minWidth: "160px", maxWidth: "100%" },
+  pick: { minWidth: "96px", maxWidth: "100%" },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   item: {
     padding: tokens.spacingVerticalXS,
@@ -13,29 +16,79 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXXS,
   },
   head: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
-  name: { flexGrow: 1, minWidth: 0, textAlign: "left", justifyContent: "flex-start", padding: 0, fontWeight: tokens.fontWeightSemibold },
-  reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  name: { flexGrow: 1, minWidth: 0, textAlign: "left", justifyContent: "flex-start", padding: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  meta: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", color: tokens.colorNeutralForeground2 },
+  trigger: { color: tokens.colorPaletteRedForeground1 },
+  reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300, overflowWrap: "anywhere" },
 });
 
 const COLOUR: Record<Tone, "success" | "warning" | "danger" | "informative"> = { good: "success", warn: "warning", bad: "danger", error: "informative" };
 const PAGE = 100;
+const ALL = "all";
 
 type Props = {
   sheet: string;
   rows: readonly DisplayRow[];
+  /** The status chosen on the count tiles. */
   filter: Filter;
   canSelect: boolean;
   lastColumn: string;
   onSelect: (sheet: string, range: string) => void;
 };
 
-/** Rows with score, status and reasons; a row's title selects it, an input error jumps to its cell. */
+/** What the search box and the 市州/年度 pickers leave of the rows (the status filter comes from the tiles). */
+export function filterRows(rows: readonly DisplayRow[], f: { status: Filter; text: string; city: string; year: string }): DisplayRow[] {
+  const text = f.text.trim().toLowerCase();
+  return rows.filter(
+    (r) =>
+      (f.status === ALL || r.status === f.status) &&
+      (f.city === ALL || r.city === f.city) &&
+      (f.year === ALL || String(r.year ?? "") === f.year) &&
+      (!text || r.search.includes(text)),
+  );
+}
+
+/** Rows with status, record (year · round), score meaning and reasons; search by name/unit, filter by 市州 and year. */
 export function PostList({ sheet, rows, filter, canSelect, lastColumn, onSelect }: Props) {
   const styles = useStyles();
   const [shown, setShown] = useState(PAGE);
-  const visible = rows.filter((r) => filter === "all" || r.status === filter);
+  const [text, setText] = useState("");
+  const [city, setCity] = useState(ALL);
+  const [year, setYear] = useState(ALL);
+  const cities = useMemo(() => [...new Set(rows.map((r) => r.city).filter(Boolean))].sort((a, b) => a.localeCompare(b, "zh")), [rows]);
+  const years = useMemo(() => [...new Set(rows.map((r) => String(r.year ?? "")))].sort().reverse(), [rows]);
+  const visible = useMemo(() => filterRows(rows, { status: filter, text, city, year }), [rows, filter, text, city, year]);
+  const narrowed = visible.length !== rows.length;
   return (
     <>
+      <div className={styles.tools} role="search" aria-label="查找考核记录">
+        <SearchBox className={styles.search} placeholder="按示范岗名称或单位查找" aria-label="按示范岗名称或单位查找" value={text} onChange={(_, d) => setText(d.value)} data-testid="post-search" />
+        {cities.length > 1 && (
+          <Dropdown className={styles.pick} aria-label="按市州筛选" data-testid="city-filter" value={city === ALL ? "全部市州" : city} selectedOptions={[city]} onOptionSelect={(_, d) => setCity(d.optionValue ?? ALL)}>
+            <Option value={ALL}>全部市州</Option>
+            {cities.map((c) => (
+              <Option key={c} value={c}>
+                {c}
+              </Option>
+            ))}
+          </Dropdown>
+        )}
+        {years.length > 1 && (
+          <Dropdown className={styles.pick} aria-label="按考核年度筛选" data-testid="year-filter" value={year === ALL ? "全部年度" : year ? `${year}年` : "年度未填"} selectedOptions={[year]} onOptionSelect={(_, d) => setYear(d.optionValue ?? ALL)}>
+            <Option value={ALL}>全部年度</Option>
+            {years.map((y) => (
+              <Option key={y} value={y} text={y ? `${y}年` : "年度未填"}>
+                {y ? `${y}年` : "年度未填"}
+              </Option>
+            ))}
+          </Dropdown>
+        )}
+      </div>
+      {narrowed && (
+        <Text size={300} data-testid="shown-count">
+          显示 {visible.length} / {rows.length} 条考核记录
+        </Text>
+      )}
       <ul className={styles.list} aria-label="考核结果" data-testid="post-list">
         {visible.slice(0, shown).map((r) => (
           <li key={r.row} className={styles.item} data-status={r.status}>
@@ -43,15 +96,18 @@ export function PostList({ sheet, rows, filter, canSelect, lastColumn, onSelect 
               <Badge appearance="filled" color={COLOUR[TONE[r.status] ?? "error"]}>
                 {r.label}
               </Badge>
-              <Text>{r.score ?? "—"} 分</Text>
               {canSelect ? (
-                <Button appearance="transparent" size="small" className={styles.name} title={`选中第 ${r.row} 行`} onClick={() => onSelect(sheet, `A${r.row}:${lastColumn}${r.row}`)}>
+                <Button appearance="transparent" className={styles.name} title={`在工作表中选中第 ${r.row} 行`} onClick={() => onSelect(sheet, `A${r.row}:${lastColumn}${r.row}`)}>
                   {r.title}
                 </Button>
               ) : (
                 <Text className={styles.name}>{r.title}</Text>
               )}
-              <Text size={200}>第 {r.row} 行</Text>
+            </div>
+            <div className={styles.meta} data-testid="post-meta">
+              <Text>{r.meta}</Text>
+              {r.scoreText && <Text className={r.scoreText.startsWith("因") ? styles.trigger : undefined}>{r.scoreText}</Text>}
+              <Text>第 {r.row} 行</Text>
             </div>
             {(r.errors.length > 0 || r.lines.length > 0) && (
               <ul className={styles.reasons}>
@@ -79,7 +135,7 @@ export function PostList({ sheet, rows, filter, canSelect, lastColumn, onSelect 
           再显示 {Math.min(PAGE, visible.length - shown)} 条（共 {visible.length} 条）
         </Button>
       )}
-      {visible.length === 0 && <Text>没有符合条件的记录。</Text>}
+      {visible.length === 0 && <Text>没有符合条件的考核记录。</Text>}
     </>
   );
 }
