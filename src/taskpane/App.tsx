@@ -21,6 +21,7 @@ import { hunanSettingsInput, SCHEME_IDS, SCHEME_INFO, shanghaiSettingsInput } fr
 import { columnName } from "../sheets/a1";
 import type { SheetGrid } from "../sheets/grid";
 import { PostList } from "./components/PostList";
+import { UnsavedDialog } from "./components/UnsavedDialog";
 import { Summary } from "./components/Summary";
 import { displayRows, recordCount, sheetNotes } from "./displayRows";
 import { countsOf, type PaneState, type SchemeChoice, type Tab as PaneTab } from "./paneState";
@@ -106,6 +107,13 @@ export function Pane({ source }: { source: PaneSource }) {
   const lastCol = columnName(Math.max(1, ...(s.score?.writes[0]?.columns.map((c) => c.col) ?? [1])));
   const file = s.host === "file";
   const plan = writePlan(s);
+  // Unsaved settings: leaving the 设置 tab asks first (the draft would be lost).
+  const [settingsDirty, setSettingsDirty] = useState(false);
+  const [leaving, setLeaving] = useState<PaneTab | null>(null);
+  const goTab = (tab: PaneTab) => {
+    if (s.tab === "settings" && tab !== "settings" && settingsDirty) setLeaving(tab);
+    else cmd.dispatch({ type: "tab", tab });
+  };
   const reports = (grids: readonly SheetGrid[] | null) => (
     <Suspense fallback={loading}>
       <ReportsPanel
@@ -200,12 +208,21 @@ export function Pane({ source }: { source: PaneSource }) {
             </Dropdown>
           </Field>
           {plan && <Text size={200} className={styles.hint}>{plan}</Text>}
-          <TabList selectedValue={s.tab} onTabSelect={(_, d) => cmd.dispatch({ type: "tab", tab: d.value as PaneTab })} size="small">
+          <TabList selectedValue={s.tab} onTabSelect={(_, d) => goTab(d.value as PaneTab)} size="small">
             <Tab value="results">结果</Tab>
             <Tab value="mapping">列映射</Tab>
             <Tab value="settings">设置</Tab>
             <Tab value="reports">汇总</Tab>
           </TabList>
+          <UnsavedDialog
+            open={leaving !== null}
+            onStay={() => setLeaving(null)}
+            onDiscard={() => {
+              setSettingsDirty(false);
+              if (leaving) cmd.dispatch({ type: "tab", tab: leaving });
+              setLeaving(null);
+            }}
+          />
           {s.tab === "results" && (
             <>
               {s.scoreError && (
@@ -253,9 +270,9 @@ export function Pane({ source }: { source: PaneSource }) {
             )}
             {s.tab === "settings" &&
               (s.scheme === "shanghai" ? (
-                <UnitSettingsPanel key="shanghai" settings={shanghaiInput} onChange={(st) => void cmd.setUnitSettings(st)} />
+                <UnitSettingsPanel key="shanghai" settings={shanghaiInput} onChange={(st) => void cmd.setUnitSettings(st)} onDirty={setSettingsDirty} />
               ) : (
-                <SettingsPanel key="hunan" settings={hunanInput} onChange={(st) => void cmd.setSettings(st)} />
+                <SettingsPanel key="hunan" settings={hunanInput} onChange={(st) => void cmd.setSettings(st)} onDirty={setSettingsDirty} />
               ))}
           </Suspense>
           {s.tab === "reports" &&

@@ -47,3 +47,65 @@ export function settingsMessage(text: string): string {
   const names: Record<string, string> = { ...SETTING_LABELS, ...Object.fromEntries(Object.entries(THRESHOLD_LABELS).map(([k, v]) => [k, `“${v}”`])) };
   return text.replace(/\b(?:thresholds\.)?([A-Za-z]+)\b/g, (m: string, id: string) => (names[id] ? `“${names[id].replace(/“|”/g, "")}”` : m));
 }
+
+/** Revoke boundary → the deduct boundary of the same measure (a value below the first is revoked, below the second deducted). */
+export const THRESHOLD_PAIRS: Record<string, string> = { satisfactionMin: "satisfactionGood", supervisionMin: "supervisionFull", qualityMin: "qualityFull" };
+
+type Num = number | undefined;
+type HunanDraft = {
+  cycleStartYear?: Num;
+  revokeBelowScore?: Num;
+  twiceBelowScore?: Num;
+  thresholds?: Record<string, { value?: Num; unit?: string }>;
+};
+type HunanDefaults = { cycleStartYear: number; revokeBelowScore: number; twiceBelowScore: number; thresholds: Record<string, { value: number; unit: string }> };
+
+/**
+ * The problems of a settings draft, per field ("cycleStartYear", "thresholds.qualityMin"), in Chinese, checked as
+ * the user types: each value in range, and across fields (a revoke boundary above its deduct boundary is refused).
+ * A blank field means the default.
+ */
+export function hunanFieldErrors(draft: HunanDraft, d: HunanDefaults): Record<string, string> {
+  const out: Record<string, string> = {};
+  const v = <K extends "cycleStartYear" | "revokeBelowScore" | "twiceBelowScore">(k: K): number => draft[k] ?? d[k];
+  const year = draft.cycleStartYear;
+  if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) out["cycleStartYear"] = "请填写 2000–2100 之间的年份，如 2025";
+  for (const k of ["revokeBelowScore", "twiceBelowScore"] as const) {
+    const x = draft[k];
+    if (x !== undefined && (!Number.isFinite(x) || x < 0 || x > 100)) out[k] = "请填写 0–100 之间的分数";
+  }
+  if (!out["revokeBelowScore"] && !out["twiceBelowScore"] && v("twiceBelowScore") < v("revokeBelowScore")) {
+    out["twiceBelowScore"] = `不能低于“最终得分低于此分撤销”的 ${v("revokeBelowScore")} 分`;
+  }
+  const value = (id: string) => draft.thresholds?.[id]?.value ?? d.thresholds[id]?.value;
+  for (const [id, t] of Object.entries(d.thresholds)) {
+    const x = draft.thresholds?.[id]?.value;
+    if (x === undefined) continue;
+    if (t.unit === "%" && (!Number.isFinite(x) || x < 0 || x > 100)) out[`thresholds.${id}`] = "请填写 0–100 之间的百分数";
+    if (t.unit === "项" && (!Number.isInteger(x) || x < 0)) out[`thresholds.${id}`] = "请填写 0 或正整数";
+  }
+  for (const [revoke, deduct] of Object.entries(THRESHOLD_PAIRS)) {
+    const r = value(revoke);
+    const g = value(deduct);
+    if (r === undefined || g === undefined || out[`thresholds.${revoke}`] || out[`thresholds.${deduct}`]) continue;
+    if (r > g) out[`thresholds.${revoke}`] = `撤销线 ${r}% 不能高于扣分线“${THRESHOLD_LABELS[deduct]}” ${g}%`;
+  }
+  return out;
+}
+
+/** The same for the shanghai settings: 达标分, 等次折算 and the plan's numbers. */
+export function unitFieldErrors(draft: { passMark?: Num; gradeShares?: Record<string, Num>; plan?: Record<string, Record<string, Num>> }): Record<string, string> {
+  const out: Record<string, string> = {};
+  const p = draft.passMark;
+  if (p !== undefined && (!Number.isFinite(p) || p < 0 || p > 100)) out["passMark"] = "请填写 0–100 之间的分数";
+  for (const [g, s] of Object.entries(draft.gradeShares ?? {})) {
+    if (s !== undefined && (!Number.isFinite(s) || s < 0 || s > 1)) out[`gradeShares.${g}`] = "请填写 0–100 之间的百分比";
+  }
+  const shares = draft.gradeShares ?? {};
+  const order = ["优", "良", "中", "差"].map((g) => shares[g]);
+  if (!Object.keys(out).length && order.every((x) => x !== undefined) && order.some((x, i) => i > 0 && x! > order[i - 1]!)) out["gradeShares"] = "等次越低，折算比例不能越高（优 ≥ 良 ≥ 中 ≥ 差）";
+  for (const [tier, years] of Object.entries(draft.plan ?? {})) {
+    for (const [y, n] of Object.entries(years)) if (n !== undefined && (!Number.isInteger(n) || n < 0)) out[`plan.${tier}.${y}`] = "请填写 0 或正整数";
+  }
+  return out;
+}

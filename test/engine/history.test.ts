@@ -148,8 +148,8 @@ describe("a post's life across rows, sheets and years (第十一条)", () => {
     expect(rows[1]!.revocations.map((r) => r.rule)).toContain("A11b");
   });
   test.each([
-    ["a 复评 the same year", post({ year: 2024, leaderAdvanced: "否" }), post({ year: 2024, round: "复评" }), /已于2024年初评（考核台账 第2行）撤销，复评不恢复称号/],
-    ["the next year's row, no 当选年度", post({ year: 2024, leaderAdvanced: "否" }), post({ year: 2025 }), /已于2024年初评（考核台账 第2行）撤销，2025年的考核不恢复称号/],
+    ["a 复评 the same year", post({ year: 2024, leaderAdvanced: "否" }), post({ year: 2024, round: "复评" }), /2024年初评已撤销（考核台账 第2行），复评不恢复称号/],
+    ["the next year's row, no 当选年度", post({ year: 2024, leaderAdvanced: "否" }), post({ year: 2025 }), /2024年初评已撤销（考核台账 第2行），2025年的考核不恢复称号/],
     ["the next year's row, same 当选年度", post({ year: 2024, electedYear: 2024, leaderAdvanced: "否" }), post({ year: 2025, electedYear: 2024 }), /2025年的考核不恢复称号/],
     ["a revocation at 复评", post({ year: 2024, review1: 25 }), post({ year: 2024, round: "复评", review1: 25 }), null],
   ])("after a revocation the title is gone: %s is 撤销, never 保持", (_name, first, later, reason) => {
@@ -168,7 +168,7 @@ describe("a post's life across rows, sheets and years (第十一条)", () => {
     const grids = [gridOf([post({ year: 2024, leaderAdvanced: "否" })], "2024年"), gridOf([post({ year: 2025, name: "报建窗口党员服务示范岗" })], "2025年")];
     const res = scoreWorkbook(grids, hunan).result;
     expect(res.sheets[1]!.rows[0]!.status).toBe("revoke");
-    expect(res.sheets[1]!.rows[0]!.revocations[0]!.reason).toContain("2024年初评（2024年 第2行）");
+    expect(res.sheets[1]!.rows[0]!.revocations[0]!.reason).toContain("2024年初评已撤销（2024年 第2行）");
   });
   test.each([
     ["elected in the next selection: a new title, with a selection warning", 2025, "retain", ["reselected-after-revoke"]],

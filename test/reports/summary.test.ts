@@ -24,7 +24,9 @@ describe("year summary of the bundled example", () => {
     expect(s.otherYears).toBe(3);
     expect(s.awaitingReview).toHaveLength(8);
     // 株洲 质量监督科: revoked at 初评, its 复评 carried; 怀化 质量监督科: revoked in 2024, its 2025 row carried.
-    expect(s.revoked.filter((r) => /A11c/.test(r.reasons)).map((r) => r.city)).toEqual(["株洲", "怀化"]);
+    // Carried revocations, in plain words for the province (no rule code, no row position).
+    expect(s.revoked.filter((r) => /已撤销，.*不恢复称号/.test(r.reasons)).map((r) => r.city)).toEqual(["株洲", "怀化"]);
+    for (const r of s.revoked) expect(r.reasons).not.toMatch(/[A-Z]\d{1,2}[a-z]?（|第\d+行|（[A-Z]{1,3}\d+/);
     const changsha = s.rows.find((r) => r.city === "长沙" && r.name === "报建窗口党员服务示范岗")!;
     expect([changsha.round, changsha.status]).toEqual(["复评", "retain"]);
     const provincial = s.revoked.find((r) => r.level === "省级")!;
@@ -171,7 +173,8 @@ describe("the year summary follows each post's life", () => {
   ])("%s: on the revoked / 报省总站备案 list", (_name, rows) => {
     const s = summary(rows);
     expect(s.byStatus.revoke).toBe(1);
-    expect(s.revoked[0]!.reasons).toMatch(/A11c（第十一条）：已于/);
+    // The province reads the reason without the rule code and the ledger's row (the ledger keeps both).
+    expect(s.revoked[0]!.reasons).toMatch(/^第十一条：\d{4}年初评已撤销，/);
     expect(s.revoked[0]!.consequences).toEqual(expect.arrayContaining(["报省总站备案", "同时撤销省级党员示范岗称号"]));
   });
   test("a revoked post elected again in the next selection is a selection warning", () => {

@@ -1,8 +1,9 @@
 import { Button, Checkbox, Dropdown, Field, Input, makeStyles, Option, Text, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { resolveAdditiveSettings, type AdditiveSettingsInput } from "../../schemes/schema";
 import { shanghai } from "../../schemes/shanghai";
 import type { Tier } from "../../schemes/types";
+import { unitFieldErrors } from "../settingsText";
 import { useSettingsDraft } from "../useSettingsDraft";
 import { SettingsActions } from "./SettingsActions";
 
@@ -13,15 +14,22 @@ const useStyles = makeStyles({
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& td, & th": { padding: "2px 4px" } },
 });
 
-type Props = { settings: AdditiveSettingsInput | undefined; onChange: (s: AdditiveSettingsInput) => void };
+type Props = { settings: AdditiveSettingsInput | undefined; onChange: (s: AdditiveSettingsInput) => void; onDirty?: (dirty: boolean) => void };
 
 const GRADES = ["优", "良", "中", "差"] as const;
 
 /** The shanghai scheme's open boundaries and the creation plan (附件 1), stored in the workbook; defaults in src/schemes/shanghai.ts. */
-export function UnitSettingsPanel({ settings, onChange }: Props) {
+export function UnitSettingsPanel({ settings, onChange, onDirty }: Props) {
   const styles = useStyles();
   const d = shanghai.defaults;
-  const { draft, setDraft, problem, apply, reset } = useSettingsDraft<AdditiveSettingsInput>(settings, (d) => resolveAdditiveSettings(shanghai, d), onChange);
+  const { draft, setDraft, errors, problem, state, dirty, apply, reset } = useSettingsDraft<AdditiveSettingsInput>(
+    settings,
+    (x) => unitFieldErrors(x),
+    (x) => resolveAdditiveSettings(shanghai, x),
+    onChange,
+  );
+  useEffect(() => onDirty?.(dirty), [dirty, onDirty]);
+  const msg = (k: string) => (errors[k] ? { validationState: "error" as const, validationMessage: errors[k] } : {});
   const [newYear, setNewYear] = useState("");
   const num = (v: string) => (v.trim() === "" ? undefined : Number(v));
   const plan = { first: { ...(draft.plan?.first ?? d.plan.first) }, top: { ...(draft.plan?.top ?? d.plan.top) } };
@@ -35,11 +43,15 @@ export function UnitSettingsPanel({ settings, onChange }: Props) {
   const shares = { ...d.gradeShares, ...(draft.gradeShares ?? {}) };
   return (
     <div className={styles.root}>
-      <Text>上海“治水管海先锋”方案中原文未明确的边界和各年度创建计划（附件1），保存后写入本工作簿。默认值见 README“规则边界”。</Text>
-      <Field label="达标分（总分不低于此分为达标）" hint={`默认 ${d.passMark}`}>
-        <Input className={styles.number} type="number" value={String(draft.passMark ?? d.passMark)} onChange={(_, v) => setDraft({ ...draft, passMark: num(v.value) })} />
+      <Text>上海“治水管海先锋”方案原文没有写明的边界和各年度创建计划（附件1）。保存后写入本工作簿，并立即重新计分。</Text>
+      <Field label="达标分（总分不低于此分为达标）" hint={`默认 ${d.passMark}`} {...msg("passMark")}>
+        <Input className={styles.number} type="number" placeholder={String(d.passMark)} value={draft.passMark === undefined || Number.isNaN(draft.passMark) ? "" : String(draft.passMark)} onChange={(_, v) => setDraft({ ...draft, passMark: num(v.value) })} />
       </Field>
-      <Field label="等次折算（占该项满分的百分比）" hint="默认 优 100%、良 80%、中 60%、差 0%；A/B/C/D 同">
+      <Field
+        label="等次折算（占该项满分的百分比）"
+        hint="默认 优 100%、良 80%、中 60%、差 0%；A/B/C/D 同"
+        {...msg(Object.keys(errors).find((k) => k.startsWith("gradeShares")) ?? "gradeShares")}
+      >
         <div className={styles.pair}>
           {GRADES.map((g) => (
             <Input
@@ -126,8 +138,8 @@ export function UnitSettingsPanel({ settings, onChange }: Props) {
           添加年份
         </Button>
       </div>
-      <Text size={200}>各评分项的分值（默认基本标准每项 12.5 分、行业标准每项 25 分）可在设置文件中用 criterionPoints 调整，见 README。</Text>
-      <SettingsActions problem={problem} onApply={apply} onReset={reset} />
+      <Text size={300}>各评分项的分值：基本标准每项 12.5 分、行业标准每项 25 分。</Text>
+      <SettingsActions problem={problem} state={state} dirty={dirty} onApply={apply} onReset={reset} />
     </div>
   );
 }
