@@ -1,64 +1,105 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { workbookPlan } from "../../engine/plan";
+import { workbookPlan, type PlanReport, type PlanRow } from "../../engine/plan";
 import { shanghai } from "../../schemes/shanghai";
+import type { Tier, UnitKind } from "../../schemes/types";
 import type { SheetGrid } from "../../sheets/grid";
 import type { StoredState } from "../../sheets/port";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& td, & th": { padding: "1px 6px", textAlign: "right" }, "& td:first-child, & th:first-child": { textAlign: "left" } },
+  table: {
+    borderCollapse: "collapse",
+    width: "100%",
+    fontSize: tokens.fontSizeBase300,
+    "& td, & th": { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, textAlign: "right", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+    "& td:first-child, & th:first-child": { textAlign: "left" },
+    // Kind names stay whole ("示范党组织", never "示范党/组织"): they break only between words, if at all.
+    "& th": { wordBreak: "keep-all", fontWeight: tokens.fontWeightSemibold },
+  },
+  total: { fontWeight: tokens.fontWeightSemibold },
   behind: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
 type Props = { grids: readonly SheetGrid[]; stored: StoredState; busy: boolean; onPlan: () => void };
 
-/** 创建计划: per tier, year × kind as 认定/计划 with the running total; years behind plan are shaded. */
+const KINDS: readonly UnitKind[] = ["org", "point", "post"];
+
+/** One tier's table: a row per year, a column per kind, "认定 / 计划"; then the running total up to the latest data. */
+export function planTable(report: PlanReport, tier: Tier): { years: number[]; cell: (year: number, kind: UnitKind) => PlanRow | null; total: Record<UnitKind, { got: number; planned: number; short: number }> } {
+  const rows = report.plan.filter((r) => r.tier === tier);
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  if (report.latestYear !== null && !years.includes(report.latestYear)) years.push(report.latestYear);
+  const cell = (year: number, kind: UnitKind) => rows.find((r) => r.year === year && r.kind === kind) ?? null;
+  const upTo = report.latestYear;
+  const total = Object.fromEntries(
+    KINDS.map((k) => {
+      const due = rows.filter((r) => r.kind === k && (upTo === null || r.year <= upTo));
+      const got = due.reduce((n, r) => n + r.recognised, 0);
+      const planned = due.reduce((n, r) => n + r.planned, 0);
+      return [k, { got, planned, short: Math.max(0, planned - got) }];
+    }),
+  ) as Record<UnitKind, { got: number; planned: number; short: number }>;
+  return { years, cell, total };
+}
+
+/** 创建计划: per tier, year × kind as 认定 / 计划, and the running total with what is still short. */
 export function PlanPanel({ grids, stored, busy, onPlan }: Props) {
   const styles = useStyles();
   const report = useMemo(() => workbookPlan(grids, stored), [grids, stored]);
   if (!report) return <Text>没有可统计的示范点表。</Text>;
-  const years = [...new Set(report.plan.map((r) => r.year))];
+  const shortTotal = (["first", "top"] as const).reduce((n, t) => n + KINDS.reduce((m, k) => m + planTable(report, t).total[k].short, 0), 0);
   return (
     <div className={styles.root} data-testid="plan-panel">
       <Text>
-        统计本工作簿所有示范点表。认定数 = 步骤为“认定”或“复评”且结论为“达标”的示范点，每个示范点按首次认定的年度计一次{report.latestYear !== null ? `；数据截至 ${report.latestYear} 年` : ""}。格中为“认定/计划”，括号内为累计。
+        统计本工作簿所有示范点表。认定数 = 步骤为“认定”或“复评”且结论为“达标”的示范点，每个示范点按首次认定的年度计一次{report.latestYear !== null ? `；数据截至 ${report.latestYear} 年` : ""}。格中为“认定数 / 计划数”。
       </Text>
-      {(["first", "top"] as const).map((tier) => (
-        <div key={tier}>
-          <Text weight="semibold">
-            {shanghai.tiers[tier]}（目标每类 {report.targets[tier]} 个）
-          </Text>
-          <table className={styles.table} aria-label={`${shanghai.tiers[tier]}创建计划完成情况`}>
-            <thead>
-              <tr>
-                <th>类别</th>
-                {years.map((y) => (
-                  <th key={y}>{y}</th>
+      {(["first", "top"] as const).map((tier) => {
+        const t = planTable(report, tier);
+        return (
+          <div key={tier}>
+            <Text weight="semibold">
+              {shanghai.tiers[tier]}（目标每类 {report.targets[tier]} 个）
+            </Text>
+            <table className={styles.table} aria-label={`${shanghai.tiers[tier]}创建计划完成情况`}>
+              <thead>
+                <tr>
+                  <th>年度</th>
+                  {KINDS.map((k) => (
+                    <th key={k}>{shanghai.kinds[k]}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {t.years.map((y) => (
+                  <tr key={y}>
+                    <td>{y}</td>
+                    {KINDS.map((k) => {
+                      const r = t.cell(y, k);
+                      return <td key={k}>{r ? `${r.recognised} / ${r.planned}` : "0 / 0"}</td>;
+                    })}
+                  </tr>
                 ))}
-              </tr>
-            </thead>
-            <tbody>
-              {(["org", "point", "post"] as const).map((kind) => (
-                <tr key={kind}>
-                  <td>{shanghai.kinds[kind]}</td>
-                  {years.map((y) => {
-                    const r = report.plan.find((x) => x.tier === tier && x.kind === kind && x.year === y)!;
+                <tr className={styles.total}>
+                  <td>{report.latestYear !== null ? `累计至 ${report.latestYear}` : "累计"}</td>
+                  {KINDS.map((k) => {
+                    const x = t.total[k];
                     return (
-                      <td key={y} className={mergeClasses(r.behind && styles.behind)} title={r.behind ? `落后于计划 ${r.cumulativePlanned - r.cumulativeRecognised} 个` : undefined}>
-                        {r.recognised}/{r.planned}（{r.cumulativeRecognised}/{r.cumulativePlanned}）
+                      <td key={k} className={mergeClasses(x.short > 0 && styles.behind)} data-behind={x.short > 0}>
+                        {x.got} / {x.planned}
+                        {x.short > 0 ? `（差 ${x.short}）` : ""}
                       </td>
                     );
                   })}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ))}
-      <Text size={200} className={styles.hint}>
-        {report.plan.some((r) => r.behind) ? `落后于计划：${report.plan.filter((r) => r.behind).length} 处（底色标出）` : "没有落后于计划的年度"}
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
+      <Text size={300} className={styles.hint}>
+        {shortTotal > 0 ? `截至 ${report.latestYear ?? "目前"} 年累计尚差 ${shortTotal} 个（底色标出）` : "累计认定数已达到计划"}
         {report.notCounted.length ? `；达标但未计入 ${report.notCounted.length} 条（步骤不是认定或复评）` : ""}
         {report.revoked.length ? `；复评撤销 ${report.revoked.length} 个` : ""}
       </Text>

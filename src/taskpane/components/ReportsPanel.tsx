@@ -15,6 +15,8 @@ const useStyles = makeStyles({
   heading: { fontWeight: tokens.fontWeightSemibold },
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground3 },
+  band: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+  bandTitle: { fontWeight: tokens.fontWeightSemibold },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& td, & th": { padding: "1px 4px", textAlign: "right" }, "& td:first-child, & th:first-child": { textAlign: "left" } },
 });
 
@@ -54,6 +56,15 @@ export function ReportsPanel(p: Props) {
   }, [p.score]);
   const count = (b: string) => tally?.tally.filter((t) => t.band === b).length ?? 0;
   const L = hunan.labels;
+  const quarter = (q: number) => `第${"一二三四"[q - 1]}季度`;
+  const bandLists = tally
+    ? (["revoke", "deduct", null] as const)
+        .map((b) => ({ b, entries: tally.tally.filter((t) => t.band === b) }))
+        .filter((x) => x.entries.length > 0)
+    : [];
+  const statusLists = summary
+    ? (["revoke", "rectify", "error"] as const).map((st) => ({ st, rows: summary.rows.filter((r) => r.status === st) })).filter((x) => x.rows.length > 0)
+    : [];
 
   return (
     <div className={styles.root}>
@@ -65,6 +76,21 @@ export function ReportsPanel(p: Props) {
               <Text data-testid="tally-summary">
                 调查表{tally.sheets.map((s) => `「${s.sheet}」`).join("")}：{tally.tally.length} 个“示范岗 × 季度”，{bandLabel("ok", hunan)} {count("ok")} · {bandLabel("deduct", hunan)} {count("deduct")} · {bandLabel("revoke", hunan)} {count("revoke")}
               </Text>
+              {bandLists.map(({ b, entries }) => (
+                <div key={b ?? "none"} data-testid={`band-${b ?? "none"}`}>
+                  <Text className={styles.bandTitle}>
+                    {bandLabel(b, hunan)}（{entries.length}）
+                  </Text>
+                  <ul className={styles.band}>
+                    {entries.map((e, i) => (
+                      <li key={i}>
+                        {[e.city, e.post].filter(Boolean).join(" ")}：{e.year}年{quarter(e.quarter)}
+                        {e.rate !== null ? `，满意度 ${(e.rate * 100).toFixed(2)}%` : "，没有有效样本"}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
               {tally.unmatched.length > 0 && <Text size={200}>未能对应：{tally.unmatched.map((u) => `${u.city ?? ""}${u.post}${u.kind === "no-survey" ? `（缺 ${u.year} 年第 ${u.quarter} 季度）` : "（台账中没有）"}`).join("；")}</Text>}
               {tally.errors.length > 0 && <Text size={200}>无法归属的调查记录 {tally.errors.length} 行：{tally.errors.slice(0, 3).map((e) => e.message).join("；")}</Text>}
               <Checkbox label="同时把满意度填入台账的季度满意度列（可撤销）" checked={fill} disabled={!tally.ledgerSheets.length} onChange={(_, d) => setFill(d.checked === true)} />
@@ -87,8 +113,29 @@ export function ReportsPanel(p: Props) {
           {summary ? (
             <>
               <Text data-testid="summary-line">
-                {summary.year} 年 {summary.rows.length} 个示范岗：{L.retain} {summary.byStatus.retain} · {L.rectify} {summary.byStatus.rectify} · {L.revoke} {summary.byStatus.revoke} · {L.error} {summary.byStatus.error}；平均 {summary.averageScore ?? "—"} 分
+                {summary.year} 年 {summary.rows.length} 个示范岗（每个示范岗取本年度最后一次考核记录）：{L.retain} {summary.byStatus.retain} · {L.rectify} {summary.byStatus.rectify} · {L.revoke} {summary.byStatus.revoke} · {L.error} {summary.byStatus.error}；平均 {summary.averageScore ?? "—"} 分
               </Text>
+              {statusLists.map(({ st, rows }) => (
+                <div key={st} data-testid={`status-${st}`}>
+                  <Text className={styles.bandTitle}>
+                    {L[st]}（{rows.length}）
+                  </Text>
+                  <ul className={styles.band}>
+                    {rows.map((r) => (
+                      <li key={`${r.sheet}-${r.row}`}>
+                        {[r.city, r.name].filter(Boolean).join(" ")}
+                        {r.score !== null && st !== "error" ? `：${r.score} 分` : ""}
+                        {st === "revoke" && r.revokeReasons ? `，${r.revokeReasons.split("\n")[0]}` : ""}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+              {summary.unchecked.map((n) => (
+                <Text key={n} size={300} className={styles.hint}>
+                  说明：{n}
+                </Text>
+              ))}
               <Text size={200}>
                 撤销 {summary.revoked.length} 个（省级 {summary.revoked.filter((r) => r.level === "省级").length}）；本年期满 {summary.expiring.length} 个；待复评 {summary.awaitingReview.length} 个；评选检查 {summary.selection.length} 条
               </Text>
@@ -139,7 +186,7 @@ export function ReportsPanel(p: Props) {
         {consolidation && (
           <div data-testid="consolidation">
             <Text size={200}>
-              已读取 {consolidation.files.length} 个文件，{consolidation.posts.length} 个示范岗
+              已读取 {consolidation.files.length} 个文件，{consolidation.posts.length} 个示范岗（每个示范岗一条考核记录）
               {consolidation.skippedFiles.length > 0 && `；跳过：${consolidation.skippedFiles.map((f) => `${f.file}（${f.reason}）`).join("；")}`}
             </Text>
             <table className={styles.table}>
