@@ -21,11 +21,29 @@ test("a read scores the ledger it found and proposes it", async () => {
   expect(countsOf(s.score)).toEqual({ retain: 17, rectify: 11, revoke: 17, error: 4 });
 });
 
-test("a workbook without a ledger says which headers are missing, sheet by sheet", () => {
+test("a workbook without anything like a ledger says so in one line", () => {
   const read: WorkbookRead = { grids: [{ name: "杂项", values: [["姓名", "电话"]] }], stored: {}, undo: null, notes: [] };
   const s = run(initialState("excel"), { type: "read-done", read, canSelect: true });
   expect(s.score).toBeNull();
-  expect(s.scoreError).toMatch(/工作表「杂项」缺少表头：/);
+  // Issue 14: one short sentence, not every header found.
+  expect(s.scoreError).toMatch(/^工作簿中没有找到考核台账：/);
+});
+
+test("a sheet lacking a required header names that column and 列映射, and naming it there makes the sheet the ledger", () => {
+  const read: WorkbookRead = {
+    grids: [{ name: "台账", values: [["市州", "工作单位", "岗位名", "岗位类别", "考核年度", "一季度满意度"], ["长沙", "长沙站", "报建窗口", "服务岗", 2025, 0.95]] }],
+    stored: {},
+    undo: null,
+    notes: [],
+  };
+  const s = run(initialState("file"), { type: "read-done", read, canSelect: false });
+  expect(s.scoreError).toMatch(/工作表「台账」第 1 行像考核台账的表头（识别出 \d+ 列），但缺少必需的列：示范岗名称。请到“列映射”/);
+  expect(s.scoreError).not.toMatch(/找到：/);
+  const fixed = paneReducer(s, { type: "map-column", field: "name", col: 3, sheet: "台账" });
+  expect(fixed.stored.mapping).toEqual({ 台账: { name: 3 } });
+  expect(fixed.ledger).toBe("台账");
+  expect(fixed.scoreError).toBeNull();
+  expect(fixed.score!.result.sheets[0]!.rows[0]!.key).toBe("长沙|长沙站|报建窗口");
 });
 
 test("a setting rescored at once; an invalid one is an error message, not a crash", async () => {

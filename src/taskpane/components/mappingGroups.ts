@@ -23,7 +23,7 @@ export function mappingGroups(def: SheetDef): FieldGroup[] {
   const groups: FieldGroup[] = [];
   const placed = new Set<string>();
   const add = (id: string, title: string, fields: readonly string[]) => {
-    const own = fields.filter((f) => ids.includes(f) && !placed.has(f));
+    const own = [...new Set(fields)].filter((f) => ids.includes(f) && !placed.has(f));
     for (const f of own) placed.add(f);
     if (own.length) groups.push({ id, title, fields: own });
   };
