@@ -110,19 +110,20 @@ export function findHeaderRow(
   overrides?: ReadonlyMap<string, number>,
 ): HeaderSearch {
   const dict = buildDictionary(sheet, outputs);
+  const named = overrides ? new Map([...overrides].filter(([, col]) => col > 0)) : undefined;
   let best: RowMap | null = null;
   let bestAny: RowMap | null = null;
   const rows = Math.min(HEADER_SEARCH_ROWS, grid.values.length);
   for (let r = 0; r < rows; r++) {
-    // The user's mapping counts: a required column they named (its header not recognised) completes the row.
-    const m = mapRow(grid, r, dict, overrides);
+    // A column the user named (its header not recognised) counts: it can complete a row lacking a required header.
+    const m = mapRow(grid, r, dict, named);
     if (!bestAny || m.fields.size > bestAny.fields.size) bestAny = m;
     const complete = sheet.required.every((f) => m.fields.has(f)) && (!sheet.anyOf?.length || sheet.anyOf.some((f) => m.fields.has(f)));
     const excluded = (sheet.excludes ?? []).some((f) => m.fields.has(f));
     if (complete && !excluded && (!best || m.fields.size > best.fields.size)) best = m;
   }
   if (best) {
-    return { ok: true, map: withOwned(grid, best, outputs) };
+    return { ok: true, map: withOwned(grid, overrides ? mapRow(grid, best.headerRow - 1, dict, overrides) : best, outputs) };
   }
   const headerOf = (id: string) => sheet.fields.find((f) => f.id === id)?.header ?? id;
   const found = bestAny ? [...bestAny.fields.keys()].map(headerOf) : [];

@@ -240,7 +240,7 @@ export function Pane({ source }: { source: PaneSource }) {
               {sheet && (
                 <>
                   <Text>
-                    「{sheet.sheet}」共 {recordCount(rows, info.unit)}（表头第 {sheet.headerRow} 行）
+                    「{sheet.sheet}」表头第 {sheet.headerRow} 行，共 {recordCount(rows, info.unit)}
                     {s.score && s.score.memberSheets.length > 0 ? `，成员表：${s.score.memberSheets.join("、")}` : ""}
                     {s.score?.scheme === "shanghai" ? `，达标分 ${s.score.settings.passMark}` : ""}
                   </Text>

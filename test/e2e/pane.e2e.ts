@@ -277,7 +277,7 @@ test("both schemes side by side: the 上海 example is recognised, scored and wr
   await page.getByTestId("count-qualified").waitFor({ timeout: 30_000 });
   expect(await unitCounts()).toEqual({ qualified: "11", below: "2", unverified: "3", ineligible: "6", revoke: "2", error: "2" });
   await expect(page.getByTestId("scheme").textContent()).resolves.toContain("自动判断（上海 治水管海先锋）");
-  await expect(page.getByText(/共 26 个示范点（表头第 3 行），达标分 85/).count()).resolves.toBe(1);
+  await expect(page.getByText(/表头第 3 行，共 26 条考核记录（\d+ 个示范点），达标分 85/).count()).resolves.toBe(1);
   await shot("15-shanghai-preview");
 
   await page.getByTestId("count-ineligible").click();
@@ -304,7 +304,9 @@ test("both schemes side by side: the 上海 example is recognised, scored and wr
 
   await page.getByRole("tab", { name: "汇总" }).click();
   await page.getByTestId("plan-panel").waitFor();
-  await expect(page.getByTestId("plan-panel").textContent()).resolves.toContain("党员示范岗2/5（2/5）0/5（2/10）2/5（4/15）");
+  // Years as rows, kinds as columns; the running total says what is short (issue 14: no "2/5（2/5）").
+  await expect(page.getByTestId("plan-panel").textContent()).resolves.toContain("20192 / 51 / 52 / 5");
+  await expect(page.getByTestId("plan-panel").textContent()).resolves.toContain("累计至 20213 / 15（差 12）2 / 15（差 13）4 / 15（差 11）");
   await page.getByRole("button", { name: "生成创建计划表" }).click();
   await expectNotice(/已生成工作表「创建计划」/);
   await shot("17-shanghai-plan");
