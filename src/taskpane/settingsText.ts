@@ -103,7 +103,7 @@ export function unitFieldErrors(draft: { passMark?: Num; gradeShares?: Record<st
   }
   const shares = draft.gradeShares ?? {};
   const order = ["优", "良", "中", "差"].map((g) => shares[g]);
-  if (!Object.keys(out).length && order.every((x) => x !== undefined) && order.some((x, i) => i > 0 && x! > order[i - 1]!)) out["gradeShares"] = "等次越低，折算比例不能越高（优 ≥ 良 ≥ 中 ≥ 差）";
+  if (!Object.keys(out).length && order.every((x) => x !== undefined) && order.some((x, i) => i > 0 && x > order[i - 1]!)) out["gradeShares"] = "等次越低，折算比例不能越高（优 ≥ 良 ≥ 中 ≥ 差）";
   for (const [tier, years] of Object.entries(draft.plan ?? {})) {
     for (const [y, n] of Object.entries(years)) if (n !== undefined && (!Number.isInteger(n) || n < 0)) out[`plan.${tier}.${y}`] = "请填写 0 或正整数";
   }

@@ -217,7 +217,7 @@ describe.each(WIDTHS)("at %i px", (width) => {
       const from = source.getWorksheet("满意度调查")!;
       const ws = wb.addWorksheet("满意度调查");
       from.eachRow({ includeEmpty: true }, (row, n) => {
-        ws.getRow(n).values = row.values as ExcelJS.CellValue[];
+        ws.getRow(n).values = row.values;
       });
     });
     await page.goto(`${server.url}preview.html`);

@@ -64,7 +64,5 @@ export function nearMiss(grids: readonly SheetGrid[], def: SheetDef, overrides: 
     const missing = def.required.filter((id) => r.missing.includes(def.fields.find((f) => f.id === id)?.header ?? id));
     best = { sheet: g.name, headerRow: r.bestRow, headers, missing, found: r.found.length };
   }
-  if (!best) return null;
-  const { found: _found, ...miss } = best;
-  return miss;
+  return best && { sheet: best.sheet, headerRow: best.headerRow, headers: best.headers, missing: best.missing };
 }
