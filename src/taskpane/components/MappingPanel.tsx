@@ -110,6 +110,9 @@ export function MappingPanel({ def, candidates, ledger, grids, stored, onLedger,
   const { map } = current;
   const columns = [...map.headers.entries()].sort((a, b) => a[0] - b[0]).map(([col, h]) => ({ col, label: `${columnName(col)} 列 · ${h}` }));
   const ambiguous = new Map(map.ambiguous.map((a) => [a.field, a.cols]));
+  // A column the user named is used, though its header is not one the pane knows.
+  const usedCols = new Set(map.fields.values());
+  const unused = map.unknown.filter((u) => !usedCols.has(u.col));
   const required = new Set(def.required);
   const missing = def.required.filter((id) => !map.fields.has(id));
   // A group holding a missing required field comes first and open.
@@ -129,7 +132,7 @@ export function MappingPanel({ def, candidates, ledger, grids, stored, onLedger,
         </Field>
       )}
       <Text>
-        「{current.sheet}」表头在第 {map.headerRow} 行，已识别 {map.fields.size} 列，{map.unknown.length} 列未使用。没有的列留空即可，相应内容不检查。修改后自动保存在工作簿中。
+        「{current.sheet}」表头在第 {map.headerRow} 行，已识别 {map.fields.size} 列，{unused.length} 列未使用。没有的列留空即可，相应内容不检查。修改后自动保存在工作簿中。
       </Text>
       <Accordion multiple collapsible defaultOpenItems={open} data-testid="mapping-groups">
         {ordered.map((g) => {
@@ -163,7 +166,7 @@ export function MappingPanel({ def, candidates, ledger, grids, stored, onLedger,
           );
         })}
       </Accordion>
-      {map.unknown.length > 0 && <Text size={300}>未使用的列：{map.unknown.map((u) => `${columnName(u.col)} ${u.header}`).join("、")}</Text>}
+      {unused.length > 0 && <Text size={300}>未使用的列：{unused.map((u) => `${columnName(u.col)} ${u.header}`).join("、")}</Text>}
       <Button onClick={onReset}>恢复自动识别</Button>
     </div>
   );
