@@ -107,6 +107,9 @@ export function scoreBands(scores: readonly number[]): ScoreBand[] {
   return SCORE_BANDS.map(([band, lo, hi]) => ({ band, count: scores.filter((s) => s >= lo && s < hi).length }));
 }
 
+/** A sheet-level note for the province: without the ledger's row numbers. */
+const plainNote = (note: string | null): string[] => (note ? [plainText(note)] : []);
+
 export function summarizeYear(scored: WorkbookScore, scheme: Scheme, opts: { year?: number } = {}): YearSummary {
   const all: SummaryRow[] = [];
   scored.result.sheets.forEach((sheet, i) => {
@@ -192,7 +195,7 @@ export function summarizeYear(scored: WorkbookScore, scheme: Scheme, opts: { yea
       .filter((r) => r.codes.includes("awaiting-review"))
       .map((r) => ({ name: r.name, city: r.city, unit: r.unit, score: r.score, rectifyItems: r.rectifyItems })),
     selection: [...quotaWarnings(current), ...reselected.values()],
-    unchecked: scored.result.sheets.flatMap((sheet, i) => uncheckedOf(scheme, sheet.rows, new Set(scored.ledgers[i]!.map.fields.keys())).note ?? []),
+    unchecked: scored.result.sheets.flatMap((sheet, i) => plainNote(uncheckedOf(scheme, sheet.rows, new Set(scored.ledgers[i]!.map.fields.keys())).note)),
     otherYears: all.filter((r) => r.year !== null && r.year !== year).length,
     noYear: all.filter((r) => r.year === null).length,
   };

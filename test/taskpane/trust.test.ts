@@ -28,6 +28,7 @@ describe("plain text for readers outside the ledger", () => {
     ["a carried revocation's row", "A11c（第十一条）：2024年初评已撤销（考核台账 第4行），2025年的考核不恢复称号", "第十一条：2024年初评已撤销，2025年的考核不恢复称号"],
     ["several cells", "H1a（评分表第1项“为民优质服务”）：季度满意度低于90%（I5：85%、J5：88%）", "评分表第1项“为民优质服务”：季度满意度低于90%"],
     ["a rectification item's code", "H1a 改进服务，使季度服务满意度达到90%以上", "改进服务，使季度服务满意度达到90%以上"],
+    ["a list of rows", "38 条考核记录（第4、5、6、7、8、9、11、12…行）的“违纪违法”空白", "38 条考核记录的“违纪违法”空白"],
     ["a member sheet's cell", "成员年度绩效考核被评为“基本合格”（成员!E7：基本合格）", "成员年度绩效考核被评为“基本合格”"],
     ["plain text stays", "期满：2024年当选，示范期至2024年", "期满：2024年当选，示范期至2024年"],
   ])("%s", (_name, text, plain) => {
@@ -74,6 +75,7 @@ describe("the example ledger's outputs", () => {
     expect(text).not.toMatch(/[（(][A-Z]{1,3}\d+|第\d+行/);
     expect(text).not.toMatch(/未检查/);
     expect(s.unchecked).toHaveLength(1);
+    expect(s.unchecked[0]).not.toMatch(/第[\d、…]+行/);
   });
 });
 

@@ -124,8 +124,9 @@ export function ReportsPanel(p: Props) {
                     {rows.map((r) => (
                       <li key={`${r.sheet}-${r.row}`}>
                         {[r.city, r.name].filter(Boolean).join(" ")}
-                        {r.score !== null && st !== "error" ? `：${r.score} 分` : ""}
-                        {st === "revoke" && r.revokeReasons ? `，${r.revokeReasons.split("\n")[0]}` : ""}
+                        {/* A revocation shows why (a trigger, or the score in its sentence), never a bare "100 分". */}
+                        {st === "rectify" && r.score !== null ? `：${r.score} 分` : ""}
+                        {st === "revoke" ? `：${r.revokeReasons.split("\n")[0] || "得分未达要求"}` : ""}
                       </li>
                     ))}
                   </ul>
