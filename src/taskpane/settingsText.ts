@@ -67,15 +67,11 @@ type HunanDefaults = { cycleStartYear: number; revokeBelowScore: number; twiceBe
  */
 export function hunanFieldErrors(draft: HunanDraft, d: HunanDefaults): Record<string, string> {
   const out: Record<string, string> = {};
-  const v = <K extends "cycleStartYear" | "revokeBelowScore" | "twiceBelowScore">(k: K): number => draft[k] ?? d[k];
   const year = draft.cycleStartYear;
   if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) out["cycleStartYear"] = "请填写 2000–2100 之间的年份，如 2025";
   for (const k of ["revokeBelowScore", "twiceBelowScore"] as const) {
     const x = draft[k];
     if (x !== undefined && (!Number.isFinite(x) || x < 0 || x > 100)) out[k] = "请填写 0–100 之间的分数";
-  }
-  if (!out["revokeBelowScore"] && !out["twiceBelowScore"] && v("twiceBelowScore") < v("revokeBelowScore")) {
-    out["twiceBelowScore"] = `不能低于“最终得分低于此分撤销”的 ${v("revokeBelowScore")} 分`;
   }
   const value = (id: string) => draft.thresholds?.[id]?.value ?? d.thresholds[id]?.value;
   for (const [id, t] of Object.entries(d.thresholds)) {
