@@ -17,7 +17,9 @@ const useStyles = makeStyles({
     // Kind names stay whole ("示范党组织", never "示范党/组织"): they break only between words, if at all.
     "& th": { wordBreak: "keep-all", fontWeight: tokens.fontWeightSemibold },
   },
-  total: { fontWeight: tokens.fontWeightSemibold },
+  total: { fontWeight: tokens.fontWeightSemibold, verticalAlign: "top" },
+  nowrap: { whiteSpace: "nowrap", display: "block" },
+  short: { display: "block", whiteSpace: "nowrap", fontWeight: tokens.fontWeightRegular, color: tokens.colorPaletteRedForeground1 },
   behind: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   hint: { color: tokens.colorNeutralForeground3 },
 });
@@ -82,13 +84,18 @@ export function PlanPanel({ grids, stored, busy, onPlan }: Props) {
                   </tr>
                 ))}
                 <tr className={styles.total}>
-                  <td>{report.latestYear !== null ? `累计至 ${report.latestYear}` : "累计"}</td>
+                  <td>
+                    <span className={styles.nowrap}>累计</span>
+                    {report.latestYear !== null && <span className={styles.nowrap}>至 {report.latestYear}</span>}
+                  </td>
                   {KINDS.map((k) => {
                     const x = t.total[k];
                     return (
                       <td key={k} className={mergeClasses(x.short > 0 && styles.behind)} data-behind={x.short > 0}>
-                        {x.got} / {x.planned}
-                        {x.short > 0 ? `（差 ${x.short}）` : ""}
+                        <span className={styles.nowrap}>
+                          {x.got} / {x.planned}
+                        </span>
+                        {x.short > 0 && <span className={styles.short}>差 {x.short}</span>}
                       </td>
                     );
                   })}
