@@ -139,7 +139,7 @@ export function MappingPanel({ def, candidates, ledger, grids, stored, onLedger,
           const found = g.fields.filter((f) => map.fields.has(f)).length;
           return (
             <AccordionItem key={g.id} value={g.id}>
-              <AccordionHeader size="small">
+              <AccordionHeader size="medium">
                 <span className={styles.headerText}>
                   {g.title}（已识别 {found}/{g.fields.length} 列）
                 </span>
