@@ -361,6 +361,7 @@ export class FakeWpsBook {
     if (s.protected) throw new WpsError(1004, "工作表受保护，不能插入图表");
     const rec: WpsChartRecord = { via, type, title: "", source: "", legend: true };
     s.charts.push(rec);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const book = this;
     let hasTitle = false;
     const chart = strict(book, "Chart", {

@@ -5,8 +5,9 @@
  * The model is synchronous and VBA-like, and every property read or write is a call into WPS, so the
  * adapter works in whole ranges, as the Office adapter does in requests:
  * read   sheet names and used ranges; per sheet one Value2 read of the first rows; per picked sheet one
- *        Value2 read of the whole used area and one NumberFormat read per format column (a column whose
- *        cells differ in format, NumberFormat = Null, is read cell by cell: the only per-cell reads)
+ *        Value2 read of the whole used area and NumberFormat reads of the format columns (one per column
+ *        when its cells agree; a column whose formats differ, NumberFormat = Null, is halved until each part
+ *        agrees: a few reads per run of equal formats)
  * write  per owned column: a Copy into the hidden sheet (the undo snapshot: values and formats), its header,
  *        its conditional formats; per run of adjacent owned columns one Value2 write (a 2-D array); the state
  *        block in one write. The screen is not redrawn meanwhile (ScreenUpdating).
@@ -70,7 +71,8 @@ function fromWps(v: unknown): CellValue {
   if (v === "" || v === undefined || v === null) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
   if (v instanceof Date) return v;
-  return String(v);
+  // Anything else a host might hand back (an error value, a COM object) reads as its text, never as a blank.
+  return JSON.stringify(v) ?? null;
 }
 
 /** Value2 as rows × cols: a scalar (one cell) or a 2-D array (several), whatever WPS hands back. */
@@ -88,6 +90,36 @@ function value2Of(rows: (string | number | boolean)[][]): unknown {
 }
 
 type Dim = { lastRow: number; lastCol: number };
+
+/**
+ * The number formats of some rows (ascending) of a column. NumberFormat of a range is one string when its
+ * cells agree and Null when they differ (VBA's rule, which WPS follows), so a mixed span is halved until each
+ * part agrees: a column of a few runs takes a few reads, not one per cell, and never more reads than cells.
+ */
+function formatRuns(ws: WpsWorksheet, letter: string, rows: readonly number[], put: (row: number, format: string) => void): void {
+  if (!rows.length) return;
+  const from = rows[0]!;
+  const to = rows[rows.length - 1]!;
+  // Two cells or fewer: read them one by one rather than risk a Null and two more reads.
+  if (rows.length <= 2 && from !== to) {
+    for (const r of rows) formatRuns(ws, letter, [r], put);
+    return;
+  }
+  const f: unknown = ws.Range(from === to ? `${letter}${from}` : `${letter}${from}:${letter}${to}`).NumberFormat;
+  if (typeof f === "string") {
+    for (const r of rows) put(r, f);
+  } else if (Array.isArray(f)) {
+    // A host that answers with one format per cell.
+    for (const r of rows) {
+      const row: unknown = f[r - from];
+      put(r, String((Array.isArray(row) ? row[0] : row) ?? ""));
+    }
+  } else if (rows.length > 1) {
+    const mid = Math.ceil(rows.length / 2);
+    formatRuns(ws, letter, rows.slice(0, mid), put);
+    formatRuns(ws, letter, rows.slice(mid), put);
+  } else put(from, "");
+}
 
 /** The bounds of a sheet's used area from A1, or null when the sheet is empty. */
 function usedOf(ws: WpsWorksheet): Dim | null {
@@ -205,7 +237,7 @@ export class WpsPort implements WorkbookPort {
           const used = usedOf(ws);
           const rows = used ? Math.min(HEAD_ROWS, used.lastRow) : 0;
           const values = used ? value2Grid(ws.Range(`A1:${columnName(used.lastCol)}${rows}`).Value2, rows, used.lastCol) : [];
-          return { ws, name, used, head: { name, values } as SheetGrid };
+          return { ws, name, used, head: { name, values } satisfies SheetGrid };
         });
       const heads = probes.map((p) => p.head);
       const picks = pick(heads);
@@ -226,17 +258,9 @@ export class WpsPort implements WorkbookPort {
         const formats = values.map((row) => row.map(() => ""));
         for (const c of pk.formatColumns.filter((x) => x <= lastCol)) {
           const letter = columnName(c);
-          const f: unknown = p.ws.Range(`${letter}1:${letter}${lastRow}`).NumberFormat;
-          if (typeof f === "string") {
-            for (const row of formats) row[c - 1] = f;
-          } else if (Array.isArray(f)) {
-            f.forEach((row: unknown, i) => (formats[i]![c - 1] = String((Array.isArray(row) ? row[0] : row) ?? "")));
-          } else {
-            // Mixed formats (VBA's Null): the cells of this column that hold numbers, one by one.
-            values.forEach((row, i) => {
-              if (typeof row[c - 1] === "number") formats[i]![c - 1] = String(p.ws.Range(`${letter}${i + 1}`).NumberFormat ?? "");
-            });
-          }
+          // Only the cells holding numbers: a format changes how a number reads, never text or a blank.
+          const numeric = values.flatMap((row, i) => (typeof row[c - 1] === "number" ? [i + 1] : []));
+          formatRuns(p.ws, letter, numeric, (row, f) => (formats[row - 1]![c - 1] = f));
         }
         full.set(pk.sheet, { name: pk.sheet, values, formats });
       }
