@@ -127,7 +127,7 @@ export function wpsSeed(grids: readonly SheetGrid[]): WpsSeed {
       row.forEach((v, c) => {
         const format = g.formats?.[r]?.[c] || "General";
         if (v === null && format === "General") return;
-        cells.push([r + 1, c + 1, v instanceof Date ? (v.getTime() - Date.UTC(1899, 11, 30)) / 86400000 : (v ?? ""), format]);
+        cells.push([r + 1, c + 1, v instanceof Date ? (v.getTime() - Date.UTC(1899, 11, 30)) / 86400000 : v, format]);
       }),
     );
     return { name: g.name, cells, merges: [...(g.merges ?? [])] };

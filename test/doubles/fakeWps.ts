@@ -684,7 +684,7 @@ export function shownWpsFill(sheet: FakeWpsSheet, row: number, col: number): str
 }
 
 /** Plain cells (as the e2e serialises them into the page): sheet name, and [row, col, value, format] per cell. */
-export type WpsSeed = { name: string; cells: [number, number, Scalar, string][]; merges: string[] }[];
+export type WpsSeed = { name: string; cells: [number, number, Scalar | null, string][]; merges: string[] }[];
 
 export function fakeWpsFromSeed(seed: WpsSeed, options: FakeWpsOptions = {}, name?: string): FakeWpsBook {
   const book = new FakeWpsBook(name, options);
