@@ -12,6 +12,7 @@ import ts from "typescript";
 import { STATE_SHEET } from "../../src/sheets/port";
 import { exampleGrids, wpsSeed } from "../adapters/portHarness";
 import { CHROMIUM, CHROMIUM_ARGS, isLoopback, serve } from "./server";
+import { emittedScripts, esProblem, ES_LEVEL, INITIAL_GZ_BUDGET, initialScripts, sizes } from "./webFiles";
 
 const ROOT = path.join(__dirname, "..", "..");
 const WPS_ROOT = path.join(ROOT, "dist", "wps");
@@ -133,6 +134,17 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await context?.close();
+});
+
+test(`every script of dist/wps parses as ES${ES_LEVEL} (main.js as ES5), and the pane's first download stays within budget`, async () => {
+  const scripts = emittedScripts(WPS_ROOT);
+  expect(scripts).toEqual(expect.arrayContaining(["main.js", "oldwebview.js"]));
+  for (const file of scripts) {
+    const source = await fs.readFile(path.join(WPS_ROOT, file), "utf8");
+    expect([file, esProblem(source, file === "main.js" || file === "oldwebview.js" ? 5 : ES_LEVEL)]).toEqual([file, null]);
+  }
+  const initial = initialScripts("taskpane.html", WPS_ROOT);
+  expect(sizes(initial, WPS_ROOT).gz).toBeLessThanOrEqual(INITIAL_GZ_BUDGET);
 });
 
 test("the add-in's files are where WPS looks for them: index.html → main.js, ribbon.xml, taskpane.html, jsplugins.xml", async () => {
