@@ -219,6 +219,18 @@ describe("WPS port", () => {
     expect(port.degraded).toHaveLength(layout.charts.length);
   });
 
+  test("a WPS without conditional formats or very hidden sheets: values written uncoloured, the state sheet hidden, both noted", async () => {
+    const { port, book } = await opened({ refuse: ["FormatConditions", "VeryHidden"] });
+    const { scored } = await scoreAndWrite(port);
+    const w = scored.writes[0]!;
+    const status = w.columns.find((c) => c.fills)!;
+    expect(book.sheet(LEDGER).get(w.firstRow, status.col)?.value).toBe(status.values[0]);
+    expect(book.sheet(LEDGER).cfs).toEqual([]);
+    expect(book.sheet(STATE_SHEET).visible).toBe(0);
+    expect(port.degraded).toEqual([expect.stringMatching(/只能设为“隐藏”/), expect.stringMatching(/「考核台账」AM 列的结论底色未能设置/)]);
+    expect(await port.undo()).toBe(true);
+  });
+
   test("the text guard: what WPS would turn into a formula, number, date or boolean gets an apostrophe", () => {
     expect(["=1", "+8", "-x", "@a", "'a", "12", "1,234", "12%", "TRUE", "2025-1-2", "2025年5月", "9:30"].every(wpsWouldConvert)).toBe(true);
     expect(["保持", "H1a（评分表第1项）", "", "第1季度"].some(wpsWouldConvert)).toBe(false);

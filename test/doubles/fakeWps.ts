@@ -147,7 +147,12 @@ export class FakeWpsSheet {
   }
 }
 
-export type FakeWpsOptions = { charts?: "AddChart2" | "ChartObjects" | "none"; version?: string };
+export type FakeWpsOptions = {
+  charts?: "AddChart2" | "ChartObjects" | "none";
+  version?: string;
+  /** Members a WPS build might lack or refuse, to see the adapter degrade. */
+  refuse?: ("FormatConditions" | "VeryHidden")[];
+};
 
 export class FakeWpsBook {
   sheets: FakeWpsSheet[] = [];
@@ -298,6 +303,7 @@ export class FakeWpsBook {
       },
       set Visible(v: number) {
         if (![-1, 0, 2].includes(v)) throw new WpsError(1004, `Visible 的值无效：${v}`);
+        if (v === 2 && book.options.refuse?.includes("VeryHidden")) throw new WpsError(1004, "不支持 xlSheetVeryHidden");
         if (v !== -1) {
           book.checkStructure("隐藏工作表");
           if (!book.sheets.some((x) => x !== s && x.visible === -1)) throw new WpsError(1004, "不能隐藏唯一可见的工作表");
@@ -529,6 +535,7 @@ export class FakeWpsBook {
         return props("Interior", (c) => c?.fill ?? NO_FILL, (c, v) => (c.fill = v === NO_FILL ? undefined : (v as number)), colourOnly);
       },
       get FormatConditions() {
+        if (book.options.refuse?.includes("FormatConditions")) throw new WpsError(438, "Range 对象不支持该属性或方法：FormatConditions");
         return strict(book, "FormatConditions", {
           get Count() {
             return s.cfs.filter((cf) => overlaps(cf, r)).length;

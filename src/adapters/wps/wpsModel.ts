@@ -96,6 +96,7 @@ export type WpsApplication = {
 
 /** The VBA constants used, by their names (WPS's JS has no xl* globals to rely on). */
 export const XL = {
+  sheetHidden: 0,
   sheetVeryHidden: 2,
   cellValue: 1,
   equal: 3,

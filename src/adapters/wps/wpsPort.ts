@@ -300,16 +300,27 @@ export class WpsPort implements WorkbookPort {
       const all = wb.Worksheets;
       const ws = all.Add(undefined, all.Item(all.Count));
       ws.Name = STATE_SHEET;
-      ws.Visible = XL.sheetVeryHidden;
+      try {
+        ws.Visible = XL.sheetVeryHidden;
+      } catch (e) {
+        // A WPS that refuses xlSheetVeryHidden: hidden (取消隐藏 would list it), still never read as a ledger.
+        ws.Visible = XL.sheetHidden;
+        this.degraded.push(`保存设置的工作表只能设为“隐藏”而不是“非常隐藏”：${e instanceof Error ? e.message : String(e)}`);
+      }
       return ws;
     });
   }
 
-  private statusFormats(range: WpsRange): void {
-    const conditions = range.FormatConditions;
-    conditions.Delete();
-    for (const [kind, label] of Object.entries(this.opts.statusLabels)) {
-      conditions.Add(XL.cellValue, XL.equal, `="${label}"`).Interior.Color = bgr(STATUS_FILLS[kind as StatusFill]);
+  /** The status colours; a WPS whose conditional formats refuse this gets the values without colours (and a note). */
+  private statusFormats(range: WpsRange, where: string): void {
+    try {
+      const conditions = range.FormatConditions;
+      conditions.Delete();
+      for (const [kind, label] of Object.entries(this.opts.statusLabels)) {
+        conditions.Add(XL.cellValue, XL.equal, `="${label}"`).Interior.Color = bgr(STATUS_FILLS[kind as StatusFill]);
+      }
+    } catch (e) {
+      this.degraded.push(`${where}的结论底色未能设置：${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
@@ -348,7 +359,7 @@ export class WpsPort implements WorkbookPort {
               body.WrapText = true;
               body.VerticalAlignment = XL.top;
             }
-            if (c.fills) this.statusFormats(body);
+            if (c.fills) this.statusFormats(body, `「${w.sheet}」${letter} 列`);
             done++;
           }
           // Values: each run of adjacent owned columns as one 2-D array (a masked column alone, around the cells it keeps).
@@ -386,7 +397,11 @@ export class WpsPort implements WorkbookPort {
             const letter = columnName(c.col);
             const slot = columnName(UNDO_FIRST_COL + c.slot);
             const target = ws.Range(`${letter}${s.headerRow}:${letter}${s.lastRow}`);
-            target.FormatConditions.Delete();
+            try {
+              target.FormatConditions.Delete();
+            } catch {
+              // A WPS without conditional formats for add-ins: the write could not have added any either.
+            }
             state.Range(`${slot}1:${slot}${s.lastRow - s.headerRow + 1}`).Copy(target);
           }
         }
