@@ -202,9 +202,9 @@ test("in WPS: the pane reads the open workbook, scores, writes the owned columns
   await page.getByRole("button", { name: "写回工作簿" }).click();
   await expectNotice(/已写回 \d+ 个单元格/);
   expect((await cellsOf(LEDGER, 3, cols)).map((c) => c?.value)).toEqual(HEADERS);
-  const verdicts = (await columnValues(LEDGER, 39, 4, lastRow)).filter((v) => v !== null);
+  const verdicts = (await columnValues(LEDGER, 39, 4, lastRow)).filter((v): v is string => typeof v === "string");
   const tally: Record<string, number> = {};
-  for (const v of verdicts) tally[String(v)] = (tally[String(v)] ?? 0) + 1;
+  for (const v of verdicts) tally[v] = (tally[v] ?? 0) + 1;
   expect(tally).toEqual({ 保持: 17, 整改: 11, 撤销: 17, 数据有误: 4 });
   // Input cells untouched; the state sheet exists and is very hidden; the status column is coloured (BGR).
   const inputsAfter = await page.evaluate(
