@@ -108,6 +108,15 @@ async function httpsOptions() {
   };
 }
 
+/** What every pane build serves beside its scripts: icons, the example ledgers, the old-webview notice, the help page. */
+const PANE_FILES = [
+    { from: "assets/*.png", to: "assets/[name][ext]" },
+    { from: "examples/hunan-ledger.xlsx", to: "examples/hunan-ledger.xlsx" },
+    { from: "examples/shanghai-units.xlsx", to: "examples/shanghai-units.xlsx" },
+    { from: "src/taskpane/oldwebview.js", to: "oldwebview.js" },
+    { from: "src/taskpane/help.html", to: "help.html" },
+];
+
 /**
  * The WPS 表格 add-in (`npm run build:wps` = `webpack --env wps`, then deploy/wps/pack.js): the same pane and
  * loaders, with the WPS entry (src/taskpane/wps/index.tsx: host detected at start), into dist/wps/ beside the
@@ -117,11 +126,7 @@ async function httpsOptions() {
 function wpsConfig(base, production, addinUrl) {
   const wpsUrl = addinUrl ? `${addinUrl.replace(/\/?$/, "/")}wps/` : null;
   const copies = [
-    { from: "assets/*.png", to: "assets/[name][ext]" },
-    { from: "examples/hunan-ledger.xlsx", to: "examples/hunan-ledger.xlsx" },
-    { from: "examples/shanghai-units.xlsx", to: "examples/shanghai-units.xlsx" },
-    { from: "src/taskpane/oldwebview.js", to: "oldwebview.js" },
-    { from: "src/taskpane/help.html", to: "help.html" },
+    ...PANE_FILES,
     { from: "deploy/wps/index.html", to: "index.html" },
     { from: "deploy/wps/main.js", to: "main.js" },
     { from: "deploy/wps/ribbon.xml", to: "ribbon.xml" },
@@ -151,11 +156,7 @@ module.exports = async (env, argv) => {
   const production = argv.mode === "production";
   const addinUrl = process.env.ADDIN_URL;
   const copies = [
-    { from: "assets/*.png", to: "assets/[name][ext]" },
-    { from: "examples/hunan-ledger.xlsx", to: "examples/hunan-ledger.xlsx" },
-    { from: "examples/shanghai-units.xlsx", to: "examples/shanghai-units.xlsx" },
-    { from: "src/taskpane/oldwebview.js", to: "oldwebview.js" },
-    { from: "src/taskpane/help.html", to: "help.html" },
+    ...PANE_FILES,
     // office.js and what it loads for Excel, from our own server (an intranet may not reach Microsoft's CDN):
     // the host files of Excel on Windows (16.01, and 16.00 for older builds), Mac, the web and iPad, the
     // Chinese and English strings, and the table office.js reads outside Office. Not shipped: *.debug.js,
