@@ -41,11 +41,25 @@ export default tseslint.config(
     },
   },
   {
+    // WPS's globals (window.Application, window.wps) only in the WPS adapter, as `Excel.` only in the Office one.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/adapters/wps/**"],
+    rules: {
+      "no-restricted-globals": ["error", "Application", "wps"],
+      "no-restricted-properties": [
+        "error",
+        { object: "window", property: "Application", message: "WPS is reached through src/adapters/wps only." },
+        { object: "window", property: "wps", message: "WPS is reached through src/adapters/wps only." },
+        { object: "globalThis", property: "Application", message: "WPS is reached through src/adapters/wps only." },
+      ],
+    },
+  },
+  {
     // The pure core: no hosts, no I/O, no globals of Node or the browser.
     files: ["src/engine/**", "src/schemes/**", "src/sheets/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: hostModules }],
-      "no-restricted-globals": ["error", "process", "Buffer", "require", "window", "document", "Office", "Excel", "fetch", "setTimeout"],
+      "no-restricted-globals": ["error", "process", "Buffer", "require", "window", "document", "Office", "Excel", "Application", "wps", "fetch", "setTimeout"],
     },
   },
   {
@@ -62,7 +76,7 @@ export default tseslint.config(
     files: ["src/taskpane/**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      "no-restricted-globals": ["error", "Excel", "process", "Buffer"],
+      "no-restricted-globals": ["error", "Excel", "Application", "wps", "process", "Buffer"],
       "@typescript-eslint/no-restricted-imports": [
         "error",
         { patterns: [{ group: ["exceljs", "**/adapters/xlsx/*"], allowTypeImports: true, message: "ExcelJS is loaded lazily: use filePortLoader." }] },
@@ -75,6 +89,16 @@ export default tseslint.config(
   },
   {
     files: ["bin/*.js", "scripts/*.js", "bench/*.js", "webpack.config.js"],
+    languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
+  },
+  {
+    // The WPS add-in's root script (ribbon callbacks), run by WPS's webview as it is: ES5, a script.
+    files: ["deploy/wps/main.js"],
+    languageOptions: { ecmaVersion: 5, sourceType: "script", globals: { ...globals.browser } },
+    rules: { "no-unused-vars": ["error", { varsIgnorePattern: "^ribbon$", caughtErrors: "none" }] },
+  },
+  {
+    files: ["deploy/wps/pack.js"],
     languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
   },
   {

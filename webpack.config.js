@@ -108,15 +108,55 @@ async function httpsOptions() {
   };
 }
 
-module.exports = async (env, argv) => {
-  const production = argv.mode === "production";
-  const addinUrl = process.env.ADDIN_URL;
-  const copies = [
+/** What every pane build serves beside its scripts: icons, the example ledgers, the old-webview notice, the help page. */
+const PANE_FILES = [
     { from: "assets/*.png", to: "assets/[name][ext]" },
     { from: "examples/hunan-ledger.xlsx", to: "examples/hunan-ledger.xlsx" },
     { from: "examples/shanghai-units.xlsx", to: "examples/shanghai-units.xlsx" },
     { from: "src/taskpane/oldwebview.js", to: "oldwebview.js" },
     { from: "src/taskpane/help.html", to: "help.html" },
+];
+
+/**
+ * The WPS 表格 add-in (`npm run build:wps` = `webpack --env wps`, then deploy/wps/pack.js): the same pane and
+ * loaders, with the WPS entry (src/taskpane/wps/index.tsx: host detected at start), into dist/wps/ beside the
+ * add-in's root files (index.html → main.js, ribbon.xml) and a jsplugins.xml whose URL is ADDIN_URL + "wps/"
+ * (the same intranet server as the Excel add-in). No office.js: WPS does not use it.
+ */
+function wpsConfig(base, production, addinUrl) {
+  const wpsUrl = addinUrl ? `${addinUrl.replace(/\/?$/, "/")}wps/` : null;
+  const copies = [
+    ...PANE_FILES,
+    { from: "deploy/wps/index.html", to: "index.html" },
+    { from: "deploy/wps/main.js", to: "main.js" },
+    { from: "deploy/wps/ribbon.xml", to: "ribbon.xml" },
+    {
+      from: "deploy/wps/jsplugins.xml",
+      to: "jsplugins.xml",
+      transform: (content) => {
+        let xml = content.toString().replace(/VERSION/g, pkg.version);
+        if (wpsUrl) xml = xml.replace(/https:\/\/ADDIN-HOST\/scorecard\/wps\//g, wpsUrl);
+        return xml;
+      },
+    },
+  ];
+  return {
+    ...base,
+    entry: { taskpane: "./src/taskpane/wps/index.tsx" },
+    output: { ...base.output, path: path.resolve(__dirname, "dist/wps") },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "src/taskpane/pane.html", chunks: ["taskpane"], inject: false, scriptLoading: "defer", title: "示范岗考评助手", officeJs: false, page: "wps" }),
+      new CopyWebpackPlugin({ patterns: copies }),
+    ],
+    ...(production ? {} : { devtool: "cheap-module-source-map" }),
+  };
+}
+
+module.exports = async (env, argv) => {
+  const production = argv.mode === "production";
+  const addinUrl = process.env.ADDIN_URL;
+  const copies = [
+    ...PANE_FILES,
     // office.js and what it loads for Excel, from our own server (an intranet may not reach Microsoft's CDN):
     // the host files of Excel on Windows (16.01, and 16.00 for older builds), Mac, the web and iPad, the
     // Chinese and English strings, and the table office.js reads outside Office. Not shipped: *.debug.js,
@@ -186,6 +226,8 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({ patterns: copies }),
     ],
   };
+
+  if (env && env.wps) return wpsConfig(config, production, addinUrl);
 
   if (!production) {
     config.devServer = {

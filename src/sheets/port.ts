@@ -76,7 +76,7 @@ export type WriteReport = { cells: number; requests: number; tableColumns: numbe
 export type WriteProgress = (done: number, total: number) => void;
 
 export type PortCapabilities = {
-  kind: "excel" | "file";
+  kind: "excel" | "wps" | "file";
   /** Can put the selection on a cell in the user's window. */
   select: boolean;
 };

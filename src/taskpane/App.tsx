@@ -152,7 +152,7 @@ export function Pane({ source }: { source: PaneSource }) {
       )}
       {file && s.fileName && <Text className={styles.hint}>当前文件：{s.fileName}（在浏览器中处理，不上传）</Text>}
       {s.phase === "empty" && !s.notice && <Text>未检测到 Excel。请打开一个 .xlsx 台账（湖南考核台账或上海示范点表），或打开示例。</Text>}
-      {s.phase === "starting" && <Spinner size="small" label="正在连接 Excel…" />}
+      {s.phase === "starting" && <Spinner size="small" label={s.host === "wps" ? "正在连接 WPS 表格…" : "正在连接 Excel…"} />}
       {s.phase === "reading" && <Spinner size="small" label="正在读取工作簿…" />}
       {s.notice && (
         <MessageBar intent={s.notice.intent} data-testid="notice">

@@ -25,7 +25,7 @@ export type LedgerCandidate = { sheet: string; map: ColumnMap };
 
 export type PaneState = {
   phase: Phase;
-  host: "excel" | "file";
+  host: "excel" | "wps" | "file";
   notice: Notice | null;
   fileName: string | null;
   read: WorkbookRead | null;
@@ -69,9 +69,9 @@ export type Action =
   | { type: "tab"; tab: Tab }
   | { type: "filter"; filter: Filter };
 
-export function initialState(host: "excel" | "file"): PaneState {
+export function initialState(host: "excel" | "wps" | "file"): PaneState {
   return {
-    phase: host === "excel" ? "starting" : "empty",
+    phase: host === "file" ? "empty" : "starting",
     host,
     notice: null,
     fileName: null,

@@ -30,6 +30,8 @@ export const EXAMPLES: Record<"hunan" | "shanghai", Example> = {
 
 export type PaneSource =
   | { kind: "excel"; port: WorkbookPort }
+  /** WPS 表格 (加载项): the open workbook through the WPS adapter. */
+  | { kind: "wps"; port: WorkbookPort }
   | { kind: "unsupported"; message: string }
   | { kind: "file"; exampleUrl: string; autoOpen?: boolean };
 
@@ -86,8 +88,8 @@ function saveBytes(bytes: Uint8Array, name: string): void {
 }
 
 export function usePane(source: PaneSource): [PaneState, PaneCommands] {
-  const [state, dispatch] = useReducer(paneReducer, source.kind === "excel" ? "excel" : "file", initialState);
-  const port = useRef<WorkbookPort | null>(source.kind === "excel" ? source.port : null);
+  const [state, dispatch] = useReducer(paneReducer, source.kind === "unsupported" ? "excel" : source.kind, initialState);
+  const port = useRef<WorkbookPort | null>(source.kind === "excel" || source.kind === "wps" ? source.port : null);
   const latest = useRef(state);
   latest.current = state;
 
@@ -105,7 +107,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
 
   useEffect(() => {
     if (source.kind === "unsupported") dispatch({ type: "unsupported", message: source.message });
-    else if (source.kind === "excel") void readNow();
+    else if (source.kind === "excel" || source.kind === "wps") void readNow();
   }, [source, readNow]);
 
   const autoOpened = useRef(false);

@@ -13,6 +13,9 @@ import { shanghai } from "../../src/schemes/shanghai";
 import type { CellValue, SheetGrid } from "../../src/sheets/grid";
 import type { WorkbookPort } from "../../src/sheets/port";
 import { FakeWorkbook, shownFill } from "../doubles/fakeExcel";
+import { fakeWpsFromSeed, shownWpsFill, type FakeWpsBook, type FakeWpsOptions, type WpsSeed } from "../doubles/fakeWps";
+import { WpsPort } from "../../src/adapters/wps/wpsPort";
+import type { WpsApplication } from "../../src/adapters/wps/wpsModel";
 
 export const EXAMPLE = path.join(__dirname, "..", "..", "examples", "hunan-ledger.xlsx");
 
@@ -116,6 +119,44 @@ async function fileOpened(bytes: Uint8Array): Promise<Opened> {
   };
 }
 
+/** Grids as the WPS double's seed: cells with a value or a format, dates as serial numbers. */
+export function wpsSeed(grids: readonly SheetGrid[]): WpsSeed {
+  return grids.map((g) => {
+    const cells: WpsSeed[number]["cells"] = [];
+    g.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const format = g.formats?.[r]?.[c] || "General";
+        if (v === null && format === "General") return;
+        cells.push([r + 1, c + 1, v instanceof Date ? (v.getTime() - Date.UTC(1899, 11, 30)) / 86400000 : v, format]);
+      }),
+    );
+    return { name: g.name, cells, merges: [...(g.merges ?? [])] };
+  });
+}
+
+export function fakeWpsFromGrids(grids: readonly SheetGrid[], options?: FakeWpsOptions): FakeWpsBook {
+  return fakeWpsFromSeed(wpsSeed(grids), options);
+}
+
+export function wpsOpened(book: FakeWpsBook): Opened {
+  const port = new WpsPort(book.application() as WpsApplication, { statusLabels });
+  return {
+    port,
+    values(sheet) {
+      const s = book.sheet(sheet);
+      const rows: CellValue[][] = [];
+      for (const [k, cell] of s.cells) {
+        const [r, c] = k.split(",").map(Number) as [number, number];
+        (rows[r - 1] ??= [])[c - 1] = cell.formula !== undefined ? `FORMULA:${cell.formula}` : cell.value;
+      }
+      return trimmed(Array.from(rows, (r) => Array.from(r ?? [], (v) => (v === undefined ? null : v))));
+    },
+    fill: (sheet, row, col) => shownWpsFill(book.sheet(sheet), row, col),
+    reopen: () => Promise.resolve(wpsOpened(book)),
+    sheetNames: () => book.sheets.map((s) => s.name),
+  };
+}
+
 export const harnesses: Harness[] = [
   {
     name: "xlsx file port",
@@ -138,4 +179,5 @@ export const harnesses: Harness[] = [
     },
   },
   { name: "Office.js port (strict Excel double)", open: (grids) => Promise.resolve(excelOpened(fakeFromGrids(grids))) },
+  { name: "WPS port (strict WPS double)", open: (grids) => Promise.resolve(wpsOpened(fakeWpsFromGrids(grids))) },
 ];

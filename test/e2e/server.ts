@@ -15,13 +15,13 @@ const TYPES: Record<string, string> = {
 
 export const WEB_ROOT = path.join(__dirname, "..", "..", "dist", "web");
 
-export async function serve(root = WEB_ROOT): Promise<{ url: string; close(): Promise<void> }> {
-  await fs.access(path.join(root, "preview.html")).catch(() => {
-    throw new Error(`没有找到 ${root}/preview.html：先运行 npm run build:web`);
+export async function serve(root = WEB_ROOT, index = "preview.html"): Promise<{ url: string; close(): Promise<void> }> {
+  await fs.access(path.join(root, index)).catch(() => {
+    throw new Error(`没有找到 ${root}/${index}：先运行 ${index === "preview.html" ? "npm run build:web" : "npm run build:wps"}`);
   });
   const server = http.createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname).replace(/^\/+/, "");
-    const file = path.resolve(root, rel || "preview.html");
+    const file = path.resolve(root, rel || index);
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
       return;
