@@ -10,6 +10,7 @@ import type { ColumnMap } from "../sheets/headers";
 import type { CellValue, SheetGrid, SheetWrite } from "../sheets/grid";
 import { mappingOverrides, withOwnership, type StoredState, type WorkbookRead } from "../sheets/port";
 import { locateSheet } from "../sheets/readSheet";
+import { isCandidateSheet } from "../sheets/registerSheets";
 import { settingsMessage } from "./settingsText";
 
 export type Phase = "starting" | "unsupported" | "empty" | "reading" | "preview" | "writing" | "error";
@@ -106,6 +107,7 @@ function candidatesOf(read: WorkbookRead, stored: StoredState, scheme: SchemeId)
   const out: LedgerCandidate[] = [];
   const info = SCHEME_INFO[scheme];
   for (const g of read.grids) {
+    if (isCandidateSheet(g)) continue; // a 推荐名单 is not a ledger
     const overrides = overridesOf(stored, g.name);
     const found = locateSheet(g, info.sheet, { outputs: info.outputs, ...(overrides ? { overrides } : {}) });
     if (found.ok) out.push({ sheet: g.name, map: found.map });
