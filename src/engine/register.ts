@@ -194,6 +194,8 @@ export function buildRegister(scored: WorkbookScore, opts: RegisterOptions): Reg
     subs.set(k, [...(subs.get(k) ?? []), s]);
   }
   const usedSubs = new Set<string>();
+  // A year the 报送情况 sheet has no row for at all is not recorded there: its reports are "unrecorded", not overdue.
+  const recordedYears = new Set((opts.submissions ?? []).map((s) => s.year));
   const posts: RegisterPost[] = [];
   for (const [key, g] of groups) {
     g.sort(compareRows);
@@ -260,7 +262,7 @@ export function buildRegister(scored: WorkbookScore, opts: RegisterOptions): Reg
         const date = rec.mark.date;
         return { ...h, state: date !== null && date > h.due ? "late" : "submitted", date, at };
       }
-      if (opts.submissions === undefined) return { ...h, state: "unrecorded", date: null, at };
+      if (opts.submissions === undefined || !recordedYears.has(h.year)) return { ...h, state: "unrecorded", date: null, at };
       return { ...h, state: asOf > h.due ? "overdue" : "due", date: null, at };
     });
     for (const h of reports) {
