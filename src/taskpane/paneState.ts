@@ -16,7 +16,7 @@ import { settingsMessage } from "./settingsText";
 export type Phase = "starting" | "unsupported" | "empty" | "reading" | "preview" | "writing" | "error";
 /** A message to the user; an Excel failure also carries the diagnostics 复制诊断信息 copies. */
 export type Notice = { intent: "success" | "warning" | "error" | "info"; text: string; details?: string };
-export type Tab = "results" | "mapping" | "settings" | "reports";
+export type Tab = "results" | "mapping" | "settings" | "reports" | "register";
 /** "all", or one status of the active scheme. */
 export type Filter = string;
 /** The scheme the user picked, or "auto": the one whose sheet the workbook keeps. */
