@@ -49,6 +49,8 @@ async function openAt(width: number): Promise<void> {
   await page.goto(`${server.url}preview.html`);
   await page.getByTestId("file-input").setInputFiles({ name: "hunan-register.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await fs.readFile(EXAMPLE) });
   await page.getByTestId("count-retain").waitFor({ timeout: 30_000 });
+  // The 推荐名单 is not a ledger: the results are the example's 49 rows.
+  await expect(page.getByText(/「考核台账」共 49 个示范岗/).count()).resolves.toBe(1);
   await page.getByRole("tab", { name: "名册" }).click();
   await page.getByTestId("as-of").waitFor({ timeout: 30_000 });
   await page.getByTestId("as-of").fill("2026-01-20");
@@ -63,8 +65,6 @@ const shot = (name: string) => page.screenshot({ path: path.join(OUT, `${name}.p
 
 test.each([350, 1280])("the 本年度工作 view and the register at %i px", async (width) => {
   await openAt(width);
-  // The 推荐名单 is not a ledger: the results are the example's 49 rows.
-  await expect(page.getByText(/「考核台账」共 49 个示范岗/).count()).resolves.toBe(1);
   const counts = page.getByTestId("register-counts");
   await expect(counts.textContent()).resolves.toBe("有效 19整改待复评 8已撤销 14期满 1");
   const items = page.locator('[data-testid="month-work"] li');
