@@ -60,7 +60,10 @@ async function main(): Promise<void> {
       let h1: Date | string | null = n % 3 === 0 ? `2025/7/${10 + (n % 15)}` : new Date(Date.UTC(2025, 6, 5 + (n % 20)));
       let note: string | null = null;
       if (city === "长沙" && j === 2) h1 = null; // missing: overdue
-      if (city === "株洲" && j === 0) (h1 = new Date(Date.UTC(2025, 7, 6))), (note = "8月补报");
+      if (city === "株洲" && j === 0) {
+        h1 = new Date(Date.UTC(2025, 7, 6)); // late
+        note = "8月补报";
+      }
       if (city === "郴州" && j === 1) h1 = "未报送";
       const h2 = CITIES.indexOf(city) % 2 === 0 ? new Date(Date.UTC(2026, 0, 5 + j)) : null;
       // One post written short (the key still finds it).

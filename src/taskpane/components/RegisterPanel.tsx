@@ -31,7 +31,7 @@ const useStyles = makeStyles({
   cardHead: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   name: { fontWeight: tokens.fontWeightSemibold, wordBreak: "break-all" },
   small: { fontSize: tokens.fontSizeBase200, wordBreak: "break-all" },
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))", gap: tokens.spacingHorizontalS },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(260px, 1fr))", gap: tokens.spacingHorizontalS },
 });
 
 const STATE_COLOR: Record<RegisterState, "success" | "warning" | "danger" | "informative"> = { active: "success", "rectify-pending": "warning", revoked: "danger", expired: "informative" };
