@@ -64,7 +64,7 @@ export function registerLayout(reg: Register, source: string): ReportLayout {
     rows: [[r.submitted, r.late, r.due, r.overdue, r.unrecorded]],
     startCol: 3,
   });
-  b.line(r.recorded ? "按工作簿中的“报送情况”表核对；表中没有记录的半年视为未报送。" : "工作簿中没有“报送情况”表：无法判断是否已报送，均列为“未登记”。");
+  b.line(r.recorded ? "按工作簿中的“报送情况”表核对：表中有某年度的记录时，该年度没有报送日期的半年视为未报送；表中没有该年度的记为“未登记”。" : "工作簿中没有“报送情况”表：无法判断是否已报送，均列为“未登记”。");
   b.blank();
   const work = monthWork(reg);
   b.section(`三、${reg.asOf.slice(0, 4)} 年 ${Number(reg.asOf.slice(5, 7))} 月待办（含已逾期）`);
