@@ -7,7 +7,7 @@ import type { AdditiveScheme, HunanSettings, OutputDef, Scheme, ShanghaiSettings
 import type { SheetGrid, SheetWrite } from "../sheets/grid";
 import { locateSheet, readSheet, type SheetRead } from "../sheets/readSheet";
 import { isGeneratedReport } from "../sheets/report";
-import { isCandidateSheet } from "../sheets/registerSheets";
+import { isCandidateSheet } from "../sheets/registerDefs";
 import { planWrite, type RowOutput } from "../sheets/writeback";
 import { rectifyTexts, scoreLedger } from "./scoreLedger";
 import { scoreUnits } from "./scoreUnits";

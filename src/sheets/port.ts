@@ -10,7 +10,7 @@ import { shanghai } from "../schemes/shanghai";
 import type { HunanSettings, OutputDef, Scheme, SheetDef, ShanghaiSettings } from "../schemes/types";
 import type { CellValue, OwnedSheet, SheetGrid, SheetWrite } from "./grid";
 import { locateSheet } from "./readSheet";
-import { CANDIDATE_DEF, SUBMISSION_DEF } from "./registerSheets";
+import { CANDIDATE_DEF, SUBMISSION_DEF } from "./registerDefs";
 import { isGeneratedReport, type ReportLayout } from "./report";
 import type { TemplateSpec } from "./template";
 

@@ -10,7 +10,7 @@ import type { ColumnMap } from "../sheets/headers";
 import type { CellValue, SheetGrid, SheetWrite } from "../sheets/grid";
 import { mappingOverrides, withOwnership, type StoredState, type WorkbookRead } from "../sheets/port";
 import { locateSheet } from "../sheets/readSheet";
-import { isCandidateSheet } from "../sheets/registerSheets";
+import { isCandidateSheet } from "../sheets/registerDefs";
 import { settingsMessage } from "./settingsText";
 
 export type Phase = "starting" | "unsupported" | "empty" | "reading" | "preview" | "writing" | "error";
