@@ -29,8 +29,8 @@ const useStyles = makeStyles({
   },
   highlight: { border: `2px solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   cardHead: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  name: { fontWeight: tokens.fontWeightSemibold, wordBreak: "break-all" },
-  small: { fontSize: tokens.fontSizeBase200, wordBreak: "break-all" },
+  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  small: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(260px, 1fr))", gap: tokens.spacingHorizontalS },
 });
 
