@@ -62,8 +62,16 @@ export const HELP = `示范岗考评助手（pioneer-scorecard）— 党员示�
       标出落后于计划的年度；写出含“创建计划”工作表的副本（默认 <名称>.创建计划.xlsx）。
       只写 --json 时把 JSON 打印到标准输出（不写工作簿，除非同时给出 -o）
 
-  pioneer-scorecard template hunan|shanghai [-o 台账模板.xlsx]
-      生成标准空白台账：hunan 为考核台账、成员、说明三张表；shanghai 为示范点表和说明（含下拉框）
+  pioneer-scorecard register <台账.xlsx> [-o 示范岗名册.xlsx] [--json 名册.json] [--as-of YYYY-MM-DD]
+      示范岗名册：每个示范岗一行（跨所有年度），考核经过、当前状态（有效/整改待复评/已撤销/期满）、
+      下一步及截止日期、半年报送（读“报送情况”表）、本月待办、疑似同一示范岗；--as-of 默认今天
+
+  pioneer-scorecard screen <台账.xlsx> [-o 评选资格审查.xlsx] [--json 审查.json] [--as-of YYYY-MM-DD] [--year <评选年度>]
+      评选资格审查：按“推荐名单”表逐个审查（符合条件/不符合条件及条款/待确认），A4 横向可打印
+
+  pioneer-scorecard template hunan|shanghai|register [-o 台账模板.xlsx]
+      生成标准空白台账：hunan 为考核台账、成员、说明三张表；shanghai 为示范点表和说明（含下拉框）；
+      register 为推荐名单、报送情况两张表
 
   pioneer-scorecard --help | --version
 
@@ -98,6 +106,8 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     if (command === "summary") return await (await import("./reports")).summary(rest, io, files);
     if (command === "consolidate") return await (await import("./reports")).consolidateCommand(rest, io, files);
     if (command === "plan") return await (await import("./shanghai")).plan(rest, io, files);
+    if (command === "register") return await (await import("./register")).register(rest, io, files);
+    if (command === "screen") return await (await import("./register")).screen(rest, io, files);
     throw new UsageError(`未知命令“${command}”`);
   } catch (e) {
     return failure(e, io, files);
@@ -279,13 +289,15 @@ export function defaultOutput(input: string): string {
 async function template(args: string[], io: Io, files: Files): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { output: { type: "string", short: "o" }, force: { type: "boolean" } } });
   const scheme = positionals[0];
-  if (positionals.length !== 1) throw new UsageError("用法：pioneer-scorecard template hunan|shanghai [-o 台账模板.xlsx]");
-  if (scheme !== "hunan" && scheme !== "shanghai") throw new UsageError(`未知方案“${scheme}”，可选：hunan、shanghai`);
-  const output = values.output ?? (scheme === "shanghai" ? "示范点模板.xlsx" : "台账模板.xlsx");
+  if (positionals.length !== 1) throw new UsageError("用法：pioneer-scorecard template hunan|shanghai|register [-o 台账模板.xlsx]");
+  if (scheme !== "hunan" && scheme !== "shanghai" && scheme !== "register") throw new UsageError(`未知方案“${scheme}”，可选：hunan、shanghai、register`);
+  const output = values.output ?? (scheme === "shanghai" ? "示范点模板.xlsx" : scheme === "register" ? "推荐名单与报送情况模板.xlsx" : "台账模板.xlsx");
   // A template is filled in by the user: an existing one is never replaced without --force.
   await files.check([], [{ file: output, option: values.output ? "-o" : "输出文件", kind: "template" }], { force: !!values.force });
-  const [{ renderTemplate }, { templateSpec, unitTemplateSpec }] = await Promise.all([import("../adapters/xlsx/xlsxWorkbook"), import("../sheets/template")]);
-  const book = renderTemplate(scheme === "shanghai" ? unitTemplateSpec((await import("../schemes/shanghai")).shanghai) : templateSpec((await import("../schemes/hunan")).hunan));
+  const [{ renderTemplate }, { templateSpec, unitTemplateSpec, registerTemplateSpec }] = await Promise.all([import("../adapters/xlsx/xlsxWorkbook"), import("../sheets/template")]);
+  const book = renderTemplate(
+    scheme === "shanghai" ? unitTemplateSpec((await import("../schemes/shanghai")).shanghai) : scheme === "register" ? registerTemplateSpec() : templateSpec((await import("../schemes/hunan")).hunan),
+  );
   await files.write(output, await book.toBytes());
   io.out(`已生成空白台账：${output}\n`);
   return EXIT.ok;

@@ -7,6 +7,7 @@ import type { AdditiveScheme, HunanSettings, OutputDef, Scheme, ShanghaiSettings
 import type { SheetGrid, SheetWrite } from "../sheets/grid";
 import { locateSheet, readSheet, type SheetRead } from "../sheets/readSheet";
 import { isGeneratedReport } from "../sheets/report";
+import { isCandidateSheet } from "../sheets/registerDefs";
 import { planWrite, type RowOutput } from "../sheets/writeback";
 import { rowWarnings, uncheckedOf, type Unchecked } from "./plainText";
 import { rectifyTexts, scoreLedger } from "./scoreLedger";
@@ -57,6 +58,8 @@ export function scoreWorkbook(grids: readonly SheetGrid[], scheme: Scheme, opts:
   for (const grid of grids) {
     // A sheet we generated (满意度汇总, 年度汇总, 全省汇总) is output, never a ledger.
     if (isGeneratedReport(grid)) continue;
+    // A 推荐名单 (candidates for selection) has a ledger's identity headers but is not a ledger.
+    if (isCandidateSheet(grid)) continue;
     const asLedger = locateSheet(grid, scheme.ledger, { outputs: scheme.outputs, overrides: opts.overrides?.[grid.name] });
     if (asLedger.ok) {
       if (opts.sheet === undefined || opts.sheet === grid.name) ledgers.push(readSheet(grid, scheme.ledger, asLedger.map));

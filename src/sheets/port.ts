@@ -10,6 +10,7 @@ import { shanghai } from "../schemes/shanghai";
 import type { HunanSettings, OutputDef, Scheme, SheetDef, ShanghaiSettings } from "../schemes/types";
 import type { CellValue, OwnedSheet, SheetGrid, SheetWrite } from "./grid";
 import { locateSheet } from "./readSheet";
+import { CANDIDATE_DEF, SUBMISSION_DEF } from "./registerDefs";
 import { isGeneratedReport, type ReportLayout } from "./report";
 import type { TemplateSpec } from "./template";
 
@@ -130,6 +131,9 @@ export function schemePicker(scheme: Scheme, stored: StoredState = {}): SheetPic
     { def: shanghai.sheet, outputs: shanghai.outputs },
     { def: surveyCountSheet, outputs: [] },
     { def: surveyResponseSheet, outputs: [] },
+    // The register's 报送情况 and 推荐名单 (read in full so that the 名册 tab sees them).
+    { def: SUBMISSION_DEF, outputs: [] },
+    { def: CANDIDATE_DEF, outputs: [] },
   ];
   return (heads) => {
     const out: { sheet: string; formatColumns: number[] }[] = [];

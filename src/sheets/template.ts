@@ -87,3 +87,46 @@ export function unitTemplateSpec(scheme: AdditiveScheme): TemplateSpec {
   const notes = scheme.sheet.fields.map((f) => ({ header: f.header, kind: f.hint ?? KIND_LABEL[f.kind], rules: rulesOf(f.id).join("、") }));
   return { sheets: [sheet], notes };
 }
+
+/**
+ * The register's two input sheets (issue 15): 推荐名单 (第五条 candidates, checked by `screen`) and 报送情况
+ * (第六条 half-year reports, read by `register`). Headers are the readers' canonical ones (registerSheets.ts).
+ */
+export function registerTemplateSpec(): TemplateSpec {
+  const candidates: TemplateSheet = {
+    name: "推荐名单",
+    title: "党员示范岗推荐名单（评选资格审查用）",
+    dataRows: 200,
+    columns: [
+      { header: "市州", width: 10 },
+      { header: "工作单位", width: 24 },
+      { header: "示范岗名称", width: 24 },
+      { header: "岗位类别", width: 10, list: POST_TYPES.map(([, s]) => s[0]) },
+      { header: "推荐级别", width: 10, list: LEVELS.map(([, s]) => s[0]), note: "市州级：市州 4 月评选；省级：从现有市州级示范岗中推荐（第五条）" },
+      { header: "负责人", width: 10 },
+      { header: "负责人上年度先进个人", width: 14, list: YES_NO, note: "评分表第9项（H9a）" },
+      { header: "负责人上年度模范党员监督工程师", width: 16, list: YES_NO, note: "监督岗必填，评分表第9项（H9b）" },
+      { header: "评选年度", width: 10, format: "integer", note: "空白按审查日期所在年度" },
+      { header: "推荐理由", width: 30 },
+    ],
+  };
+  const reports: TemplateSheet = {
+    name: "报送情况",
+    title: "党员示范岗半年先进事迹报送情况（第六条）",
+    dataRows: 200,
+    columns: [
+      { header: "市州", width: 10 },
+      { header: "工作单位", width: 24 },
+      { header: "示范岗名称", width: 24 },
+      { header: "年度", width: 8, format: "integer" },
+      { header: "上半年报送日期", width: 14, note: "7 月报送，如 2025-07-15；未报送留空或填“未报送”" },
+      { header: "下半年报送日期", width: 14, note: "次年 1 月报送，如 2026-01-20" },
+      { header: "备注", width: 24 },
+    ],
+  };
+  const notes = [
+    { header: "推荐名单", kind: "每个候选示范岗一行", rules: "评选资格审查：H9a、H9b、第十一条、第五条名额" },
+    { header: "报送情况", kind: "每个示范岗每年一行", rules: "第六条半年报送" },
+  ];
+  return { sheets: [candidates, reports], notes };
+}

@@ -32,6 +32,7 @@ const MappingPanel = lazy(() => import(/* webpackChunkName: "panels" */ "./compo
 const SettingsPanel = lazy(() => import(/* webpackChunkName: "panels" */ "./components/SettingsPanel").then((m) => ({ default: m.SettingsPanel })));
 const UnitSettingsPanel = lazy(() => import(/* webpackChunkName: "panels" */ "./components/UnitSettingsPanel").then((m) => ({ default: m.UnitSettingsPanel })));
 const ReportsPanel = lazy(() => import(/* webpackChunkName: "reports" */ "./components/ReportsPanel").then((m) => ({ default: m.ReportsPanel })));
+const RegisterPanel = lazy(() => import(/* webpackChunkName: "register" */ "./components/RegisterPanel").then((m) => ({ default: m.RegisterPanel })));
 const PlanPanel = lazy(() => import(/* webpackChunkName: "reports" */ "./components/PlanPanel").then((m) => ({ default: m.PlanPanel })));
 const loading = <Spinner size="small" label="正在加载…" />;
 
@@ -213,6 +214,7 @@ export function Pane({ source }: { source: PaneSource }) {
             <Tab value="mapping">列映射</Tab>
             <Tab value="settings">设置</Tab>
             <Tab value="reports">汇总</Tab>
+            {s.scheme === "hunan" && <Tab value="register">名册</Tab>}
           </TabList>
           <UnsavedDialog
             open={leaving !== null}
@@ -284,6 +286,11 @@ export function Pane({ source }: { source: PaneSource }) {
               reports(s.read.grids)
             ))}
         </>
+      )}
+      {s.read && s.tab === "register" && s.scheme === "hunan" && (
+        <Suspense fallback={loading}>
+          <RegisterPanel grids={s.read.grids} score={hunanScore} busy={busy} canSelect={s.canSelect} onSelect={(sh, r) => void cmd.select(sh, r)} onAddReport={(layout) => void cmd.addLayout(layout)} />
+        </Suspense>
       )}
       {file && !s.read && s.phase !== "reading" && reports(null)}
     </main>

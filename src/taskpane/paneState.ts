@@ -10,12 +10,13 @@ import type { ColumnMap } from "../sheets/headers";
 import type { CellValue, SheetGrid, SheetWrite } from "../sheets/grid";
 import { mappingOverrides, withOwnership, type StoredState, type WorkbookRead } from "../sheets/port";
 import { locateSheet } from "../sheets/readSheet";
+import { isCandidateSheet } from "../sheets/registerDefs";
 import { noLedgerText, settingsMessage } from "./settingsText";
 
 export type Phase = "starting" | "unsupported" | "empty" | "reading" | "preview" | "writing" | "error";
 /** A message to the user; an Excel failure also carries the diagnostics 复制诊断信息 copies. */
 export type Notice = { intent: "success" | "warning" | "error" | "info"; text: string; details?: string };
-export type Tab = "results" | "mapping" | "settings" | "reports";
+export type Tab = "results" | "mapping" | "settings" | "reports" | "register";
 /** "all", or one status of the active scheme. */
 export type Filter = string;
 /** The scheme the user picked, or "auto": the one whose sheet the workbook keeps. */
@@ -107,6 +108,7 @@ function candidatesOf(read: WorkbookRead, stored: StoredState, scheme: SchemeId)
   const out: LedgerCandidate[] = [];
   const info = SCHEME_INFO[scheme];
   for (const g of read.grids) {
+    if (isCandidateSheet(g)) continue; // a 推荐名单 is not a ledger
     const overrides = overridesOf(stored, g.name);
     const found = locateSheet(g, info.sheet, { outputs: info.outputs, ...(overrides ? { overrides } : {}) });
     if (found.ok) out.push({ sheet: g.name, map: found.map });

@@ -68,6 +68,8 @@ export type PaneCommands = {
   tallyReport(fillLedger: boolean): Promise<void>;
   /** 年度汇总 as a sheet of this workbook, or as a separate workbook (download / new Excel window). */
   summaryReport(separate: boolean): Promise<void>;
+  /** Adds a generated sheet laid out by the caller (示范岗名册, 评选资格审查). */
+  addLayout(layout: ReportLayout): Promise<void>;
   /** Reads the picked 市州 files in the browser and consolidates them (nothing is uploaded). */
   consolidateFiles(files: readonly File[]): Promise<Consolidation | null>;
   /** 全省汇总 into this workbook, or downloaded when no workbook is open. */
@@ -239,6 +241,15 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         await readNow();
         const filled = fill ? `；已填入台账季度满意度 ${fill.cells.length} 个单元格（可点“撤销上次写回”恢复）` : "";
         dispatch({ type: "report-done", text: `已生成工作表「${name}」：${tally.tally.length} 个“示范岗 × 季度”${filled}` });
+      }),
+    addLayout: (layout) =>
+      guarded(async () => {
+        const p = port.current;
+        if (!p) return;
+        dispatch({ type: "write-start" });
+        const name = await p.addReport(layout);
+        await readNow();
+        dispatch({ type: "report-done", text: `已生成工作表「${name}」` });
       }),
     summaryReport: (separate) =>
       guarded(async () => {
