@@ -7,8 +7,8 @@ import { normalizeText } from "../sheets/normalize";
 import type { CellError, Fact, RowRecord } from "../sheets/records";
 import type { ReviewMark } from "../sheets/values";
 import { citation, deductionSentenceFrom, itemName, qualify, readingWarnings, rectifySentence, revocationSentenceFrom, ruleHead } from "./explain";
-import { combine, compile, formatValue, none, type CompiledCondition, type Observation } from "./operators";
-import { cityKey, postKey, postNameKey } from "./selection";
+import { clearTally, compile, formatValue, newTally, type CompiledCondition, type Tally } from "./operators";
+import { cityKey, postNameKey } from "./selection";
 import type { Deduction, LedgerResult, Revocation, RowResult, SheetResult, Status, Warning } from "./types";
 
 export type LedgerSheetInput = { sheet: string; headerRow: number; records: RowRecord[]; warnings?: Warning[] };
@@ -20,6 +20,8 @@ type Identity = {
   unit: string;
   key: string;
   matchKey: string;
+  /** The name as compared across rows (postNameKey). */
+  nameKey: string;
   postType: "service" | "supervision" | null;
   provincial: boolean;
   year: number | null;
@@ -48,19 +50,46 @@ const str = (f: Fact | undefined): string | null => (f && typeof f.value === "st
 const numOf = (f: Fact | undefined): number | null => (f && typeof f.value === "number" ? f.value : null);
 const norm = (s: string | null) => normalizeText(s ?? "");
 
-function identify(rec: RowRecord): Identity {
+/**
+ * The tolerant keys of one scoring, per distinct text. selection.ts memoises them too, but within a bounded
+ * memo: a ledger naming more posts than it holds would normalise every name again, twice per row.
+ */
+class PostKeys {
+  private readonly cities = new Map<string, string>();
+  private readonly units = new Map<string, string>();
+  private readonly names = new Map<string, string>();
+
+  name(s: string): string {
+    let k = this.names.get(s);
+    if (k === undefined) this.names.set(s, (k = postNameKey(s)));
+    return k;
+  }
+
+  /** {@link postKey}, from the keys of its parts. */
+  post(city: string, unit: string, nameKey: string): string {
+    let c = this.cities.get(city);
+    if (c === undefined) this.cities.set(city, (c = cityKey(city)));
+    let u = this.units.get(unit);
+    if (u === undefined) this.units.set(unit, (u = normalizeText(unit)));
+    return `${c}|${u}|${nameKey}`;
+  }
+}
+
+function identify(rec: RowRecord, keys: PostKeys): Identity {
   const f = rec.facts;
   const name = str(f["name"]);
   const city = str(f["city"]) ?? "";
   const unit = str(f["unit"]) ?? "";
   const postType = str(f["postType"]);
   const lastScore = f["lastScore"] && f["lastScore"].value !== null ? f["lastScore"] : null;
+  const nameKey = keys.name(name ?? "");
   return {
     name,
     city,
     unit,
     key: `${city}|${unit}|${name ?? ""}`,
-    matchKey: postKey({ city, unit, name: name ?? "" }),
+    matchKey: keys.post(city, unit, nameKey),
+    nameKey,
     postType: postType === "service" || postType === "supervision" ? postType : null,
     provincial: str(f["level"]) === "provincial",
     year: numOf(f["year"]),
@@ -92,54 +121,61 @@ function roleMatches(m: RowRecord, role: RuleDef["memberRole"]): boolean {
   return r === null || r === role || r === "both";
 }
 
-function qualified(o: Observation, sheet: string): Observation {
-  return {
-    ...o,
-    cells: o.cells.map((c) => qualify(sheet, c)),
-    shown: o.shown.map((s) => `${qualify(sheet, s.split("：")[0]!)}：${s.split("：").slice(1).join("：")}`),
-  };
-}
-
 /** Rows without member records share this (never grown: a member's row gets its own list). */
 const NO_MEMBERS: RowRecord[] = Object.freeze([]) as unknown as RowRecord[];
 
 /** Empty lists shared by the rows that have nothing in them (frozen: never grown; a row that needs one gets its own). */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
-/**
- * The "缺少数据，未检查：…" warning's rule list and text: the same few lists recur on most rows of a ledger, so each is
- * built once and shared (frozen) by the rows that have it.
- */
-const uncheckedLists = new Map<string, { rules: string[]; message: string }>();
+/** The "缺少数据，未检查：…" warning for these rules (in the order checked). Its wording is here alone. */
 function uncheckedWarning(ids: readonly string[]): Warning {
-  const key = ids.join("、");
-  let u = uncheckedLists.get(key);
-  if (u === undefined) {
-    if (uncheckedLists.size >= 4096) uncheckedLists.clear();
-    uncheckedLists.set(key, (u = { rules: Object.freeze([...ids]) as string[], message: `缺少数据，未检查：${key}` }));
-  }
-  return { code: "unchecked", cells: NONE, rules: u.rules, message: u.message };
+  return Object.freeze({ code: "unchecked", cells: NONE, rules: Object.freeze([...ids]) as string[], message: `缺少数据，未检查：${ids.join("、")}` });
 }
+
+/**
+ * The unchecked warnings met so far, by the rules' positions in the scheme: the same few lists recur on most
+ * rows of a ledger, so each warning is built once and the one frozen object is shared by the rows that have it
+ * (walking this trie by rule position costs no string per row).
+ */
+type UncheckedNode = { next: (UncheckedNode | undefined)[]; warning?: Warning };
 
 /** A rule bound once per scheme and settings: its conditions compiled, its sentence head built. */
 type CompiledRule = {
   rule: RuleDef;
+  /** Its position in the scheme. */
+  at: number;
   post: CompiledCondition | null;
   member: CompiledCondition | null;
   head: string;
 };
 
-const NOTHING: Observation = Object.freeze(none());
+/** The sheet-qualified cells and shown values of a member record's hits, added to the members' tally. */
+function addQualified(to: Tally, from: Tally, sheet: string): void {
+  to.n += from.n;
+  to.checked ||= from.checked;
+  for (const c of from.cells) to.cells.push(qualify(sheet, c));
+  // "F4：85%" → "'成员表'!F4：85%" (the cell never contains "：").
+  for (const sh of from.shown) {
+    const at = sh.indexOf("：");
+    to.shown.push(`${qualify(sheet, sh.slice(0, at))}${sh.slice(at)}`);
+  }
+}
 
 class Evaluator {
   private readonly rateFields: Set<string>;
   private readonly itemOf: Map<string, number>;
   private readonly compiled: { all: CompiledRule[]; service: CompiledRule[]; supervision: CompiledRule[]; none: CompiledRule[] };
-  /** Per 评分表 item: the review column's fact id and the item's rule ids. */
-  private readonly reviews: { it: Scheme["items"][number]; fact: string; ruleIds: string[] }[];
+  /** Per 评分表 item: the review column's fact id and the item's rules. */
+  private readonly reviews: { it: Scheme["items"][number]; fact: string; rules: CompiledRule[] }[];
   private readonly rectifyCache = new Map<string, string>();
   /** The thresholds as compiled: [name, value, equalIsBelow, unit] (changed in place → compiled again). */
   private readonly compiledWith: [string, number, boolean, string][];
+  /** Scratch, cleared per rule or per row: what the post's row and its members showed, the rules left unchecked. */
+  private readonly postTally = newTally();
+  private readonly memberTally = newTally();
+  private readonly oneMember = newTally();
+  private readonly unchecked: CompiledRule[] = [];
+  private readonly uncheckedRoot: UncheckedNode = { next: [] };
 
   constructor(
     private readonly scheme: Scheme,
@@ -152,8 +188,9 @@ class Evaluator {
       thresholds: settings.thresholds,
       rateUnit: (field: string) => (this.rateFields.has(field) ? "%" : ""),
     };
-    const all = scheme.rules.map((rule) => ({
+    const all = scheme.rules.map((rule, at) => ({
       rule,
+      at,
       post: rule.post ? compile(rule.post, ctx) : null,
       member: rule.member ? compile(rule.member, ctx) : null,
       head: ruleHead(scheme, settings, rule),
@@ -164,7 +201,7 @@ class Evaluator {
       supervision: all.filter((c) => c.rule.applies === "all" || c.rule.applies === "supervision"),
       none: all.filter((c) => c.rule.applies === "all"),
     };
-    this.reviews = scheme.items.map((it) => ({ it, fact: `review${it.item}`, ruleIds: scheme.rules.filter((r) => r.item === it.item).map((r) => r.id) }));
+    this.reviews = scheme.items.map((it) => ({ it, fact: `review${it.item}`, rules: all.filter((c) => c.rule.item === it.item) }));
   }
 
   /** Whether these are still the scheme and thresholds it was compiled with. */
@@ -182,78 +219,104 @@ class Evaluator {
 
   /** Applies every rule, the reviewer's columns and 撤销情形 to one row without input errors. */
   evaluate(p: Pending): void {
-    const { settings } = this;
+    const { settings, postTally: post, memberTally, unchecked } = this;
     const facts = p.rec.facts;
-    const unchecked: string[] = [];
+    unchecked.length = 0;
     readingWarnings(p.rec, p.warnings, null);
     for (const m of p.members) readingWarnings(m, p.warnings, m.sheet);
     const rules = p.id.postType === null ? this.compiled.none : this.compiled[p.id.postType];
     for (const c of rules) {
       const rule = c.rule;
-      const postObs = c.post ? c.post(facts) : NOTHING;
-      let obs = postObs;
+      clearTally(post);
+      if (c.post) c.post(facts, post);
+      // What the rule goes by: the row's own cells, else (nothing filled there) its members'.
+      let obs = post;
       if (c.member && p.members.length) {
-        const member = c.member;
-        const memberObs = combine(p.members.filter((m) => roleMatches(m, rule.memberRole)).map((m) => qualified(member(m.facts), m.sheet)));
-        if (!postObs.checked) obs = memberObs;
-        else if (memberObs.checked && memberObs.n !== postObs.n) {
+        this.observeMembers(c.member, rule, p.members);
+        if (!post.checked) obs = memberTally;
+        else if (memberTally.checked && memberTally.n !== post.n) {
           p.warnings.push({
             code: "member-differs",
-            cells: [...postObs.cells, ...memberObs.cells],
+            cells: [...post.cells, ...memberTally.cells],
             rules: [rule.id],
-            message: `${rule.id}：台账记为${postObs.n}人次，成员表为${memberObs.n}人次，以台账为准`,
+            message: `${rule.id}：台账记为${post.n}人次，成员表为${memberTally.n}人次，以台账为准`,
           });
         }
       }
-      if (rule.missing && postObs.blanks.length) {
+      let n = obs.n;
+      let checked = obs.checked;
+      // Blank quarters counted as occurrences (by setting): their cells follow the observed ones.
+      let blanks: string[] = NONE;
+      if (rule.missing && post.blanks.length) {
         if (settings[rule.missing] === "deduct") {
-          obs = { ...obs, n: obs.n + postObs.blanks.length, checked: true, cells: [...obs.cells, ...postObs.blanks], shown: [...obs.shown, ...postObs.blanks.map((c) => `${c}：空白`)] };
+          blanks = post.blanks;
+          n += blanks.length;
+          checked = true;
         } else {
           p.warnings.push({
             code: "missing-quarter",
-            cells: postObs.blanks,
+            cells: post.blanks.slice(),
             rules: [rule.id],
-            message: `未开展季度测评：${postObs.blanks.join("、")} 满意度为空`,
+            message: `未开展季度测评：${post.blanks.join("、")} 满意度为空`,
           });
         }
       }
-      if (!obs.checked) {
-        unchecked.push(rule.id);
+      if (!checked) {
+        unchecked.push(c);
         continue;
       }
-      if (obs.n === 0) continue;
+      if (n === 0) continue;
+      const cells = blanks.length ? [...obs.cells, ...blanks] : obs.cells.slice();
+      const shown = blanks.length ? [...obs.shown, ...blanks.map((b) => `${b}：空白`)] : obs.shown;
       if (rule.effect.kind === "deduct") {
-        const count = rule.effect.per === "once" ? 1 : obs.n;
+        const count = rule.effect.per === "once" ? 1 : n;
         const points = rule.effect.points * count;
-        p.deductions.push({ rule: rule.id, points, count, cells: obs.cells, item: rule.item, text: deductionSentenceFrom(c.head, rule, count, points, obs.shown) });
+        p.deductions.push({ rule: rule.id, points, count, cells, item: rule.item, text: deductionSentenceFrom(c.head, rule, count, points, shown) });
       } else {
-        p.revocations.push({ rule: rule.id, cells: obs.cells, reason: revocationSentenceFrom(c.head, obs.shown) });
+        p.revocations.push({ rule: rule.id, cells, reason: revocationSentenceFrom(c.head, shown) });
       }
     }
-    this.applyReviews(p, unchecked);
+    if (this.reviews.length) this.applyReviews(p);
     const note = facts["revokeNote"];
     if (note && note.value === true) {
       p.revocations.push({ rule: "R0", cells: [note.cell], reason: `R0（撤销情形）：${note.text ?? "已填写撤销情形"}（${note.cell}）` });
     }
-    if (unchecked.length) {
-      p.warnings.push(uncheckedWarning(unchecked));
+    if (unchecked.length) p.warnings.push(this.uncheckedWarning());
+  }
+
+  /** The members' tally for one rule: every member of the matching role, its cells qualified with its sheet. */
+  private observeMembers(member: CompiledCondition, rule: RuleDef, members: readonly RowRecord[]): void {
+    const { memberTally, oneMember } = this;
+    clearTally(memberTally);
+    for (const m of members) {
+      if (!roleMatches(m, rule.memberRole)) continue;
+      clearTally(oneMember);
+      member(m.facts, oneMember);
+      addQualified(memberTally, oneMember, m.sheet);
     }
   }
 
+  /** The shared warning for the rules left unchecked on this row (see {@link UncheckedNode}). */
+  private uncheckedWarning(): Warning {
+    let node = this.uncheckedRoot;
+    for (const c of this.unchecked) node = node.next[c.at] ??= { next: [] };
+    return (node.warning ??= uncheckedWarning(this.unchecked.map((c) => c.rule.id)));
+  }
+
   /** The reviewers' own per-item columns count over the facts; a difference is a warning. */
-  private applyReviews(p: Pending, unchecked: string[]): void {
-    const { scheme, itemOf } = this;
-    for (const { it, fact, ruleIds } of this.reviews) {
+  private applyReviews(p: Pending): void {
+    const { scheme, itemOf, unchecked } = this;
+    for (const { it, fact, rules } of this.reviews) {
       const f = p.rec.facts[fact];
       if (!f || f.value === null) continue;
       const mark = f.value as ReviewMark;
-      const checked = ruleIds.some((id) => !unchecked.includes(id));
+      const checked = rules.some((c) => !unchecked.includes(c));
       const factPoints = p.deductions.filter((d) => d.item === it.item).reduce((s, d) => s + d.points, 0);
       const factRevoke = p.revocations.some((r) => itemOf.get(r.rule) === it.item);
       p.deductions = p.deductions.filter((d) => d.item !== it.item);
       p.revocations = p.revocations.filter((r) => itemOf.get(r.rule) !== it.item);
-      for (const id of ruleIds) {
-        const i = unchecked.indexOf(id);
+      for (const c of rules) {
+        const i = unchecked.indexOf(c);
         if (i >= 0) unchecked.splice(i, 1);
       }
       const rule = { id: `R${it.item}`, item: it.item };
@@ -448,9 +511,10 @@ function history(g: Pending[], scheme: Scheme, settings: HunanSettings): void {
 export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanSettings): LedgerResult {
   const ev = evaluatorFor(scheme, settings);
   const pendings: Pending[] = [];
+  const keys = new PostKeys();
   input.sheets.forEach((s, sheetIndex) => {
     for (const rec of s.records) {
-      const id = identify(rec);
+      const id = identify(rec, keys);
       pendings.push({
         sheetIndex,
         rec,
@@ -483,14 +547,14 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   const byName = new Map<string, Pending[]>();
   for (const p of pendings) {
     if (!p.id.name) continue;
-    const k = postNameKey(p.id.name);
+    const k = p.id.nameKey;
     const list = byName.get(k);
     if (list) list.push(p);
     else byName.set(k, [p]);
   }
   const noRoundSheets = new Set<string>();
   for (const m of input.members ?? []) {
-    const candidates = (byName.get(postNameKey(str(m.facts["name"]))) ?? []).filter((p) => memberMatches(m, p.id));
+    const candidates = (byName.get(keys.name(str(m.facts["name"]) ?? "")) ?? []).filter((p) => memberMatches(m, p.id));
     const mYear = numOf(m.facts["year"]);
     let targets = candidates;
     if (mYear !== null) targets = candidates.filter((p) => p.id.year === mYear);
