@@ -41,26 +41,35 @@ export function formatValue(v: unknown, unit = ""): string {
 export type Tally = {
   n: number;
   checked: boolean;
+  /** Hits' cells and shown values: once a rule fires, its finding keeps these arrays and the tally takes new ones. */
   cells: string[];
   shown: string[];
+  /** Blank inputs' cells: the first `nBlanks` (common, so the array is kept and overwritten, never reallocated). */
   blanks: string[];
+  nBlanks: number;
 };
 
-export const newTally = (): Tally => ({ n: 0, checked: false, cells: [], shown: [], blanks: [] });
+export const newTally = (): Tally => ({ n: 0, checked: false, cells: [], shown: [], blanks: [], nBlanks: 0 });
 
 export function clearTally(t: Tally): void {
   t.n = 0;
   t.checked = false;
-  if (t.cells.length) t.cells.length = 0;
-  if (t.shown.length) t.shown.length = 0;
-  if (t.blanks.length) t.blanks.length = 0;
+  // Not `length = 0`: that drops the backing store, and the next push allocates one again.
+  if (t.cells.length) t.cells = [];
+  if (t.shown.length) t.shown = [];
+  t.nBlanks = 0;
+}
+
+/** The blank inputs' cells, as a list of their own. */
+export function blankCells(t: Tally): string[] {
+  return t.blanks.slice(0, t.nBlanks);
 }
 
 function leaf(facts: Facts, field: string, unit: string, hit: (v: NonNullable<Fact["value"]>) => number, t: Tally): void {
   const f = facts[field];
   if (!f) return;
   if (f.value === null) {
-    t.blanks.push(f.cell);
+    t.blanks[t.nBlanks++] = f.cell;
     return;
   }
   t.checked = true;
@@ -123,7 +132,7 @@ export function compile(c: Condition, ctx: Ctx): CompiledCondition {
       // Occurrences add up, cells and blanks are concatenated: each part adds to the same tally.
       const subs = c.of.map((sub) => compile(sub, ctx));
       return (facts, t) => {
-        for (const sub of subs) sub(facts, t);
+        for (let i = 0; i < subs.length; i++) subs[i]!(facts, t);
       };
     }
   }
@@ -131,7 +140,7 @@ export function compile(c: Condition, ctx: Ctx): CompiledCondition {
 
 /** A tally as an observation of its own (lists copied: the tally is cleared and reused). */
 export function observation(t: Tally): Observation {
-  return { n: t.n, cells: t.cells.slice(), shown: t.shown.slice(), checked: t.checked, blanks: t.blanks.slice() };
+  return { n: t.n, cells: t.cells.slice(), shown: t.shown.slice(), checked: t.checked, blanks: blankCells(t) };
 }
 
 export function observe(c: Condition, facts: Facts, ctx: Ctx): Observation {

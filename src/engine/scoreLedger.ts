@@ -7,7 +7,7 @@ import { normalizeText } from "../sheets/normalize";
 import type { CellError, Fact, RowRecord } from "../sheets/records";
 import type { ReviewMark } from "../sheets/values";
 import { citation, deductionSentenceFrom, itemName, qualify, readingWarnings, rectifySentence, revocationSentenceFrom, ruleHead } from "./explain";
-import { clearTally, compile, formatValue, newTally, type CompiledCondition, type Tally } from "./operators";
+import { blankCells, clearTally, compile, formatValue, leafFields, newTally, type CompiledCondition, type Tally } from "./operators";
 import { cityKey, postNameKey } from "./selection";
 import type { Deduction, LedgerResult, Revocation, RowResult, SheetResult, Status, Warning } from "./types";
 
@@ -30,10 +30,10 @@ type Identity = {
   lastScore: Fact | null;
 };
 
-type Pending = {
+/** A row being scored: who it is and what was found (one object a row: a ledger has tens of thousands). */
+type Pending = Identity & {
   sheetIndex: number;
   rec: RowRecord;
-  id: Identity;
   errors: CellError[];
   deductions: Deduction[];
   revocations: Revocation[];
@@ -75,7 +75,7 @@ class PostKeys {
   }
 }
 
-function identify(rec: RowRecord, keys: PostKeys): Identity {
+function pendingOf(rec: RowRecord, sheetIndex: number, keys: PostKeys): Pending {
   const f = rec.facts;
   const name = str(f["name"]);
   const city = str(f["city"]) ?? "";
@@ -96,6 +96,17 @@ function identify(rec: RowRecord, keys: PostKeys): Identity {
     round: str(f["round"]) === "复评" ? "复评" : "初评",
     electedYear: numOf(f["electedYear"]),
     lastScore,
+    sheetIndex,
+    rec,
+    errors: NONE,
+    deductions: NONE,
+    revocations: NONE,
+    warnings: NONE,
+    rectify: NONE,
+    members: NO_MEMBERS,
+    score: null,
+    total: null,
+    status: "error",
   };
 }
 
@@ -126,6 +137,13 @@ const NO_MEMBERS: RowRecord[] = Object.freeze([]) as unknown as RowRecord[];
 
 /** Empty lists shared by the rows that have nothing in them (frozen: never grown; a row that needs one gets its own). */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/** `list` with `item` added: the row's own array, made on its first item (until then it shares {@link NONE}). */
+function add<T>(list: T[], item: T): T[] {
+  if (list === NONE) return [item];
+  list.push(item);
+  return list;
+}
 
 /** The "缺少数据，未检查：…" warning for these rules (in the order checked). Its wording is here alone. */
 function uncheckedWarning(ids: readonly string[]): Warning {
@@ -161,12 +179,26 @@ function addQualified(to: Tally, from: Tally, sheet: string): void {
   }
 }
 
+/** A 评分表 item's review column (评审意见) and the item's rules. */
+type Review = { it: Scheme["items"][number]; fact: string; rules: CompiledRule[] };
+
+/**
+ * What a sheet's records can show, worked out once per sheet (RowRecord.fieldIds): the rules with any input
+ * there (by position; the others see nothing on every row and are not run), the review columns present, and
+ * whether 撤销情形 is. A fact looked up that a row does not have costs as much as one it has.
+ */
+type SheetPlan = { live: readonly boolean[]; reviews: readonly Review[]; revokeNote: boolean };
+
 class Evaluator {
   private readonly rateFields: Set<string>;
   private readonly itemOf: Map<string, number>;
   private readonly compiled: { all: CompiledRule[]; service: CompiledRule[]; supervision: CompiledRule[]; none: CompiledRule[] };
   /** Per 评分表 item: the review column's fact id and the item's rules. */
-  private readonly reviews: { it: Scheme["items"][number]; fact: string; rules: CompiledRule[] }[];
+  private readonly reviews: Review[];
+  /** For records that do not say which facts they have: everything is looked up. */
+  private readonly everything: SheetPlan;
+  private planIds: readonly string[] | undefined;
+  private plan: SheetPlan;
   private readonly rectifyCache = new Map<string, string>();
   /** The thresholds as compiled: [name, value, equalIsBelow, unit] (changed in place → compiled again). */
   private readonly compiledWith: [string, number, boolean, string][];
@@ -202,6 +234,20 @@ class Evaluator {
       none: all.filter((c) => c.rule.applies === "all"),
     };
     this.reviews = scheme.items.map((it) => ({ it, fact: `review${it.item}`, rules: all.filter((c) => c.rule.item === it.item) }));
+    this.everything = this.plan = { live: all.map(() => true), reviews: this.reviews, revokeNote: true };
+  }
+
+  private planFor(rec: RowRecord): SheetPlan {
+    const ids = rec.fieldIds;
+    if (ids === undefined) return this.everything;
+    if (ids === this.planIds) return this.plan;
+    const has = new Set(ids);
+    this.planIds = ids;
+    return (this.plan = {
+      live: this.compiled.all.map((c) => (c.rule.post ? leafFields(c.rule.post).some((f) => has.has(f)) : false)),
+      reviews: this.reviews.filter((r) => has.has(r.fact)),
+      revokeNote: has.has("revokeNote"),
+    });
   }
 
   /** Whether these are still the scheme and thresholds it was compiled with. */
@@ -222,20 +268,26 @@ class Evaluator {
     const { settings, postTally: post, memberTally, unchecked } = this;
     const facts = p.rec.facts;
     unchecked.length = 0;
-    readingWarnings(p.rec, p.warnings, null);
-    for (const m of p.members) readingWarnings(m, p.warnings, m.sheet);
-    const rules = p.id.postType === null ? this.compiled.none : this.compiled[p.id.postType];
-    for (const c of rules) {
+    if (p.rec.readings || p.members.some((m) => m.readings)) {
+      const out: Warning[] = [...p.warnings];
+      readingWarnings(p.rec, out, null);
+      for (const m of p.members) readingWarnings(m, out, m.sheet);
+      p.warnings = out;
+    }
+    const plan = this.planFor(p.rec);
+    const rules = p.postType === null ? this.compiled.none : this.compiled[p.postType];
+    for (let r = 0; r < rules.length; r++) {
+      const c = rules[r]!;
       const rule = c.rule;
       clearTally(post);
-      if (c.post) c.post(facts, post);
+      if (c.post && plan.live[c.at]) c.post(facts, post);
       // What the rule goes by: the row's own cells, else (nothing filled there) its members'.
       let obs = post;
       if (c.member && p.members.length) {
         this.observeMembers(c.member, rule, p.members);
         if (!post.checked) obs = memberTally;
         else if (memberTally.checked && memberTally.n !== post.n) {
-          p.warnings.push({
+          p.warnings = add(p.warnings, {
             code: "member-differs",
             cells: [...post.cells, ...memberTally.cells],
             rules: [rule.id],
@@ -247,17 +299,18 @@ class Evaluator {
       let checked = obs.checked;
       // Blank quarters counted as occurrences (by setting): their cells follow the observed ones.
       let blanks: string[] = NONE;
-      if (rule.missing && post.blanks.length) {
+      if (rule.missing && post.nBlanks) {
         if (settings[rule.missing] === "deduct") {
-          blanks = post.blanks;
+          blanks = blankCells(post);
           n += blanks.length;
           checked = true;
         } else {
-          p.warnings.push({
+          const cells = blankCells(post);
+          p.warnings = add(p.warnings, {
             code: "missing-quarter",
-            cells: post.blanks.slice(),
+            cells,
             rules: [rule.id],
-            message: `未开展季度测评：${post.blanks.join("、")} 满意度为空`,
+            message: `未开展季度测评：${cells.join("、")} 满意度为空`,
           });
         }
       }
@@ -266,22 +319,23 @@ class Evaluator {
         continue;
       }
       if (n === 0) continue;
-      const cells = blanks.length ? [...obs.cells, ...blanks] : obs.cells.slice();
+      // The finding keeps the tally's own list (cleared by replacing it); an empty one is never handed over.
+      const cells = blanks.length ? [...obs.cells, ...blanks] : obs.cells.length ? obs.cells : [];
       const shown = blanks.length ? [...obs.shown, ...blanks.map((b) => `${b}：空白`)] : obs.shown;
       if (rule.effect.kind === "deduct") {
         const count = rule.effect.per === "once" ? 1 : n;
         const points = rule.effect.points * count;
-        p.deductions.push({ rule: rule.id, points, count, cells, item: rule.item, text: deductionSentenceFrom(c.head, rule, count, points, shown) });
+        p.deductions = add(p.deductions, { rule: rule.id, points, count, cells, item: rule.item, text: deductionSentenceFrom(c.head, rule, count, points, shown) });
       } else {
-        p.revocations.push({ rule: rule.id, cells, reason: revocationSentenceFrom(c.head, shown) });
+        p.revocations = add(p.revocations, { rule: rule.id, cells, reason: revocationSentenceFrom(c.head, shown) });
       }
     }
-    if (this.reviews.length) this.applyReviews(p);
-    const note = facts["revokeNote"];
+    if (plan.reviews.length) this.applyReviews(p, plan.reviews);
+    const note = plan.revokeNote ? facts["revokeNote"] : undefined;
     if (note && note.value === true) {
-      p.revocations.push({ rule: "R0", cells: [note.cell], reason: `R0（撤销情形）：${note.text ?? "已填写撤销情形"}（${note.cell}）` });
+      p.revocations = add(p.revocations, { rule: "R0", cells: [note.cell], reason: `R0（撤销情形）：${note.text ?? "已填写撤销情形"}（${note.cell}）` });
     }
-    if (unchecked.length) p.warnings.push(this.uncheckedWarning());
+    if (unchecked.length) p.warnings = add(p.warnings, this.uncheckedWarning());
   }
 
   /** The members' tally for one rule: every member of the matching role, its cells qualified with its sheet. */
@@ -299,14 +353,16 @@ class Evaluator {
   /** The shared warning for the rules left unchecked on this row (see {@link UncheckedNode}). */
   private uncheckedWarning(): Warning {
     let node = this.uncheckedRoot;
-    for (const c of this.unchecked) node = node.next[c.at] ??= { next: [] };
+    const unchecked = this.unchecked;
+    for (let i = 0; i < unchecked.length; i++) node = node.next[unchecked[i]!.at] ??= { next: [] };
     return (node.warning ??= uncheckedWarning(this.unchecked.map((c) => c.rule.id)));
   }
 
   /** The reviewers' own per-item columns count over the facts; a difference is a warning. */
-  private applyReviews(p: Pending): void {
+  private applyReviews(p: Pending, reviews: readonly Review[]): void {
     const { scheme, itemOf, unchecked } = this;
-    for (const { it, fact, rules } of this.reviews) {
+    for (let i = 0; i < reviews.length; i++) {
+      const { it, fact, rules } = reviews[i]!;
       const f = p.rec.facts[fact];
       if (!f || f.value === null) continue;
       const mark = f.value as ReviewMark;
@@ -323,9 +379,9 @@ class Evaluator {
       const reviewRevoke = "revoke" in mark;
       const reviewPoints = "points" in mark ? mark.points : 0;
       if (reviewRevoke) {
-        p.revocations.push({ rule: rule.id, cells: [f.cell], reason: `${citation(scheme, rule)}：评审意见为撤销（${f.cell}）` });
+        p.revocations = add(p.revocations, { rule: rule.id, cells: [f.cell], reason: `${citation(scheme, rule)}：评审意见为撤销（${f.cell}）` });
       } else if (reviewPoints > 0) {
-        p.deductions.push({
+        p.deductions = add(p.deductions, {
           rule: rule.id,
           points: reviewPoints,
           count: 1,
@@ -337,7 +393,7 @@ class Evaluator {
       if (checked && (factRevoke !== reviewRevoke || (!reviewRevoke && factPoints !== reviewPoints))) {
         const facts = factRevoke ? "撤销" : `扣${factPoints}分`;
         const review = reviewRevoke ? "撤销" : `扣${formatValue(reviewPoints)}分`;
-        p.warnings.push({
+        p.warnings = add(p.warnings, {
           code: "review-differs",
           cells: [f.cell],
           rules: [rule.id],
@@ -379,22 +435,34 @@ function identityErrors(rec: RowRecord, id: Identity): CellError[] {
 const ROUND_ORDER = { 初评: 0, 复评: 1 } as const;
 
 function compareAssessments(a: Pending, b: Pending): number {
-  const ya = a.id.year ?? Number.MAX_SAFE_INTEGER;
-  const yb = b.id.year ?? Number.MAX_SAFE_INTEGER;
-  return ya - yb || ROUND_ORDER[a.id.round] - ROUND_ORDER[b.id.round] || a.sheetIndex - b.sheetIndex || a.rec.row - b.rec.row;
+  const ya = a.year ?? Number.MAX_SAFE_INTEGER;
+  const yb = b.year ?? Number.MAX_SAFE_INTEGER;
+  return ya - yb || ROUND_ORDER[a.round] - ROUND_ORDER[b.round] || a.sheetIndex - b.sheetIndex || a.rec.row - b.rec.row;
 }
 
 function where(p: Pending): string {
-  return `${p.id.year ?? "?"}年${p.id.round}（${p.rec.sheet} 第${p.rec.row}行）`;
+  return `${p.year ?? "?"}年${p.round}（${p.rec.sheet} 第${p.rec.row}行）`;
 }
 
 /** A title elected after the year of a revocation is a new title; any other later row is the revoked one. */
 function isNewTitle(p: Pending, revoked: Pending): boolean {
-  return p.id.electedYear !== null && revoked.id.year !== null && p.id.electedYear > revoked.id.year;
+  return p.electedYear !== null && revoked.year !== null && p.electedYear > revoked.year;
+}
+
+/** What follows a revocation (第十一条), per scheme: two lists, shared (frozen) by the revoked rows. */
+const consequenceLists = new WeakMap<Scheme, { municipal: string[]; provincial: string[] }>();
+function consequencesOf(scheme: Scheme, provincial: boolean): string[] {
+  let c = consequenceLists.get(scheme);
+  if (c === undefined) {
+    const always = scheme.consequences.always;
+    c = { municipal: Object.freeze([...always]) as string[], provincial: Object.freeze([...always, scheme.consequences.provincial]) as string[] };
+    consequenceLists.set(scheme, c);
+  }
+  return provincial ? c.provincial : c.municipal;
 }
 
 function carriedReason(p: Pending, revoked: Pending): string {
-  const when = p.id.year !== null && p.id.year === revoked.id.year ? (p.id.round === "复评" ? "复评" : "本次考核") : `${p.id.year ?? "以后"}年的考核`;
+  const when = p.year !== null && p.year === revoked.year ? (p.round === "复评" ? "复评" : "本次考核") : `${p.year ?? "以后"}年的考核`;
   return `A11c（第十一条）：已于${where(revoked)}撤销，${when}不恢复称号`;
 }
 
@@ -409,19 +477,19 @@ function history(g: Pending[], scheme: Scheme, settings: HunanSettings): void {
   let prev: Pending | null = null;
   g.forEach((p, i) => {
     const before = i > 0 ? g[i - 1]! : null;
-    if (g.length > 1 && p.id.year === null) {
-      p.warnings.push({ code: "no-year", cells: [p.rec.facts["year"]?.cell ?? ""].filter(Boolean), message: "考核年度为空，无法确定与同一示范岗其他考核的先后" });
+    if (g.length > 1 && p.year === null) {
+      p.warnings = add(p.warnings, { code: "no-year", cells: [p.rec.facts["year"]?.cell ?? ""].filter(Boolean), message: "考核年度为空，无法确定与同一示范岗其他考核的先后" });
     }
-    if (before && before.id.year === p.id.year && before.id.round === p.id.round) {
-      p.warnings.push({ code: "duplicate-assessment", cells: [], message: `与 ${where(before)} 为同一示范岗的同一次考核` });
+    if (before && before.year === p.year && before.round === p.round) {
+      p.warnings = add(p.warnings, { code: "duplicate-assessment", cells: [], message: `与 ${where(before)} 为同一示范岗的同一次考核` });
     }
     if (revoked && isNewTitle(p, revoked)) {
       revoked = null;
       prev = null;
     }
-    const e = p.id.electedYear;
-    if (!revoked && lastRevocation?.id.year != null && e !== null && e === lastRevocation.id.year + 1) {
-      p.warnings.push({
+    const e = p.electedYear;
+    if (!revoked && lastRevocation?.year != null && e !== null && e === lastRevocation.year + 1) {
+      p.warnings = add(p.warnings, {
         code: "reselected-after-revoke",
         cells: [p.rec.facts["electedYear"]?.cell ?? ""].filter(Boolean),
         message: `评选提示：${where(lastRevocation)}已被撤销，不得参加下一次（${e}年）评选（第十一条），本行当选年度为${e}年`,
@@ -431,13 +499,13 @@ function history(g: Pending[], scheme: Scheme, settings: HunanSettings): void {
     prev = p;
     if (p.errors.length || p.score === null || p.total === null) {
       p.status = "error";
-      if (revoked) p.warnings.push({ code: "carried-revocation", cells: [], message: `已于${where(revoked)}撤销，称号不再恢复` });
+      if (revoked) p.warnings = add(p.warnings, { code: "carried-revocation", cells: [], message: `已于${where(revoked)}撤销，称号不再恢复` });
       return;
     }
     if (revoked) {
-      p.revocations.unshift({ rule: "A11c", cells: [], reason: carriedReason(p, revoked) });
+      p.revocations = [{ rule: "A11c", cells: [], reason: carriedReason(p, revoked) }, ...p.revocations];
       p.status = "revoke";
-      p.consequences = [...scheme.consequences.always, ...(p.id.provincial ? [scheme.consequences.provincial] : [])];
+      p.consequences = consequencesOf(scheme, p.provincial);
       return;
     }
     let prevScore: number | null = null;
@@ -445,29 +513,29 @@ function history(g: Pending[], scheme: Scheme, settings: HunanSettings): void {
     if (previous && previous.score !== null) {
       prevScore = previous.score;
       prevLabel = `上次得分${prevScore}分（${where(previous)}）`;
-      const ls = p.id.lastScore;
+      const ls = p.lastScore;
       if (ls && ls.value !== prevScore) {
-        p.warnings.push({ code: "last-score-differs", cells: [ls.cell], message: `上次得分（${ls.cell}）填${formatValue(ls.value)}分，与 ${where(previous)} 的${prevScore}分不同，以后者为准` });
+        p.warnings = add(p.warnings, { code: "last-score-differs", cells: [ls.cell], message: `上次得分（${ls.cell}）填${formatValue(ls.value)}分，与 ${where(previous)} 的${prevScore}分不同，以后者为准` });
       }
-    } else if (p.id.lastScore) {
-      prevScore = p.id.lastScore.value as number;
-      prevLabel = `上次得分${prevScore}分（${p.id.lastScore.cell}）`;
-      if (previous) p.warnings.push({ code: "previous-unknown", cells: [], message: `上一次考核 ${where(previous)} 数据有误，改用上次得分列` });
+    } else if (p.lastScore) {
+      prevScore = p.lastScore.value as number;
+      prevLabel = `上次得分${prevScore}分（${p.lastScore.cell}）`;
+      if (previous) p.warnings = add(p.warnings, { code: "previous-unknown", cells: [], message: `上一次考核 ${where(previous)} 数据有误，改用上次得分列` });
     } else if (previous) {
-      p.warnings.push({ code: "previous-unknown", cells: [], message: `上一次考核 ${where(previous)} 数据有误，无法判断是否连续两次低于${settings.twiceBelowScore}分` });
+      p.warnings = add(p.warnings, { code: "previous-unknown", cells: [], message: `上一次考核 ${where(previous)} 数据有误，无法判断是否连续两次低于${settings.twiceBelowScore}分` });
     }
     if (p.score < settings.revokeBelowScore) {
-      p.revocations.push({ rule: "A11a", cells: [], reason: `A11a（第十一条）：最终得分${p.score}分，低于${settings.revokeBelowScore}分` });
+      p.revocations = add(p.revocations, { rule: "A11a", cells: [], reason: `A11a（第十一条）：最终得分${p.score}分，低于${settings.revokeBelowScore}分` });
     } else if (p.score < settings.twiceBelowScore && prevScore !== null && prevScore < settings.twiceBelowScore) {
-      p.revocations.push({
+      p.revocations = add(p.revocations, {
         rule: "A11b",
-        cells: p.id.lastScore && prevLabel.includes(p.id.lastScore.cell) ? [p.id.lastScore.cell] : [],
+        cells: p.lastScore && prevLabel.includes(p.lastScore.cell) ? [p.lastScore.cell] : [],
         reason: `A11b（第十一条）：连续两次得分低于${settings.twiceBelowScore}分，本次${p.score}分，${prevLabel}`,
       });
     }
     if (p.revocations.length) {
       p.status = "revoke";
-      p.consequences = [...scheme.consequences.always, ...(p.id.provincial ? [scheme.consequences.provincial] : [])];
+      p.consequences = consequencesOf(scheme, p.provincial);
       revoked = p;
       lastRevocation = p;
     } else if (p.total > 0) {
@@ -479,31 +547,34 @@ function history(g: Pending[], scheme: Scheme, settings: HunanSettings): void {
   });
   // 整改 → 复评 within a year: a 整改 without a 复评 is 待复评; a 复评 without a 整改 before it is a warning.
   // Linear in the post's rows: a backward pass knows whether a 复评 follows, a forward one what came before.
-  const reviewAfter: boolean[] = new Array<boolean>(g.length);
-  const reviewedYears = new Set<number>();
-  for (let i = g.length - 1; i >= 0; i--) {
-    const y = g[i]!.id.year;
-    reviewAfter[i] = y !== null && reviewedYears.has(y);
-    if (y !== null && g[i]!.id.round === "复评") reviewedYears.add(y);
+  // (A post assessed once, most of a ledger, has nothing after it: no pass, nothing allocated.)
+  const reviewAfter: boolean[] = g.length > 1 ? new Array<boolean>(g.length) : NONE;
+  if (g.length > 1) {
+    const reviewedYears = new Set<number>();
+    for (let i = g.length - 1; i >= 0; i--) {
+      const y = g[i]!.year;
+      reviewAfter[i] = y !== null && reviewedYears.has(y);
+      if (y !== null && g[i]!.round === "复评") reviewedYears.add(y);
+    }
   }
   let last: Pending | null = null;
   g.forEach((p, i) => {
-    const y = p.id.year;
-    const before = last && y !== null && last.id.year === y ? last : null;
+    const y = p.year;
+    const before = last && y !== null && last.year === y ? last : null;
     last = p;
     if (y === null) return;
-    if (p.status === "rectify" && p.id.round === "初评" && !reviewAfter[i]) {
-      p.warnings.push({
+    if (p.status === "rectify" && p.round === "初评" && !reviewAfter[i]) {
+      p.warnings = add(p.warnings, {
         code: "awaiting-review",
         cells: [],
         message: `待复评：须针对扣分项整改、提交整改报告后再评分（第十一条），台账中没有${y}年的复评记录`,
       });
     }
-    if (p.id.round !== "复评") return;
+    if (p.round !== "复评") return;
     if (!before) {
-      p.warnings.push({ code: "review-without-rectify", cells: [], message: `复评之前没有${y}年的初评（整改）记录` });
+      p.warnings = add(p.warnings, { code: "review-without-rectify", cells: [], message: `复评之前没有${y}年的初评（整改）记录` });
     } else if (before.status === "retain") {
-      p.warnings.push({ code: "review-without-rectify", cells: [], message: `${where(before)}为保持、没有扣分项，本次复评没有对应的整改` });
+      p.warnings = add(p.warnings, { code: "review-without-rectify", cells: [], message: `${where(before)}为保持、没有扣分项，本次复评没有对应的整改` });
     }
   });
 }
@@ -513,59 +584,52 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   const pendings: Pending[] = [];
   const keys = new PostKeys();
   input.sheets.forEach((s, sheetIndex) => {
-    for (const rec of s.records) {
-      const id = identify(rec, keys);
-      pendings.push({
-        sheetIndex,
-        rec,
-        id,
-        errors: rec.errors.length ? [...rec.errors, ...identityErrors(rec, id)] : identityErrors(rec, id),
-        deductions: [],
-        revocations: [],
-        warnings: [],
-        rectify: NONE,
-        members: NO_MEMBERS,
-        score: null,
-        total: null,
-        status: "error",
-      });
+    // Indexed loops over the rows here and below: a for…of over tens of thousands of rows allocates an iterator
+    // result per row until the function is optimised, and this one runs once per scoring.
+    const records = s.records;
+    for (let i = 0; i < records.length; i++) {
+      const rec = records[i]!;
+      const p = pendingOf(rec, sheetIndex, keys);
+      p.errors = rec.errors.length ? [...rec.errors, ...identityErrors(rec, p)] : identityErrors(rec, p);
+      pendings.push(p);
     }
   });
 
   const topWarnings: Warning[] = [];
   const groups = new Map<string, Pending[]>();
-  for (const p of pendings) {
-    if (!p.id.name) continue;
-    const g = groups.get(p.id.matchKey);
+  for (let i = 0; i < pendings.length; i++) {
+    const p = pendings[i]!;
+    if (!p.name) continue;
+    const g = groups.get(p.matchKey);
     if (g) g.push(p);
-    else groups.set(p.id.matchKey, [p]);
+    else groups.set(p.matchKey, [p]);
   }
   for (const g of groups.values()) g.sort(compareAssessments);
 
   // Members: a member row with a year applies to that year's rows of its post, else to the latest year's;
   // within the year, to the rows of its 考核轮次 — without one, to the 初评 (the 复评 is scored on its own row).
   const byName = new Map<string, Pending[]>();
-  for (const p of pendings) {
-    if (!p.id.name) continue;
-    const k = p.id.nameKey;
+  for (const p of input.members?.length ? pendings : NONE) {
+    if (!p.name) continue;
+    const k = p.nameKey;
     const list = byName.get(k);
     if (list) list.push(p);
     else byName.set(k, [p]);
   }
   const noRoundSheets = new Set<string>();
   for (const m of input.members ?? []) {
-    const candidates = (byName.get(keys.name(str(m.facts["name"]) ?? "")) ?? []).filter((p) => memberMatches(m, p.id));
+    const candidates = (byName.get(keys.name(str(m.facts["name"]) ?? "")) ?? []).filter((p) => memberMatches(m, p));
     const mYear = numOf(m.facts["year"]);
     let targets = candidates;
-    if (mYear !== null) targets = candidates.filter((p) => p.id.year === mYear);
+    if (mYear !== null) targets = candidates.filter((p) => p.year === mYear);
     else if (candidates.length) {
-      const latest = Math.max(...candidates.map((p) => p.id.year ?? -Infinity));
-      targets = candidates.filter((p) => (p.id.year ?? -Infinity) === latest);
+      const latest = Math.max(...candidates.map((p) => p.year ?? -Infinity));
+      targets = candidates.filter((p) => (p.year ?? -Infinity) === latest);
     }
     const hasRound = "round" in m.facts;
     const round = str(m.facts["round"]) === "复评" ? "复评" : "初评";
-    const ofRound = targets.filter((p) => p.id.round === round);
-    if (!hasRound && targets.some((p) => p.id.round === "复评")) noRoundSheets.add(m.sheet);
+    const ofRound = targets.filter((p) => p.round === round);
+    if (!hasRound && targets.some((p) => p.round === "复评")) noRoundSheets.add(m.sheet);
     // A post assessed only at 复评 that year takes its members there when the sheet names no round.
     targets = ofRound.length || hasRound ? ofRound : targets;
     if (!targets.length) {
@@ -591,11 +655,12 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
     });
   }
 
-  for (const p of pendings) {
+  for (let i = 0; i < pendings.length; i++) {
+    const p = pendings[i]!;
     if (p.errors.length) continue;
     ev.evaluate(p);
     let total = 0;
-    for (const d of p.deductions) total += d.points;
+    for (let d = 0; d < p.deductions.length; d++) total += p.deductions[d]!.points;
     p.total = total;
     p.score = Math.max(0, 100 - p.total);
   }
@@ -603,7 +668,7 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   for (const g of groups.values()) history(g, scheme, settings);
 
   const bySheet: Pending[][] = input.sheets.map(() => []);
-  for (const p of pendings) bySheet[p.sheetIndex]!.push(p);
+  for (let i = 0; i < pendings.length; i++) bySheet[pendings[i]!.sheetIndex]!.push(pendings[i]!);
   const sheets: SheetResult[] = input.sheets.map((s, sheetIndex) => ({
     sheet: s.sheet,
     headerRow: s.headerRow,
@@ -613,18 +678,18 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   return { scheme: scheme.id, sheets, warnings: topWarnings };
 
   function toResult(p: Pending, s: HunanSettings): RowResult {
-    const vt = p.id.electedYear !== null ? validThrough(p.id.electedYear, s.cycleStartYear) : null;
+    const vt = p.electedYear !== null ? validThrough(p.electedYear, s.cycleStartYear) : null;
     // The pending row is done with: its list becomes the result's.
-    const warnings = p.warnings;
-    if (vt !== null && p.id.year !== null && p.id.year > vt) {
-      warnings.push({ code: "expired", cells: [p.rec.facts["electedYear"]?.cell ?? ""].filter(Boolean), message: `期满：${p.id.electedYear}年当选，示范期至${vt}年，${p.id.year}年已不在示范期内` });
+    let warnings = p.warnings;
+    if (vt !== null && p.year !== null && p.year > vt) {
+      warnings = add(warnings, { code: "expired", cells: [p.rec.facts["electedYear"]?.cell ?? ""].filter(Boolean), message: `期满：${p.electedYear}年当选，示范期至${vt}年，${p.year}年已不在示范期内` });
     }
     const error = p.status === "error";
     const r: RowResult = {
       row: p.rec.row,
-      key: p.id.key,
-      year: p.id.year,
-      round: p.id.round,
+      key: p.key,
+      year: p.year,
+      round: p.round,
       deductionTotal: error ? null : p.total,
       score: error ? null : p.score,
       status: p.status,

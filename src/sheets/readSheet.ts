@@ -139,6 +139,7 @@ export function readSheet(grid: SheetGrid, def: SheetDef, map: ColumnMap): Sheet
   // Every row's facts have the same keys in the same order (each field is set on every row). Built key by key, an
   // object of that many properties falls into dictionary mode; cloned from one parsed template, it keeps one fast shape.
   const template = JSON.parse(JSON.stringify(Object.fromEntries(fields.map((x) => [x.id, null])))) as Record<string, Fact>;
+  const fieldIds: readonly string[] = Object.freeze(fields.map((x) => x.id));
   const records: RowRecord[] = [];
   const uncached = grid.uncached?.length ? new Set(grid.uncached) : null;
   let lastRow = map.headerRow;
@@ -188,7 +189,7 @@ export function readSheet(grid: SheetGrid, def: SheetDef, map: ColumnMap): Sheet
     }
     const nameGiven = facts["name"]?.value != null || errors.some((e) => e.cell === facts["name"]?.cell);
     if (!nameGiven && filled < 2) continue;
-    records.push(readings.length ? { sheet: grid.name, row, facts, errors, readings } : { sheet: grid.name, row, facts, errors });
+    records.push(readings.length ? { sheet: grid.name, row, facts, errors, readings, fieldIds } : { sheet: grid.name, row, facts, errors, fieldIds });
   }
   return { sheet: grid.name, map, records, lastRow };
 }

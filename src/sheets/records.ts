@@ -16,6 +16,11 @@ export type RowRecord = {
   errors: CellError[];
   /** Fact ids whose value was read from a sentence ("经查，全年无违纪违法问题" → 否): shown in 提示. */
   readings?: readonly string[];
+  /**
+   * The ids of `facts`, when every record of its sheet has the same ones: one array shared by those records,
+   * so that the engine works out once per sheet, not per row, which rules and review columns have inputs.
+   */
+  fieldIds?: readonly string[];
 };
 
 /** "违纪违法（AP7）‘经查，全年无违纪违法问题’按‘否’处理": how a sentence in a yes/no cell was read. */
