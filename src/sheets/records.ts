@@ -6,6 +6,35 @@ export type FactValue = number | boolean | string | ReviewMark | GradeMark;
 /** One input cell of a row. `value` null means the column exists but the cell is blank. */
 export type Fact = { value: FactValue | null; cell: string; text?: string; header: string };
 
+/** A column as its facts name it: letters ("F") and header as written, one object per column of a sheet. */
+export type FactColumn = { readonly letters: string; readonly header: string };
+
+/**
+ * A fact as the reader makes it: its address ("F4") built when asked for, from its column (shared by the
+ * column's facts) and row. A 50,000-row ledger has over a million facts and names few of their cells; an
+ * address string and a header field each were tens of megabytes held for the whole run.
+ */
+export class CellFact implements Fact {
+  declare text?: string;
+
+  constructor(
+    readonly value: FactValue | null,
+    private readonly column: FactColumn,
+    private readonly row: number,
+    text?: string,
+  ) {
+    if (text !== undefined) this.text = text;
+  }
+
+  get cell(): string {
+    return this.column.letters + this.row;
+  }
+
+  get header(): string {
+    return this.column.header;
+  }
+}
+
 export type CellError = { cell: string; message: string };
 
 export type RowRecord = {
