@@ -80,12 +80,25 @@ export function scoreWorkbook(grids: readonly SheetGrid[], scheme: Scheme, opts:
     scheme,
     settings,
   );
-  const writes = ledgers.map((l, i) => {
-    const grid = grids.find((g) => g.name === l.sheet)!;
-    const rows = result.sheets[i]!.rows.map((r) => rowOutput(r, scheme, settings));
-    return planWrite(grid, l.map.headerRow, l.lastRow, l.map.outputs, scheme.outputs, rows);
-  });
-  return { scheme: "hunan", result, writes, ledgers, memberSheets: memberReads.map((m) => m.sheet), settings };
+  // The owned columns' texts are planned when first asked for: `summary` and `survey` score a ledger without
+  // writing it back, and on 50,000 rows those texts were tens of megabytes held for nothing.
+  let writes: SheetWrite[] | undefined;
+  const plan = () =>
+    ledgers.map((l, i) => {
+      const grid = grids.find((g) => g.name === l.sheet)!;
+      const rows = result.sheets[i]!.rows.map((r) => rowOutput(r, scheme, settings));
+      return planWrite(grid, l.map.headerRow, l.lastRow, l.map.outputs, scheme.outputs, rows);
+    });
+  return {
+    scheme: "hunan",
+    result,
+    get writes() {
+      return (writes ??= plan());
+    },
+    ledgers,
+    memberSheets: memberReads.map((m) => m.sheet),
+    settings,
+  };
 }
 
 export type UnitWorkbookScore = {
