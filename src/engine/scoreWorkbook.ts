@@ -80,7 +80,7 @@ export function scoreWorkbook(grids: readonly SheetGrid[], scheme: Scheme, opts:
     scheme,
     settings,
   );
-  // The owned columns' texts are planned when first asked for: `summary` and `survey` score a ledger without
+  // The owned columns' texts are planned when first asked for: a report (`summary`) scores a ledger without
   // writing it back, and on 50,000 rows those texts were tens of megabytes held for nothing.
   let writes: SheetWrite[] | undefined;
   const plan = () =>
