@@ -24,18 +24,22 @@ export function ruleHead(scheme: Scheme, settings: HunanSettings, rule: RuleDef)
   return `${citation(scheme, rule)}：${fillPlaceholders(rule.text, settings)}`;
 }
 
+// The two below run once per finding of a large ledger, and their sentences are held until written: joined
+// from their pieces, each is one flat string, where a template literal leaves a tree of a dozen joined pieces
+// (several times the memory until the sheet is written).
+
 /** {@link deductionSentence} with the rule's head already built. */
 export function deductionSentenceFrom(head: string, rule: RuleDef, count: number, points: number, shown: readonly string[]): string {
-  const each = rule.effect.kind === "deduct" ? rule.effect.points : 0;
-  const times = rule.effect.kind === "deduct" && rule.effect.per === "occurrence" ? `，每次扣${each}分，共${count}次` : "";
-  const where = shown.length ? `（${shown.join("，")}）` : "";
-  return `${head}${times}，扣${points}分${where}`;
+  const parts: (string | number)[] = [head];
+  if (rule.effect.kind === "deduct" && rule.effect.per === "occurrence") parts.push("，每次扣", rule.effect.points, "分，共", count, "次");
+  parts.push("，扣", points, "分");
+  if (shown.length) parts.push("（", shown.join("，"), "）");
+  return parts.join("");
 }
 
 /** {@link revocationSentence} with the rule's head already built. */
 export function revocationSentenceFrom(head: string, shown: readonly string[]): string {
-  const where = shown.length ? `（${shown.join("，")}）` : "";
-  return `${head}${where}`;
+  return shown.length ? [head, "（", shown.join("，"), "）"].join("") : head;
 }
 
 export function deductionSentence(

@@ -15,13 +15,9 @@ export type Observation = {
   checked: boolean;
   /** Cells of present but blank inputs. */
   blanks: string[];
-  /** Free texts naming the case (违纪违法 etc.). */
-  texts: string[];
 };
 
 export type Facts = Readonly<Record<string, Fact>>;
-
-export const none = (): Observation => ({ n: 0, cells: [], shown: [], checked: false, blanks: [], texts: [] });
 
 export function isBelow(v: number, t: Threshold): boolean {
   return v < t.value || (v === t.value && t.equalIsBelow);
@@ -37,36 +33,61 @@ export function formatValue(v: unknown, unit = ""): string {
   return String(v);
 }
 
-/** Shared empty lists of the observations that saw nothing to report; frozen, so never grown by mistake. */
-const EMPTY = Object.freeze([]) as unknown as string[];
-/** No input of the condition present. */
-const UNSEEN: Observation = Object.freeze({ n: 0, cells: EMPTY, shown: EMPTY, checked: false, blanks: EMPTY, texts: EMPTY });
-/** Checked, nothing observed: the common case, allocated once. */
-const CLEAR: Observation = Object.freeze({ n: 0, cells: EMPTY, shown: EMPTY, checked: true, blanks: EMPTY, texts: EMPTY });
+/**
+ * What conditions saw on one row, accumulated in place: a compiled condition adds to a tally rather than
+ * returning an observation, so a rule that sees nothing allocates nothing (most rules on most rows). The
+ * evaluator keeps one tally per role and clears it per rule; cells and shown values are pushed only for hits.
+ */
+export type Tally = {
+  n: number;
+  checked: boolean;
+  /** Hits' cells and shown values: once a rule fires, its finding keeps these arrays and the tally takes new ones. */
+  cells: string[];
+  shown: string[];
+  /** Blank inputs' cells: the first `nBlanks` (common, so the array is kept and overwritten, never reallocated). */
+  blanks: string[];
+  nBlanks: number;
+};
 
-function leaf(facts: Facts, field: string, unit: string, hit: (v: NonNullable<Fact["value"]>) => number): Observation {
+export const newTally = (): Tally => ({ n: 0, checked: false, cells: [], shown: [], blanks: [], nBlanks: 0 });
+
+export function clearTally(t: Tally): void {
+  t.n = 0;
+  t.checked = false;
+  // Not `length = 0`: that drops the backing store, and the next push allocates one again.
+  if (t.cells.length) t.cells = [];
+  if (t.shown.length) t.shown = [];
+  t.nBlanks = 0;
+}
+
+/** The blank inputs' cells, as a list of their own. */
+export function blankCells(t: Tally): string[] {
+  return t.blanks.slice(0, t.nBlanks);
+}
+
+function leaf(facts: Facts, field: string, unit: string, hit: (v: NonNullable<Fact["value"]>) => number, t: Tally): void {
   const f = facts[field];
-  if (!f) return UNSEEN;
-  if (f.value === null) return { n: 0, cells: EMPTY, shown: EMPTY, checked: false, blanks: [f.cell], texts: EMPTY };
+  if (!f) return;
+  if (f.value === null) {
+    t.blanks[t.nBlanks++] = f.cell;
+    return;
+  }
+  t.checked = true;
   const n = hit(f.value);
-  if (n === 0) return CLEAR;
-  if (!(n > 0)) return { n, cells: EMPTY, shown: EMPTY, checked: true, blanks: EMPTY, texts: EMPTY };
-  return {
-    n,
-    cells: [f.cell],
-    shown: [`${f.cell}：${f.text ?? formatValue(f.value, unit)}`],
-    checked: true,
-    blanks: EMPTY,
-    texts: f.text ? [f.text] : EMPTY,
-  };
+  if (n === 0) return;
+  t.n += n;
+  // A negative or non-numeric count adds to n but names no cell (as an observation of nothing to show).
+  if (!(n > 0)) return;
+  t.cells.push(f.cell);
+  t.shown.push(`${f.cell}：${f.text ?? formatValue(f.value, unit)}`);
 }
 
 type Ctx = { thresholds: Record<string, Threshold>; rateUnit: (field: string) => string };
 
 const num = (v: Fact["value"]) => (typeof v === "number" ? v : NaN);
 
-/** A condition bound to its thresholds and units: facts in, observation out. Observations returned are not to be mutated. */
-export type CompiledCondition = (facts: Facts) => Observation;
+/** A condition bound to its thresholds and units: adds what it sees in `facts` to the tally. */
+export type CompiledCondition = (facts: Facts, t: Tally) => void;
 
 const hitCount = (v: unknown) => (typeof v === "number" ? v : 0);
 const hitYes = (v: unknown) => (v === true ? 1 : 0);
@@ -77,22 +98,22 @@ export function compile(c: Condition, ctx: Ctx): CompiledCondition {
   switch (c.op) {
     case "count": {
       const field = c.field;
-      return (facts) => leaf(facts, field, "次", hitCount);
+      return (facts, t) => leaf(facts, field, "次", hitCount, t);
     }
     case "yes": {
       const field = c.field;
-      return (facts) => leaf(facts, field, "", hitYes);
+      return (facts, t) => leaf(facts, field, "", hitYes, t);
     }
     case "no": {
       const field = c.field;
-      return (facts) => leaf(facts, field, "", hitNo);
+      return (facts, t) => leaf(facts, field, "", hitNo, t);
     }
     case "below": {
       const { field } = c;
-      const t = ctx.thresholds[c.threshold]!;
+      const t0 = ctx.thresholds[c.threshold]!;
       const unit = ctx.rateUnit(field);
-      const hit = (v: Fact["value"]) => (isBelow(num(v), t) ? 1 : 0);
-      return (facts) => leaf(facts, field, unit, hit);
+      const hit = (v: Fact["value"]) => (isBelow(num(v), t0) ? 1 : 0);
+      return (facts, t) => leaf(facts, field, unit, hit, t);
     }
     case "between": {
       const { field } = c;
@@ -100,60 +121,45 @@ export function compile(c: Condition, ctx: Ctx): CompiledCondition {
       const to = ctx.thresholds[c.to]!;
       const unit = ctx.rateUnit(field);
       const hit = (v: Fact["value"]) => (!isBelow(num(v), from) && isBelow(num(v), to) ? 1 : 0);
-      return (facts) => leaf(facts, field, unit, hit);
+      return (facts, t) => leaf(facts, field, unit, hit, t);
     }
     case "gradeIn": {
       const { field, grades } = c;
       const hit = (v: Fact["value"]) => (typeof v === "string" && grades.includes(v) ? 1 : 0);
-      return (facts) => leaf(facts, field, "", hit);
+      return (facts, t) => leaf(facts, field, "", hit, t);
     }
     case "anyOf": {
+      // Occurrences add up, cells and blanks are concatenated: each part adds to the same tally.
       const subs = c.of.map((sub) => compile(sub, ctx));
-      return (facts) => {
-        // Most rows observe nothing: combine only when some part has something to report.
-        let plain = true;
-        let checked = false;
-        const seen = new Array<Observation>(subs.length);
-        for (let i = 0; i < subs.length; i++) {
-          const o = (seen[i] = subs[i]!(facts));
-          if (o !== CLEAR && o !== UNSEEN) plain = false;
-          else if (o === CLEAR) checked = true;
-        }
-        return plain ? (checked ? CLEAR : UNSEEN) : combine(seen);
+      return (facts, t) => {
+        for (let i = 0; i < subs.length; i++) subs[i]!(facts, t);
       };
     }
   }
 }
 
-export const operators: {
-  [K in Condition["op"]]: (c: Extract<Condition, { op: K }>, facts: Facts, ctx: Ctx) => Observation;
-} = {
-  count: (c, facts, ctx) => compile(c, ctx)(facts),
-  yes: (c, facts, ctx) => compile(c, ctx)(facts),
-  no: (c, facts, ctx) => compile(c, ctx)(facts),
-  below: (c, facts, ctx) => compile(c, ctx)(facts),
-  between: (c, facts, ctx) => compile(c, ctx)(facts),
-  gradeIn: (c, facts, ctx) => compile(c, ctx)(facts),
-  anyOf: (c, facts, ctx) => compile(c, ctx)(facts),
-};
-
-/** Several observations as one: occurrences add up, cells and texts are concatenated. */
-export function combine(list: readonly Observation[]): Observation {
-  const o = none();
-  for (const s of list) {
-    o.n += s.n;
-    if (s.cells.length) o.cells.push(...s.cells);
-    if (s.shown.length) o.shown.push(...s.shown);
-    o.checked ||= s.checked;
-    if (s.blanks.length) o.blanks.push(...s.blanks);
-    if (s.texts.length) o.texts.push(...s.texts);
-  }
-  return o;
+/** A tally as an observation of its own (lists copied: the tally is cleared and reused). */
+export function observation(t: Tally): Observation {
+  return { n: t.n, cells: t.cells.slice(), shown: t.shown.slice(), checked: t.checked, blanks: blankCells(t) };
 }
 
 export function observe(c: Condition, facts: Facts, ctx: Ctx): Observation {
-  return compile(c, ctx)(facts);
+  const t = newTally();
+  compile(c, ctx)(facts, t);
+  return observation(t);
 }
+
+export const operators: {
+  [K in Condition["op"]]: (c: Extract<Condition, { op: K }>, facts: Facts, ctx: Ctx) => Observation;
+} = {
+  count: (c, facts, ctx) => observe(c, facts, ctx),
+  yes: (c, facts, ctx) => observe(c, facts, ctx),
+  no: (c, facts, ctx) => observe(c, facts, ctx),
+  below: (c, facts, ctx) => observe(c, facts, ctx),
+  between: (c, facts, ctx) => observe(c, facts, ctx),
+  gradeIn: (c, facts, ctx) => observe(c, facts, ctx),
+  anyOf: (c, facts, ctx) => observe(c, facts, ctx),
+};
 
 export function leafFields(c: Condition): string[] {
   return c.op === "anyOf" ? c.of.flatMap(leafFields) : [c.field];

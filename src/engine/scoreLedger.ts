@@ -7,8 +7,8 @@ import { normalizeText } from "../sheets/normalize";
 import type { CellError, Fact, RowRecord } from "../sheets/records";
 import type { ReviewMark } from "../sheets/values";
 import { citation, deductionSentenceFrom, itemName, qualify, readingWarnings, rectifySentence, revocationSentenceFrom, ruleHead } from "./explain";
-import { combine, compile, formatValue, none, type CompiledCondition, type Observation } from "./operators";
-import { cityKey, postKey, postNameKey } from "./selection";
+import { blankCells, clearTally, compile, formatValue, leafFields, newTally, type CompiledCondition, type Tally } from "./operators";
+import { cityKey, postNameKey } from "./selection";
 import type { Deduction, LedgerResult, Revocation, RowResult, SheetResult, Status, Warning } from "./types";
 
 export type LedgerSheetInput = { sheet: string; headerRow: number; records: RowRecord[]; warnings?: Warning[] };
@@ -20,6 +20,8 @@ type Identity = {
   unit: string;
   key: string;
   matchKey: string;
+  /** The name as compared across rows (postNameKey). */
+  nameKey: string;
   postType: "service" | "supervision" | null;
   provincial: boolean;
   year: number | null;
@@ -28,10 +30,10 @@ type Identity = {
   lastScore: Fact | null;
 };
 
-type Pending = {
+/** A row being scored: who it is and what was found (one object a row: a ledger has tens of thousands). */
+type Pending = Identity & {
   sheetIndex: number;
   rec: RowRecord;
-  id: Identity;
   errors: CellError[];
   deductions: Deduction[];
   revocations: Revocation[];
@@ -48,25 +50,63 @@ const str = (f: Fact | undefined): string | null => (f && typeof f.value === "st
 const numOf = (f: Fact | undefined): number | null => (f && typeof f.value === "number" ? f.value : null);
 const norm = (s: string | null) => normalizeText(s ?? "");
 
-function identify(rec: RowRecord): Identity {
+/**
+ * The tolerant keys of one scoring, per distinct text. selection.ts memoises them too, but within a bounded
+ * memo: a ledger naming more posts than it holds would normalise every name again, twice per row.
+ */
+class PostKeys {
+  private readonly cities = new Map<string, string>();
+  private readonly units = new Map<string, string>();
+  private readonly names = new Map<string, string>();
+
+  name(s: string): string {
+    let k = this.names.get(s);
+    if (k === undefined) this.names.set(s, (k = postNameKey(s)));
+    return k;
+  }
+
+  /** {@link postKey}, from the keys of its parts. */
+  post(city: string, unit: string, nameKey: string): string {
+    let c = this.cities.get(city);
+    if (c === undefined) this.cities.set(city, (c = cityKey(city)));
+    let u = this.units.get(unit);
+    if (u === undefined) this.units.set(unit, (u = normalizeText(unit)));
+    return `${c}|${u}|${nameKey}`;
+  }
+}
+
+function pendingOf(rec: RowRecord, sheetIndex: number, keys: PostKeys): Pending {
   const f = rec.facts;
   const name = str(f["name"]);
   const city = str(f["city"]) ?? "";
   const unit = str(f["unit"]) ?? "";
   const postType = str(f["postType"]);
   const lastScore = f["lastScore"] && f["lastScore"].value !== null ? f["lastScore"] : null;
+  const nameKey = keys.name(name ?? "");
   return {
     name,
     city,
     unit,
     key: `${city}|${unit}|${name ?? ""}`,
-    matchKey: postKey({ city, unit, name: name ?? "" }),
+    matchKey: keys.post(city, unit, nameKey),
+    nameKey,
     postType: postType === "service" || postType === "supervision" ? postType : null,
     provincial: str(f["level"]) === "provincial",
     year: numOf(f["year"]),
     round: str(f["round"]) === "复评" ? "复评" : "初评",
     electedYear: numOf(f["electedYear"]),
     lastScore,
+    sheetIndex,
+    rec,
+    errors: NONE,
+    deductions: NONE,
+    revocations: NONE,
+    warnings: NONE,
+    rectify: NONE,
+    members: NO_MEMBERS,
+    score: null,
+    total: null,
+    status: "error",
   };
 }
 
@@ -92,54 +132,82 @@ function roleMatches(m: RowRecord, role: RuleDef["memberRole"]): boolean {
   return r === null || r === role || r === "both";
 }
 
-function qualified(o: Observation, sheet: string): Observation {
-  return {
-    ...o,
-    cells: o.cells.map((c) => qualify(sheet, c)),
-    shown: o.shown.map((s) => `${qualify(sheet, s.split("：")[0]!)}：${s.split("：").slice(1).join("：")}`),
-  };
-}
-
 /** Rows without member records share this (never grown: a member's row gets its own list). */
 const NO_MEMBERS: RowRecord[] = Object.freeze([]) as unknown as RowRecord[];
 
 /** Empty lists shared by the rows that have nothing in them (frozen: never grown; a row that needs one gets its own). */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
-/**
- * The "缺少数据，未检查：…" warning's rule list and text: the same few lists recur on most rows of a ledger, so each is
- * built once and shared (frozen) by the rows that have it.
- */
-const uncheckedLists = new Map<string, { rules: string[]; message: string }>();
-function uncheckedWarning(ids: readonly string[]): Warning {
-  const key = ids.join("、");
-  let u = uncheckedLists.get(key);
-  if (u === undefined) {
-    if (uncheckedLists.size >= 4096) uncheckedLists.clear();
-    uncheckedLists.set(key, (u = { rules: Object.freeze([...ids]) as string[], message: `缺少数据，未检查：${key}` }));
-  }
-  return { code: "unchecked", cells: NONE, rules: u.rules, message: u.message };
+/** `list` with `item` added: the row's own array, made on its first item (until then it shares {@link NONE}). */
+function add<T>(list: T[], item: T): T[] {
+  if (list === NONE) return [item];
+  list.push(item);
+  return list;
 }
+
+/** The "缺少数据，未检查：…" warning for these rules (in the order checked). Its wording is here alone. */
+function uncheckedWarning(ids: readonly string[]): Warning {
+  return Object.freeze({ code: "unchecked", cells: NONE, rules: Object.freeze([...ids]) as string[], message: `缺少数据，未检查：${ids.join("、")}` });
+}
+
+/**
+ * The unchecked warnings met so far, by the rules' positions in the scheme: the same few lists recur on most
+ * rows of a ledger, so each warning is built once and the one frozen object is shared by the rows that have it
+ * (walking this trie by rule position costs no string per row).
+ */
+type UncheckedNode = { next: (UncheckedNode | undefined)[]; warning?: Warning };
 
 /** A rule bound once per scheme and settings: its conditions compiled, its sentence head built. */
 type CompiledRule = {
   rule: RuleDef;
+  /** Its position in the scheme. */
+  at: number;
   post: CompiledCondition | null;
   member: CompiledCondition | null;
   head: string;
 };
 
-const NOTHING: Observation = Object.freeze(none());
+/** The sheet-qualified cells and shown values of a member record's hits, added to the members' tally. */
+function addQualified(to: Tally, from: Tally, sheet: string): void {
+  to.n += from.n;
+  to.checked ||= from.checked;
+  for (const c of from.cells) to.cells.push(qualify(sheet, c));
+  // "F4：85%" → "'成员表'!F4：85%" (the cell never contains "：").
+  for (const sh of from.shown) {
+    const at = sh.indexOf("：");
+    to.shown.push(`${qualify(sheet, sh.slice(0, at))}${sh.slice(at)}`);
+  }
+}
+
+/** A 评分表 item's review column (评审意见) and the item's rules. */
+type Review = { it: Scheme["items"][number]; fact: string; rules: CompiledRule[] };
+
+/**
+ * What a sheet's records can show, worked out once per sheet (RowRecord.fieldIds): the rules with any input
+ * there (by position; the others see nothing on every row and are not run), the review columns present, and
+ * whether 撤销情形 is. A fact looked up that a row does not have costs as much as one it has.
+ */
+type SheetPlan = { live: readonly boolean[]; reviews: readonly Review[]; revokeNote: boolean };
 
 class Evaluator {
   private readonly rateFields: Set<string>;
   private readonly itemOf: Map<string, number>;
   private readonly compiled: { all: CompiledRule[]; service: CompiledRule[]; supervision: CompiledRule[]; none: CompiledRule[] };
-  /** Per 评分表 item: the review column's fact id and the item's rule ids. */
-  private readonly reviews: { it: Scheme["items"][number]; fact: string; ruleIds: string[] }[];
+  /** Per 评分表 item: the review column's fact id and the item's rules. */
+  private readonly reviews: Review[];
+  /** For records that do not say which facts they have: everything is looked up. */
+  private readonly everything: SheetPlan;
+  private planIds: readonly string[] | undefined;
+  private plan: SheetPlan;
   private readonly rectifyCache = new Map<string, string>();
   /** The thresholds as compiled: [name, value, equalIsBelow, unit] (changed in place → compiled again). */
   private readonly compiledWith: [string, number, boolean, string][];
+  /** Scratch, cleared per rule or per row: what the post's row and its members showed, the rules left unchecked. */
+  private readonly postTally = newTally();
+  private readonly memberTally = newTally();
+  private readonly oneMember = newTally();
+  private readonly unchecked: CompiledRule[] = [];
+  private readonly uncheckedRoot: UncheckedNode = { next: [] };
 
   constructor(
     private readonly scheme: Scheme,
@@ -152,8 +220,9 @@ class Evaluator {
       thresholds: settings.thresholds,
       rateUnit: (field: string) => (this.rateFields.has(field) ? "%" : ""),
     };
-    const all = scheme.rules.map((rule) => ({
+    const all = scheme.rules.map((rule, at) => ({
       rule,
+      at,
       post: rule.post ? compile(rule.post, ctx) : null,
       member: rule.member ? compile(rule.member, ctx) : null,
       head: ruleHead(scheme, settings, rule),
@@ -164,7 +233,21 @@ class Evaluator {
       supervision: all.filter((c) => c.rule.applies === "all" || c.rule.applies === "supervision"),
       none: all.filter((c) => c.rule.applies === "all"),
     };
-    this.reviews = scheme.items.map((it) => ({ it, fact: `review${it.item}`, ruleIds: scheme.rules.filter((r) => r.item === it.item).map((r) => r.id) }));
+    this.reviews = scheme.items.map((it) => ({ it, fact: `review${it.item}`, rules: all.filter((c) => c.rule.item === it.item) }));
+    this.everything = this.plan = { live: all.map(() => true), reviews: this.reviews, revokeNote: true };
+  }
+
+  private planFor(rec: RowRecord): SheetPlan {
+    const ids = rec.fieldIds;
+    if (ids === undefined) return this.everything;
+    if (ids === this.planIds) return this.plan;
+    const has = new Set(ids);
+    this.planIds = ids;
+    return (this.plan = {
+      live: this.compiled.all.map((c) => (c.rule.post ? leafFields(c.rule.post).some((f) => has.has(f)) : false)),
+      reviews: this.reviews.filter((r) => has.has(r.fact)),
+      revokeNote: has.has("revokeNote"),
+    });
   }
 
   /** Whether these are still the scheme and thresholds it was compiled with. */
@@ -182,87 +265,123 @@ class Evaluator {
 
   /** Applies every rule, the reviewer's columns and 撤销情形 to one row without input errors. */
   evaluate(p: Pending): void {
-    const { settings } = this;
+    const { settings, postTally: post, memberTally, unchecked } = this;
     const facts = p.rec.facts;
-    const unchecked: string[] = [];
-    readingWarnings(p.rec, p.warnings, null);
-    for (const m of p.members) readingWarnings(m, p.warnings, m.sheet);
-    const rules = p.id.postType === null ? this.compiled.none : this.compiled[p.id.postType];
-    for (const c of rules) {
+    unchecked.length = 0;
+    if (p.rec.readings || p.members.some((m) => m.readings)) {
+      const out: Warning[] = [...p.warnings];
+      readingWarnings(p.rec, out, null);
+      for (const m of p.members) readingWarnings(m, out, m.sheet);
+      p.warnings = out;
+    }
+    const plan = this.planFor(p.rec);
+    const rules = p.postType === null ? this.compiled.none : this.compiled[p.postType];
+    for (let r = 0; r < rules.length; r++) {
+      const c = rules[r]!;
       const rule = c.rule;
-      const postObs = c.post ? c.post(facts) : NOTHING;
-      let obs = postObs;
+      clearTally(post);
+      if (c.post && plan.live[c.at]) c.post(facts, post);
+      // What the rule goes by: the row's own cells, else (nothing filled there) its members'.
+      let obs = post;
       if (c.member && p.members.length) {
-        const member = c.member;
-        const memberObs = combine(p.members.filter((m) => roleMatches(m, rule.memberRole)).map((m) => qualified(member(m.facts), m.sheet)));
-        if (!postObs.checked) obs = memberObs;
-        else if (memberObs.checked && memberObs.n !== postObs.n) {
-          p.warnings.push({
+        this.observeMembers(c.member, rule, p.members);
+        if (!post.checked) obs = memberTally;
+        else if (memberTally.checked && memberTally.n !== post.n) {
+          p.warnings = add(p.warnings, {
             code: "member-differs",
-            cells: [...postObs.cells, ...memberObs.cells],
+            cells: [...post.cells, ...memberTally.cells],
             rules: [rule.id],
-            message: `${rule.id}：台账记为${postObs.n}人次，成员表为${memberObs.n}人次，以台账为准`,
+            message: `${rule.id}：台账记为${post.n}人次，成员表为${memberTally.n}人次，以台账为准`,
           });
         }
       }
-      if (rule.missing && postObs.blanks.length) {
+      let n = obs.n;
+      let checked = obs.checked;
+      // Blank quarters counted as occurrences (by setting): their cells follow the observed ones.
+      let blanks: string[] = NONE;
+      if (rule.missing && post.nBlanks) {
         if (settings[rule.missing] === "deduct") {
-          obs = { ...obs, n: obs.n + postObs.blanks.length, checked: true, cells: [...obs.cells, ...postObs.blanks], shown: [...obs.shown, ...postObs.blanks.map((c) => `${c}：空白`)] };
+          blanks = blankCells(post);
+          n += blanks.length;
+          checked = true;
         } else {
-          p.warnings.push({
+          const cells = blankCells(post);
+          p.warnings = add(p.warnings, {
             code: "missing-quarter",
-            cells: postObs.blanks,
+            cells,
             rules: [rule.id],
-            message: `未开展季度测评：${postObs.blanks.join("、")} 满意度为空`,
+            message: `未开展季度测评：${cells.join("、")} 满意度为空`,
           });
         }
       }
-      if (!obs.checked) {
-        unchecked.push(rule.id);
+      if (!checked) {
+        unchecked.push(c);
         continue;
       }
-      if (obs.n === 0) continue;
+      if (n === 0) continue;
+      // The finding keeps the tally's own list (cleared by replacing it); an empty one is never handed over.
+      const cells = blanks.length ? [...obs.cells, ...blanks] : obs.cells.length ? obs.cells : [];
+      const shown = blanks.length ? [...obs.shown, ...blanks.map((b) => `${b}：空白`)] : obs.shown;
       if (rule.effect.kind === "deduct") {
-        const count = rule.effect.per === "once" ? 1 : obs.n;
+        const count = rule.effect.per === "once" ? 1 : n;
         const points = rule.effect.points * count;
-        p.deductions.push({ rule: rule.id, points, count, cells: obs.cells, item: rule.item, text: deductionSentenceFrom(c.head, rule, count, points, obs.shown) });
+        p.deductions = add(p.deductions, { rule: rule.id, points, count, cells, item: rule.item, text: deductionSentenceFrom(c.head, rule, count, points, shown) });
       } else {
-        p.revocations.push({ rule: rule.id, cells: obs.cells, reason: revocationSentenceFrom(c.head, obs.shown) });
+        p.revocations = add(p.revocations, { rule: rule.id, cells, reason: revocationSentenceFrom(c.head, shown) });
       }
     }
-    this.applyReviews(p, unchecked);
-    const note = facts["revokeNote"];
+    if (plan.reviews.length) this.applyReviews(p, plan.reviews);
+    const note = plan.revokeNote ? facts["revokeNote"] : undefined;
     if (note && note.value === true) {
-      p.revocations.push({ rule: "R0", cells: [note.cell], reason: `R0（撤销情形）：${note.text ?? "已填写撤销情形"}（${note.cell}）` });
+      p.revocations = add(p.revocations, { rule: "R0", cells: [note.cell], reason: `R0（撤销情形）：${note.text ?? "已填写撤销情形"}（${note.cell}）` });
     }
-    if (unchecked.length) {
-      p.warnings.push(uncheckedWarning(unchecked));
+    if (unchecked.length) p.warnings = add(p.warnings, this.uncheckedWarning());
+  }
+
+  /** The members' tally for one rule: every member of the matching role, its cells qualified with its sheet. */
+  private observeMembers(member: CompiledCondition, rule: RuleDef, members: readonly RowRecord[]): void {
+    const { memberTally, oneMember } = this;
+    clearTally(memberTally);
+    for (const m of members) {
+      if (!roleMatches(m, rule.memberRole)) continue;
+      clearTally(oneMember);
+      member(m.facts, oneMember);
+      addQualified(memberTally, oneMember, m.sheet);
     }
   }
 
+  /** The shared warning for the rules left unchecked on this row (see {@link UncheckedNode}). */
+  private uncheckedWarning(): Warning {
+    let node = this.uncheckedRoot;
+    const unchecked = this.unchecked;
+    for (let i = 0; i < unchecked.length; i++) node = node.next[unchecked[i]!.at] ??= { next: [] };
+    return (node.warning ??= uncheckedWarning(this.unchecked.map((c) => c.rule.id)));
+  }
+
   /** The reviewers' own per-item columns count over the facts; a difference is a warning. */
-  private applyReviews(p: Pending, unchecked: string[]): void {
-    const { scheme, itemOf } = this;
-    for (const { it, fact, ruleIds } of this.reviews) {
+  private applyReviews(p: Pending, reviews: readonly Review[]): void {
+    const { scheme, itemOf, unchecked } = this;
+    for (let i = 0; i < reviews.length; i++) {
+      const { it, fact, rules } = reviews[i]!;
       const f = p.rec.facts[fact];
       if (!f || f.value === null) continue;
       const mark = f.value as ReviewMark;
-      const checked = ruleIds.some((id) => !unchecked.includes(id));
+      const checked = rules.some((c) => !unchecked.includes(c));
       const factPoints = p.deductions.filter((d) => d.item === it.item).reduce((s, d) => s + d.points, 0);
       const factRevoke = p.revocations.some((r) => itemOf.get(r.rule) === it.item);
       p.deductions = p.deductions.filter((d) => d.item !== it.item);
       p.revocations = p.revocations.filter((r) => itemOf.get(r.rule) !== it.item);
-      for (const id of ruleIds) {
-        const i = unchecked.indexOf(id);
+      for (const c of rules) {
+        const i = unchecked.indexOf(c);
         if (i >= 0) unchecked.splice(i, 1);
       }
       const rule = { id: `R${it.item}`, item: it.item };
       const reviewRevoke = "revoke" in mark;
       const reviewPoints = "points" in mark ? mark.points : 0;
       if (reviewRevoke) {
-        p.revocations.push({ rule: rule.id, cells: [f.cell], reason: `${citation(scheme, rule)}：评审意见为撤销（${f.cell}）` });
+        p.revocations = add(p.revocations, { rule: rule.id, cells: [f.cell], reason: `${citation(scheme, rule)}：评审意见为撤销（${f.cell}）` });
       } else if (reviewPoints > 0) {
-        p.deductions.push({
+        p.deductions = add(p.deductions, {
           rule: rule.id,
           points: reviewPoints,
           count: 1,
@@ -274,7 +393,7 @@ class Evaluator {
       if (checked && (factRevoke !== reviewRevoke || (!reviewRevoke && factPoints !== reviewPoints))) {
         const facts = factRevoke ? "撤销" : `扣${factPoints}分`;
         const review = reviewRevoke ? "撤销" : `扣${formatValue(reviewPoints)}分`;
-        p.warnings.push({
+        p.warnings = add(p.warnings, {
           code: "review-differs",
           cells: [f.cell],
           rules: [rule.id],
@@ -316,24 +435,36 @@ function identityErrors(rec: RowRecord, id: Identity): CellError[] {
 const ROUND_ORDER = { 初评: 0, 复评: 1 } as const;
 
 function compareAssessments(a: Pending, b: Pending): number {
-  const ya = a.id.year ?? Number.MAX_SAFE_INTEGER;
-  const yb = b.id.year ?? Number.MAX_SAFE_INTEGER;
-  return ya - yb || ROUND_ORDER[a.id.round] - ROUND_ORDER[b.id.round] || a.sheetIndex - b.sheetIndex || a.rec.row - b.rec.row;
+  const ya = a.year ?? Number.MAX_SAFE_INTEGER;
+  const yb = b.year ?? Number.MAX_SAFE_INTEGER;
+  return ya - yb || ROUND_ORDER[a.round] - ROUND_ORDER[b.round] || a.sheetIndex - b.sheetIndex || a.rec.row - b.rec.row;
 }
 
 function where(p: Pending): string {
-  return `${p.id.year ?? "?"}年${p.id.round}（${p.rec.sheet} 第${p.rec.row}行）`;
+  return `${p.year ?? "?"}年${p.round}（${p.rec.sheet} 第${p.rec.row}行）`;
 }
 
 /** A title elected after the year of a revocation is a new title; any other later row is the revoked one. */
 function isNewTitle(p: Pending, revoked: Pending): boolean {
-  return p.id.electedYear !== null && revoked.id.year !== null && p.id.electedYear > revoked.id.year;
+  return p.electedYear !== null && revoked.year !== null && p.electedYear > revoked.year;
+}
+
+/** What follows a revocation (第十一条), per scheme: two lists, shared (frozen) by the revoked rows. */
+const consequenceLists = new WeakMap<Scheme, { municipal: string[]; provincial: string[] }>();
+function consequencesOf(scheme: Scheme, provincial: boolean): string[] {
+  let c = consequenceLists.get(scheme);
+  if (c === undefined) {
+    const always = scheme.consequences.always;
+    c = { municipal: Object.freeze([...always]) as string[], provincial: Object.freeze([...always, scheme.consequences.provincial]) as string[] };
+    consequenceLists.set(scheme, c);
+  }
+  return provincial ? c.provincial : c.municipal;
 }
 
 function carriedReason(p: Pending, revoked: Pending): string {
-  const when = p.id.year !== null && p.id.year === revoked.id.year ? (p.id.round === "复评" ? "复评" : "本次考核") : `${p.id.year ?? "以后"}年的考核`;
+  const when = p.year !== null && p.year === revoked.year ? (p.round === "复评" ? "复评" : "本次考核") : `${p.year ?? "以后"}年的考核`;
   // The row position follows the sentence (not nested inside it), so reports can drop it and keep the sentence.
-  return `A11c（第十一条）：${revoked.id.year ?? "?"}年${revoked.id.round}已撤销（${revoked.rec.sheet} 第${revoked.rec.row}行），${when}不恢复称号`;
+  return `A11c（第十一条）：${revoked.year ?? "?"}年${revoked.round}已撤销（${revoked.rec.sheet} 第${revoked.rec.row}行），${when}不恢复称号`;
 }
 
 /**
@@ -347,19 +478,19 @@ function history(g: Pending[], scheme: Scheme, settings: HunanSettings): void {
   let prev: Pending | null = null;
   g.forEach((p, i) => {
     const before = i > 0 ? g[i - 1]! : null;
-    if (g.length > 1 && p.id.year === null) {
-      p.warnings.push({ code: "no-year", cells: [p.rec.facts["year"]?.cell ?? ""].filter(Boolean), message: "考核年度为空，无法确定与同一示范岗其他考核的先后" });
+    if (g.length > 1 && p.year === null) {
+      p.warnings = add(p.warnings, { code: "no-year", cells: [p.rec.facts["year"]?.cell ?? ""].filter(Boolean), message: "考核年度为空，无法确定与同一示范岗其他考核的先后" });
     }
-    if (before && before.id.year === p.id.year && before.id.round === p.id.round) {
-      p.warnings.push({ code: "duplicate-assessment", cells: [], message: `与 ${where(before)} 为同一示范岗的同一次考核` });
+    if (before && before.year === p.year && before.round === p.round) {
+      p.warnings = add(p.warnings, { code: "duplicate-assessment", cells: [], message: `与 ${where(before)} 为同一示范岗的同一次考核` });
     }
     if (revoked && isNewTitle(p, revoked)) {
       revoked = null;
       prev = null;
     }
-    const e = p.id.electedYear;
-    if (!revoked && lastRevocation?.id.year != null && e !== null && e === lastRevocation.id.year + 1) {
-      p.warnings.push({
+    const e = p.electedYear;
+    if (!revoked && lastRevocation?.year != null && e !== null && e === lastRevocation.year + 1) {
+      p.warnings = add(p.warnings, {
         code: "reselected-after-revoke",
         cells: [p.rec.facts["electedYear"]?.cell ?? ""].filter(Boolean),
         message: `评选提示：${where(lastRevocation)}已被撤销，不得参加下一次（${e}年）评选（第十一条），本行当选年度为${e}年`,
@@ -369,13 +500,13 @@ function history(g: Pending[], scheme: Scheme, settings: HunanSettings): void {
     prev = p;
     if (p.errors.length || p.score === null || p.total === null) {
       p.status = "error";
-      if (revoked) p.warnings.push({ code: "carried-revocation", cells: [], message: `已于${where(revoked)}撤销，称号不再恢复` });
+      if (revoked) p.warnings = add(p.warnings, { code: "carried-revocation", cells: [], message: `已于${where(revoked)}撤销，称号不再恢复` });
       return;
     }
     if (revoked) {
-      p.revocations.unshift({ rule: "A11c", cells: [], reason: carriedReason(p, revoked) });
+      p.revocations = [{ rule: "A11c", cells: [], reason: carriedReason(p, revoked) }, ...p.revocations];
       p.status = "revoke";
-      p.consequences = [...scheme.consequences.always, ...(p.id.provincial ? [scheme.consequences.provincial] : [])];
+      p.consequences = consequencesOf(scheme, p.provincial);
       return;
     }
     let prevScore: number | null = null;
@@ -383,29 +514,29 @@ function history(g: Pending[], scheme: Scheme, settings: HunanSettings): void {
     if (previous && previous.score !== null) {
       prevScore = previous.score;
       prevLabel = `上次得分${prevScore}分（${where(previous)}）`;
-      const ls = p.id.lastScore;
+      const ls = p.lastScore;
       if (ls && ls.value !== prevScore) {
-        p.warnings.push({ code: "last-score-differs", cells: [ls.cell], message: `上次得分（${ls.cell}）填${formatValue(ls.value)}分，与 ${where(previous)} 的${prevScore}分不同，以后者为准` });
+        p.warnings = add(p.warnings, { code: "last-score-differs", cells: [ls.cell], message: `上次得分（${ls.cell}）填${formatValue(ls.value)}分，与 ${where(previous)} 的${prevScore}分不同，以后者为准` });
       }
-    } else if (p.id.lastScore) {
-      prevScore = p.id.lastScore.value as number;
-      prevLabel = `上次得分${prevScore}分（${p.id.lastScore.cell}）`;
-      if (previous) p.warnings.push({ code: "previous-unknown", cells: [], message: `上一次考核 ${where(previous)} 数据有误，改用上次得分列` });
+    } else if (p.lastScore) {
+      prevScore = p.lastScore.value as number;
+      prevLabel = `上次得分${prevScore}分（${p.lastScore.cell}）`;
+      if (previous) p.warnings = add(p.warnings, { code: "previous-unknown", cells: [], message: `上一次考核 ${where(previous)} 数据有误，改用上次得分列` });
     } else if (previous) {
-      p.warnings.push({ code: "previous-unknown", cells: [], message: `上一次考核 ${where(previous)} 数据有误，无法判断是否连续两次低于${settings.twiceBelowScore}分` });
+      p.warnings = add(p.warnings, { code: "previous-unknown", cells: [], message: `上一次考核 ${where(previous)} 数据有误，无法判断是否连续两次低于${settings.twiceBelowScore}分` });
     }
     if (p.score < settings.revokeBelowScore) {
-      p.revocations.push({ rule: "A11a", cells: [], reason: `A11a（第十一条）：最终得分${p.score}分，低于${settings.revokeBelowScore}分` });
+      p.revocations = add(p.revocations, { rule: "A11a", cells: [], reason: `A11a（第十一条）：最终得分${p.score}分，低于${settings.revokeBelowScore}分` });
     } else if (p.score < settings.twiceBelowScore && prevScore !== null && prevScore < settings.twiceBelowScore) {
-      p.revocations.push({
+      p.revocations = add(p.revocations, {
         rule: "A11b",
-        cells: p.id.lastScore && prevLabel.includes(p.id.lastScore.cell) ? [p.id.lastScore.cell] : [],
+        cells: p.lastScore && prevLabel.includes(p.lastScore.cell) ? [p.lastScore.cell] : [],
         reason: `A11b（第十一条）：连续两次得分低于${settings.twiceBelowScore}分，本次${p.score}分，${prevLabel}`,
       });
     }
     if (p.revocations.length) {
       p.status = "revoke";
-      p.consequences = [...scheme.consequences.always, ...(p.id.provincial ? [scheme.consequences.provincial] : [])];
+      p.consequences = consequencesOf(scheme, p.provincial);
       revoked = p;
       lastRevocation = p;
     } else if (p.total > 0) {
@@ -417,31 +548,34 @@ function history(g: Pending[], scheme: Scheme, settings: HunanSettings): void {
   });
   // 整改 → 复评 within a year: a 整改 without a 复评 is 待复评; a 复评 without a 整改 before it is a warning.
   // Linear in the post's rows: a backward pass knows whether a 复评 follows, a forward one what came before.
-  const reviewAfter: boolean[] = new Array<boolean>(g.length);
-  const reviewedYears = new Set<number>();
-  for (let i = g.length - 1; i >= 0; i--) {
-    const y = g[i]!.id.year;
-    reviewAfter[i] = y !== null && reviewedYears.has(y);
-    if (y !== null && g[i]!.id.round === "复评") reviewedYears.add(y);
+  // (A post assessed once, most of a ledger, has nothing after it: no pass, nothing allocated.)
+  const reviewAfter: boolean[] = g.length > 1 ? new Array<boolean>(g.length) : NONE;
+  if (g.length > 1) {
+    const reviewedYears = new Set<number>();
+    for (let i = g.length - 1; i >= 0; i--) {
+      const y = g[i]!.year;
+      reviewAfter[i] = y !== null && reviewedYears.has(y);
+      if (y !== null && g[i]!.round === "复评") reviewedYears.add(y);
+    }
   }
   let last: Pending | null = null;
   g.forEach((p, i) => {
-    const y = p.id.year;
-    const before = last && y !== null && last.id.year === y ? last : null;
+    const y = p.year;
+    const before = last && y !== null && last.year === y ? last : null;
     last = p;
     if (y === null) return;
-    if (p.status === "rectify" && p.id.round === "初评" && !reviewAfter[i]) {
-      p.warnings.push({
+    if (p.status === "rectify" && p.round === "初评" && !reviewAfter[i]) {
+      p.warnings = add(p.warnings, {
         code: "awaiting-review",
         cells: [],
         message: `待复评：须针对扣分项整改、提交整改报告后再评分（第十一条），台账中没有${y}年的复评记录`,
       });
     }
-    if (p.id.round !== "复评") return;
+    if (p.round !== "复评") return;
     if (!before) {
-      p.warnings.push({ code: "review-without-rectify", cells: [], message: `复评之前没有${y}年的初评（整改）记录` });
+      p.warnings = add(p.warnings, { code: "review-without-rectify", cells: [], message: `复评之前没有${y}年的初评（整改）记录` });
     } else if (before.status === "retain") {
-      p.warnings.push({ code: "review-without-rectify", cells: [], message: `${where(before)}为保持、没有扣分项，本次复评没有对应的整改` });
+      p.warnings = add(p.warnings, { code: "review-without-rectify", cells: [], message: `${where(before)}为保持、没有扣分项，本次复评没有对应的整改` });
     }
   });
 }
@@ -449,60 +583,54 @@ function history(g: Pending[], scheme: Scheme, settings: HunanSettings): void {
 export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanSettings): LedgerResult {
   const ev = evaluatorFor(scheme, settings);
   const pendings: Pending[] = [];
+  const keys = new PostKeys();
   input.sheets.forEach((s, sheetIndex) => {
-    for (const rec of s.records) {
-      const id = identify(rec);
-      pendings.push({
-        sheetIndex,
-        rec,
-        id,
-        errors: rec.errors.length ? [...rec.errors, ...identityErrors(rec, id)] : identityErrors(rec, id),
-        deductions: [],
-        revocations: [],
-        warnings: [],
-        rectify: NONE,
-        members: NO_MEMBERS,
-        score: null,
-        total: null,
-        status: "error",
-      });
+    // Indexed loops over the rows here and below: a for…of over tens of thousands of rows allocates an iterator
+    // result per row until the function is optimised, and this one runs once per scoring.
+    const records = s.records;
+    for (let i = 0; i < records.length; i++) {
+      const rec = records[i]!;
+      const p = pendingOf(rec, sheetIndex, keys);
+      p.errors = rec.errors.length ? [...rec.errors, ...identityErrors(rec, p)] : identityErrors(rec, p);
+      pendings.push(p);
     }
   });
 
   const topWarnings: Warning[] = [];
   const groups = new Map<string, Pending[]>();
-  for (const p of pendings) {
-    if (!p.id.name) continue;
-    const g = groups.get(p.id.matchKey);
+  for (let i = 0; i < pendings.length; i++) {
+    const p = pendings[i]!;
+    if (!p.name) continue;
+    const g = groups.get(p.matchKey);
     if (g) g.push(p);
-    else groups.set(p.id.matchKey, [p]);
+    else groups.set(p.matchKey, [p]);
   }
   for (const g of groups.values()) g.sort(compareAssessments);
 
   // Members: a member row with a year applies to that year's rows of its post, else to the latest year's;
   // within the year, to the rows of its 考核轮次 — without one, to the 初评 (the 复评 is scored on its own row).
   const byName = new Map<string, Pending[]>();
-  for (const p of pendings) {
-    if (!p.id.name) continue;
-    const k = postNameKey(p.id.name);
+  for (const p of input.members?.length ? pendings : NONE) {
+    if (!p.name) continue;
+    const k = p.nameKey;
     const list = byName.get(k);
     if (list) list.push(p);
     else byName.set(k, [p]);
   }
   const noRoundSheets = new Set<string>();
   for (const m of input.members ?? []) {
-    const candidates = (byName.get(postNameKey(str(m.facts["name"]))) ?? []).filter((p) => memberMatches(m, p.id));
+    const candidates = (byName.get(keys.name(str(m.facts["name"]) ?? "")) ?? []).filter((p) => memberMatches(m, p));
     const mYear = numOf(m.facts["year"]);
     let targets = candidates;
-    if (mYear !== null) targets = candidates.filter((p) => p.id.year === mYear);
+    if (mYear !== null) targets = candidates.filter((p) => p.year === mYear);
     else if (candidates.length) {
-      const latest = Math.max(...candidates.map((p) => p.id.year ?? -Infinity));
-      targets = candidates.filter((p) => (p.id.year ?? -Infinity) === latest);
+      const latest = Math.max(...candidates.map((p) => p.year ?? -Infinity));
+      targets = candidates.filter((p) => (p.year ?? -Infinity) === latest);
     }
     const hasRound = "round" in m.facts;
     const round = str(m.facts["round"]) === "复评" ? "复评" : "初评";
-    const ofRound = targets.filter((p) => p.id.round === round);
-    if (!hasRound && targets.some((p) => p.id.round === "复评")) noRoundSheets.add(m.sheet);
+    const ofRound = targets.filter((p) => p.round === round);
+    if (!hasRound && targets.some((p) => p.round === "复评")) noRoundSheets.add(m.sheet);
     // A post assessed only at 复评 that year takes its members there when the sheet names no round.
     targets = ofRound.length || hasRound ? ofRound : targets;
     if (!targets.length) {
@@ -528,11 +656,12 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
     });
   }
 
-  for (const p of pendings) {
+  for (let i = 0; i < pendings.length; i++) {
+    const p = pendings[i]!;
     if (p.errors.length) continue;
     ev.evaluate(p);
     let total = 0;
-    for (const d of p.deductions) total += d.points;
+    for (let d = 0; d < p.deductions.length; d++) total += p.deductions[d]!.points;
     p.total = total;
     p.score = Math.max(0, 100 - p.total);
   }
@@ -540,7 +669,7 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   for (const g of groups.values()) history(g, scheme, settings);
 
   const bySheet: Pending[][] = input.sheets.map(() => []);
-  for (const p of pendings) bySheet[p.sheetIndex]!.push(p);
+  for (let i = 0; i < pendings.length; i++) bySheet[pendings[i]!.sheetIndex]!.push(pendings[i]!);
   const sheets: SheetResult[] = input.sheets.map((s, sheetIndex) => ({
     sheet: s.sheet,
     headerRow: s.headerRow,
@@ -550,18 +679,18 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   return { scheme: scheme.id, sheets, warnings: topWarnings };
 
   function toResult(p: Pending, s: HunanSettings): RowResult {
-    const vt = p.id.electedYear !== null ? validThrough(p.id.electedYear, s.cycleStartYear) : null;
+    const vt = p.electedYear !== null ? validThrough(p.electedYear, s.cycleStartYear) : null;
     // The pending row is done with: its list becomes the result's.
-    const warnings = p.warnings;
-    if (vt !== null && p.id.year !== null && p.id.year > vt) {
-      warnings.push({ code: "expired", cells: [p.rec.facts["electedYear"]?.cell ?? ""].filter(Boolean), message: `期满：${p.id.electedYear}年当选，示范期至${vt}年，${p.id.year}年已不在示范期内` });
+    let warnings = p.warnings;
+    if (vt !== null && p.year !== null && p.year > vt) {
+      warnings = add(warnings, { code: "expired", cells: [p.rec.facts["electedYear"]?.cell ?? ""].filter(Boolean), message: `期满：${p.electedYear}年当选，示范期至${vt}年，${p.year}年已不在示范期内` });
     }
     const error = p.status === "error";
     const r: RowResult = {
       row: p.rec.row,
-      key: p.id.key,
-      year: p.id.year,
-      round: p.id.round,
+      key: p.key,
+      year: p.year,
+      round: p.round,
       deductionTotal: error ? null : p.total,
       score: error ? null : p.score,
       status: p.status,

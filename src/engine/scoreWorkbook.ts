@@ -84,15 +84,28 @@ export function scoreWorkbook(grids: readonly SheetGrid[], scheme: Scheme, opts:
     scheme,
     settings,
   );
-  const writes = ledgers.map((l, i) => {
-    const grid = grids.find((g) => g.name === l.sheet)!;
-    const sheetRows = result.sheets[i]!.rows;
-    // Columns the sheet lacks: one note on its first row, not "未检查：H8、H9c…" on every row.
-    const unchecked = uncheckedOf(scheme, sheetRows, new Set(l.map.fields.keys()));
-    const rows = sheetRows.map((r, j) => rowOutput(r, scheme, settings, unchecked, j === 0 ? unchecked.note : null));
-    return planWrite(grid, l.map.headerRow, l.lastRow, l.map.outputs, scheme.outputs, rows);
-  });
-  return { scheme: "hunan", result, writes, ledgers, memberSheets: memberReads.map((m) => m.sheet), settings };
+  // The owned columns' texts are planned when first asked for: a report (`summary`) scores a ledger without
+  // writing it back, and on 50,000 rows those texts were tens of megabytes held for nothing.
+  let writes: SheetWrite[] | undefined;
+  const plan = () =>
+    ledgers.map((l, i) => {
+      const grid = grids.find((g) => g.name === l.sheet)!;
+      const sheetRows = result.sheets[i]!.rows;
+      // Columns the sheet lacks: one note on its first row, not "未检查：H8、H9c…" on every row.
+      const unchecked = uncheckedOf(scheme, sheetRows, new Set(l.map.fields.keys()));
+      const rows = sheetRows.map((r, j) => rowOutput(r, scheme, settings, unchecked, j === 0 ? unchecked.note : null));
+      return planWrite(grid, l.map.headerRow, l.lastRow, l.map.outputs, scheme.outputs, rows);
+    });
+  return {
+    scheme: "hunan",
+    result,
+    get writes() {
+      return (writes ??= plan());
+    },
+    ledgers,
+    memberSheets: memberReads.map((m) => m.sheet),
+    settings,
+  };
 }
 
 export type UnitWorkbookScore = {
@@ -152,13 +165,18 @@ function ambiguityWarnings(l: SheetRead, def: SheetDef): Warning[] {
   return l.map.ambiguous.map((a) => ({ code: "ambiguous-column", cells: [], message: `有多列都像“${headerOf(a.field)}”（第 ${a.cols.join("、")} 列），使用第一列` }));
 }
 
+// The cell texts below are held for every row until the sheet is written: joined from a list, each is one flat
+// string, where appending line by line leaves a tree of joined pieces (several times the memory).
+
 /** 提示: a row's input errors, then its warnings, one per line. */
 function notesOf(r: { errors: readonly { message: string }[]; warnings: readonly Warning[] }): string | null {
-  let s = "";
-  let n = 0;
-  for (const e of r.errors) s = n++ ? `${s}\n${e.message}` : e.message;
-  for (const w of r.warnings) s = n++ ? `${s}\n${w.message}` : w.message;
-  return s || null;
+  const n = r.errors.length + r.warnings.length;
+  if (n === 0) return null;
+  if (n === 1) return (r.errors[0]?.message ?? r.warnings[0]!.message) || null;
+  const lines: string[] = [];
+  for (const e of r.errors) lines.push(e.message);
+  for (const w of r.warnings) lines.push(w.message);
+  return lines.join("\n") || null;
 }
 
 export function unitOutput(r: UnitResult, scheme: AdditiveScheme): RowOutput {
@@ -180,11 +198,11 @@ export function unitOutput(r: UnitResult, scheme: AdditiveScheme): RowOutput {
 const NOTHING_UNCHECKED = { absent: new Set<string>(), common: new Set<string>() };
 
 export function rowOutput(r: RowResult, scheme: Scheme, settings: HunanSettings, unchecked: Pick<Unchecked, "absent" | "common"> = NOTHING_UNCHECKED, sheetNote: string | null = null): RowOutput {
-  let reasons = "";
-  for (let i = 0; i < r.revocations.length; i++) reasons = i ? `${reasons}\n${r.revocations[i]!.reason}` : r.revocations[i]!.reason;
-  if (r.consequences?.length) reasons = r.revocations.length ? `${reasons}\n后果：${r.consequences.join("；")}` : `后果：${r.consequences.join("；")}`;
-  let details = "";
-  for (let i = 0; i < r.deductions.length; i++) details = i ? `${details}\n${r.deductions[i]!.text}` : r.deductions[i]!.text;
+  const lines: string[] = [];
+  for (const v of r.revocations) lines.push(v.reason);
+  if (r.consequences?.length) lines.push(`后果：${r.consequences.join("；")}`);
+  const reasons = lines.length === 1 ? lines[0]! : lines.join("\n");
+  const details = r.deductions.length === 1 ? r.deductions[0]!.text : r.deductions.map((d) => d.text).join("\n");
   return {
     row: r.row,
     fill: r.status,

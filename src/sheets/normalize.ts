@@ -3,10 +3,12 @@
  * full-width → half-width (NFKC), no whitespace or line breaks, lower case.
  */
 export function normalizeText(s: string): string {
-  // Printable ASCII without spaces or capitals is its own normal form (NFKC leaves ASCII alone).
+  // Printable ASCII without spaces or capitals is its own normal form (NFKC leaves ASCII alone), and so are
+  // the CJK unified ideographs (no decomposition, no case): most ledger text is already normal.
   let plain = true;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) continue;
     if (c < 0x21 || c > 0x7e || (c >= 0x41 && c <= 0x5a)) {
       plain = false;
       break;

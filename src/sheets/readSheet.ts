@@ -6,7 +6,7 @@ import type { FieldDef, OutputDef, SheetDef } from "../schemes/types";
 import { columnName, columnNumber } from "./a1";
 import { cellAt, formatAt, type CellValue, type SheetGrid } from "./grid";
 import { findHeaderRow, type ColumnMap, type HeaderSearch } from "./headers";
-import type { CellError, Fact, FactValue, RowRecord } from "./records";
+import { CellFact, type CellError, type Fact, type FactColumn, type FactValue, type RowRecord } from "./records";
 import {
   cellText,
   isBlankValue,
@@ -134,11 +134,15 @@ export function readSheet(grid: SheetGrid, def: SheetDef, map: ColumnMap): Sheet
     .filter((f) => map.fields.has(f.id))
     .map((f) => {
       const col = map.fields.get(f.id)!;
-      return { f, id: f.id, col, letters: columnName(col), header: map.headers.get(col) ?? f.header };
+      const letters = columnName(col);
+      const header = map.headers.get(col) ?? f.header;
+      const column: FactColumn = { letters, header };
+      return { f, id: f.id, col, letters, header, column };
     });
   // Every row's facts have the same keys in the same order (each field is set on every row). Built key by key, an
   // object of that many properties falls into dictionary mode; cloned from one parsed template, it keeps one fast shape.
   const template = JSON.parse(JSON.stringify(Object.fromEntries(fields.map((x) => [x.id, null])))) as Record<string, Fact>;
+  const fieldIds: readonly string[] = Object.freeze(fields.map((x) => x.id));
   const records: RowRecord[] = [];
   const uncached = grid.uncached?.length ? new Set(grid.uncached) : null;
   let lastRow = map.headerRow;
@@ -162,33 +166,34 @@ export function readSheet(grid: SheetGrid, def: SheetDef, map: ColumnMap): Sheet
     const errors: CellError[] = [];
     const readings: string[] = [];
     let filled = 0;
-    for (const { f, id, col, letters, header } of fields) {
+    for (const { f, id, col, letters, header, column } of fields) {
       const v = rowValues[col - 1] ?? null;
-      const cell = letters + row;
-      if (uncached?.has(cell)) {
+      if (uncached?.has(letters + row)) {
+        const cell = letters + row;
         filled++;
-        facts[id] = { value: null, cell, header };
+        facts[id] = new CellFact(null, column, row);
         errors.push({ cell, message: `${header}（${cell}）${UNCACHED_FORMULA}` });
         continue;
       }
       const p = parseField(f, v, formatAt(grid, r0, col - 1));
       if (p.kind === "blank") {
-        facts[id] = { value: null, cell, header };
+        facts[id] = new CellFact(null, column, row);
       } else if (p.kind === "ok") {
         filled++;
         // A vocabulary read by containment ("街镇级文明单位" → 街镇级) keeps the words as written for explanations.
         const text = p.text ?? (f.kind === "grade" && f.contains ? cellText(v) : undefined);
-        facts[id] = text === undefined ? { value: p.value, cell, header } : { value: p.value, cell, header, text };
+        facts[id] = new CellFact(p.value, column, row, text);
         if (p.read) readings.push(id);
       } else {
+        const cell = letters + row;
         filled++;
-        facts[id] = { value: null, cell, header };
+        facts[id] = new CellFact(null, column, row);
         errors.push({ cell, message: p.why ? `${header}（${cell}）“${cellText(v)}”${p.why}，应填写${p.expected}` : `${header}（${cell}）无法识别“${cellText(v)}”，应为${p.expected}` });
       }
     }
     const nameGiven = facts["name"]?.value != null || errors.some((e) => e.cell === facts["name"]?.cell);
     if (!nameGiven && filled < 2) continue;
-    records.push(readings.length ? { sheet: grid.name, row, facts, errors, readings } : { sheet: grid.name, row, facts, errors });
+    records.push(readings.length ? { sheet: grid.name, row, facts, errors, readings, fieldIds } : { sheet: grid.name, row, facts, errors, fieldIds });
   }
   return { sheet: grid.name, map, records, lastRow };
 }

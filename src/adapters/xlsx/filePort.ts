@@ -32,6 +32,13 @@ export class FilePort implements WorkbookPort {
   }
 
   write(writes: readonly SheetWrite[], onProgress?: WriteProgress): Promise<WriteReport> {
+    // A refused write (no column left right of a value in XFD) changes nothing, not even the undo data, and
+    // reaches the pane as a rejection like any other failure of the port.
+    try {
+      this.book.checkWrites(writes);
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
     const meta = planUndo(writes, this.book.rowCounts(), new Date().toISOString());
     this.book.snapshot(meta);
     this.book.write(writes);

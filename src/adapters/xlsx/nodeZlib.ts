@@ -2,7 +2,7 @@
  * Node only: the zip codec over Node's native zlib (the CLI imports this once). The browser keeps fflate.
  */
 import zlib, { constants, deflateRawSync, inflateRawSync } from "node:zlib";
-import { crc32, LARGE_PART, useCodec } from "./zip";
+import { crc32, LARGE_PART, useCodec } from "./codec";
 
 // zlib.crc32 is Node ≥ 20.15; older Node falls back to the table.
 const nativeCrc = (zlib as { crc32?: (d: Uint8Array, prev?: number) => number }).crc32;

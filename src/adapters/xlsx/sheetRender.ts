@@ -43,55 +43,94 @@ function dimension(rows: number, colsN: number): string {
 /** A generated sheet from its layout; `page` adds the A4 landscape print setup. */
 export function renderReportSheet(layout: ReportLayout, styles: Styles, page: boolean): RenderedSheet {
   // Each cell's wanted format: number formats, then styles, in layout order (later entries add to earlier ones).
-  const wants = new Map<number, Map<number, CellStyleWant>>();
-  const want = (r: number, c: number): CellStyleWant => {
-    let row = wants.get(r);
-    if (!row) wants.set(r, (row = new Map<number, CellStyleWant>()));
-    let w = row.get(c);
-    if (!w) row.set(c, (w = {}));
-    return w;
-  };
-  const each = (ref: string, fn: (w: CellStyleWant) => void) => {
-    const a = range(ref);
-    if (!a) return;
-    for (let r = a.r1; r <= a.r2; r++) for (let c = a.c1; c <= a.c2; c++) fn(want(r, c));
-  };
-  for (const f of layout.formats) each(f.range, (w) => (w.numFmt = f.format));
+  // Worked out per set of areas covering a row, not per cell: a 50,000-row report's body rows are all covered
+  // alike, and an object per styled cell was hundreds of megabytes.
+  type Area = { r1: number; c1: number; r2: number; c2: number; apply: (w: CellStyleWant) => void };
+  const areas: Area[] = [];
+  for (const f of layout.formats) {
+    const a = range(f.range);
+    if (a) areas.push({ ...a, apply: (w) => (w.numFmt = f.format) });
+  }
   for (const st of layout.styles) {
-    each(st.range, (w) => {
-      if (st.bold) w.bold = true;
-      if (st.size) w.size = st.size;
-      if (st.fill) w.fill = st.fill;
-      if (st.wrap) w.wrap = true;
-      if (st.center) w.center = true;
-      if (st.wrap || st.center) w.top = true;
-      if (st.border) w.border = true;
+    const a = range(st.range);
+    if (!a) continue;
+    areas.push({
+      ...a,
+      apply: (w) => {
+        if (st.bold) w.bold = true;
+        if (st.size) w.size = st.size;
+        if (st.fill) w.fill = st.fill;
+        if (st.wrap) w.wrap = true;
+        if (st.center) w.center = true;
+        if (st.wrap || st.center) w.top = true;
+        if (st.border) w.border = true;
+      },
     });
   }
   const keyOf = (w: CellStyleWant) => `${w.numFmt ?? ""}|${w.bold ? 1 : 0}|${w.size ?? ""}|${w.fill ?? ""}|${w.wrap ? 1 : 0}|${w.center ? 1 : 0}|${w.top ? 1 : 0}|${w.border ? 1 : 0}`;
   const xfs = new Map<string, number>();
-  const xfOf = (w: CellStyleWant | undefined): number => {
-    if (!w) return 0;
+  const xfOf = (w: CellStyleWant): number => {
     const k = keyOf(w);
     let s = xfs.get(k);
     if (s === undefined) xfs.set(k, (s = styles.derive(0, w)));
     return s;
   };
-  const rowsN = Math.max(layout.values.length, ...[...wants.keys()]);
+  /** The areas covering a row: its styled columns (ascending) and, per column, the format (derived when first met). */
+  type Cover = { cols: number[]; xf: Map<number, number>; areas: Area[] };
+  const covers = new Map<string, Cover>();
+  // Rows in order, with the areas covering the current one kept as the rows pass (in layout order): each area is
+  // added at its first row and dropped after its last, so many one-row areas cost no more than a few large ones.
+  const starts = new Map<number, number[]>();
+  areas.forEach((a, i) => {
+    if (a.r1 > a.r2 || a.c1 > a.c2) return;
+    const r = Math.max(1, a.r1);
+    const list = starts.get(r);
+    if (list) list.push(i);
+    else starts.set(r, [i]);
+  });
+  let active: number[] = [];
+  const coverOf = (r: number): Cover | null => {
+    const added = starts.get(r);
+    if (added) active = [...active, ...added].sort((x, y) => x - y);
+    if (active.some((i) => areas[i]!.r2 < r)) active = active.filter((i) => areas[i]!.r2 >= r);
+    if (!active.length) return null;
+    const key = active.join(",");
+    let c = covers.get(key);
+    if (!c) {
+      // Rows styled one by one (a fill per row) each have their own: keep only the few that recur.
+      if (covers.size >= 256) covers.clear();
+      const here = active.map((i) => areas[i]!);
+      const cols = new Set<number>();
+      for (const a of here) for (let col = a.c1; col <= a.c2; col++) cols.add(col);
+      covers.set(key, (c = { cols: [...cols].sort((x, y) => x - y), xf: new Map(), areas: here }));
+    }
+    return c;
+  };
+  const xfAt = (cover: Cover, col: number): number => {
+    let s = cover.xf.get(col);
+    if (s === undefined) {
+      const w: CellStyleWant = {};
+      for (const a of cover.areas) if (a.c1 <= col && col <= a.c2) a.apply(w);
+      cover.xf.set(col, (s = xfOf(w)));
+    }
+    return s;
+  };
+  let rowsN = layout.values.length;
+  for (const a of areas) if (a.c1 <= a.c2 && a.r1 <= a.r2) rowsN = Math.max(rowsN, a.r2);
   const body: string[] = [];
   let maxCol = 0;
   for (let r = 1; r <= rowsN; r++) {
     const vals = layout.values[r - 1] ?? [];
-    const styled = wants.get(r);
+    const cover = coverOf(r);
     const colsHere = new Set<number>();
     vals.forEach((v, i) => {
       if (v !== null) colsHere.add(i + 1);
     });
-    for (const c of styled?.keys() ?? []) colsHere.add(c);
+    if (cover) for (const c of cover.cols) colsHere.add(c);
     if (!colsHere.size) continue;
     const ordered = [...colsHere].sort((a, b) => a - b);
     maxCol = Math.max(maxCol, ordered[ordered.length - 1]!);
-    body.push(`<row r="${r}">${ordered.map((c) => valueCell(r, c, vals[c - 1] ?? null, xfOf(styled?.get(c)))).join("")}</row>`);
+    body.push(`<row r="${r}">${ordered.map((c) => valueCell(r, c, vals[c - 1] ?? null, cover && coveredAt(cover, c) ? xfAt(cover, c) : 0)).join("")}</row>`);
   }
   const merges = layout.merges.length ? `<mergeCells count="${layout.merges.length}">${layout.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : "";
   const print = page
@@ -103,6 +142,11 @@ export function renderReportSheet(layout: ReportLayout, styles: Styles, page: bo
     `${cols(layout.widths)}<sheetData>${body.join("")}</sheetData>${merges}${print}<!--drawing-->`;
   const charts = layout.charts.map((ch) => ({ xml: (sheetRef: string) => chartXml(ch, layout, sheetRef) }));
   return { xml: wrap(xml), printTitleRows: layout.printTitleRows, charts, drawingXml: (rids) => drawingXml(layout.charts, rids) };
+}
+
+/** Whether some area of the cover reaches this column (a cell it styles). */
+function coveredAt(cover: { areas: { c1: number; c2: number }[] }, col: number): boolean {
+  return cover.areas.some((a) => a.c1 <= col && col <= a.c2);
 }
 
 function wrap(body: string): string {

@@ -367,14 +367,25 @@ export class XlsxWorkbook {
     return { name: s.name, values, formats, merges, ...(uncached.length ? { uncached } : {}) };
   }
 
+  /**
+   * Throws, before anything is changed, when a write cannot be done: its sheet is missing, or a stray value
+   * far right (column XFD) leaves no column for the results. The file port checks first so that a refused
+   * write leaves the workbook (and its undo data) as it was.
+   */
+  checkWrites(writes: readonly SheetWrite[]): void {
+    for (const w of writes) {
+      if (!this.entry(w.sheet)) throw new WorkbookFormatError(`找不到工作表「${w.sheet}」`);
+      const over = w.columns.find((col) => col.col > MAX_COL);
+      if (over) throw new WorkbookFormatError(`工作表「${w.sheet}」右侧已没有空列（已用到最后一列 XFD），无法写入结果列“${over.header}”`);
+    }
+  }
+
   /** Writes owned columns: header, values (text always as text, never a formula) and status fills. */
   write(writes: readonly SheetWrite[]): void {
+    this.checkWrites(writes);
     for (const w of writes) {
-      const entry = this.entry(w.sheet);
-      if (!entry) throw new WorkbookFormatError(`找不到工作表「${w.sheet}」`);
-      const doc = this.doc(entry);
+      const doc = this.doc(this.entry(w.sheet)!);
       for (const col of w.columns) {
-        if (col.col > MAX_COL) throw new WorkbookFormatError(`工作表「${w.sheet}」右侧已没有空列（已用到最后一列 XFD），无法写入结果列“${col.header}”`);
         if (!col.mask || col.isNew) {
           const s = col.isNew && col.col > 1 ? doc.styleOf(w.headerRow, col.col - 1) : doc.styleOf(w.headerRow, col.col);
           doc.setCell(w.headerRow, col.col, valueCell(w.headerRow, col.col, col.header, s));

@@ -4,6 +4,9 @@
  * Parts are inflated only when asked for. Pure JS over fflate: runs in Node and in the browser.
  */
 import { Deflate, deflateSync, inflateSync, unzipSync } from "fflate";
+import { concatBytes, crc32, hostCodec, LARGE_PART, type Codec, type Deflater } from "./codec";
+
+export { concatBytes, crc32, LARGE_PART, useCodec, type Codec, type Deflater } from "./codec";
 
 export class ZipFormatError extends Error {
   constructor(message: string) {
@@ -23,23 +26,6 @@ type Entry = {
   changed: boolean;
 };
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-/** CRC-32 of `data`, continuing from `prev` (the CRC of what came before it). */
-export function crc32(data: Uint8Array, prev = 0): number {
-  let c = (prev ^ 0xffffffff) >>> 0;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
 const utf8 = new TextDecoder("utf-8");
 const enc = new TextEncoder();
 
@@ -50,34 +36,8 @@ function u32(b: Uint8Array, i: number): number {
   return (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
 }
 
-/** One raw deflate stream fed chunk by chunk: `push` what comes, `finish` for the whole compressed stream. */
-export type Deflater = { push(chunk: Uint8Array): void; finish(): Uint8Array[] };
-
-/** Raw deflate/inflate; fflate's by default (browser), Node's zlib where the host provides it (see nodeZlib.ts). */
-export type Codec = {
-  deflate(data: Uint8Array): Uint8Array;
-  /** A streaming deflate at the level used for large parts. */
-  deflater(): Deflater;
-  inflate(data: Uint8Array, size: number): Uint8Array;
-  crc32(data: Uint8Array, prev?: number): number;
-};
-
-/** Parts at least this large are deflated at level 1 (fast, as Excel itself saves) and, when set as chunks, streamed. */
-export const LARGE_PART = 4_000_000;
-
-/** Byte arrays joined into one. */
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-let codec: Codec = {
+/** fflate's codec: the default, used wherever the host registered none (the browser). */
+const fflateCodec: Codec = {
   // Large parts (a 50,000-row sheet is ~90 MB of XML) at a fast level, as Excel itself saves.
   deflate: (data) => deflateSync(data, { level: data.length > LARGE_PART ? 1 : 6 }),
   deflater: () => {
@@ -96,7 +56,8 @@ let codec: Codec = {
   crc32: (data, prev) => crc32(data, prev),
 };
 
-/** Replaces the codec (the CLI uses Node's native zlib: several times faster on large sheets). */
+const codec = (): Codec => hostCodec() ?? fflateCodec;
+
 /** An entry as it is written: its name, compressed pieces and the fields both of its zip headers carry. */
 type OutEntry = { name: Uint8Array; method: number; data: Uint8Array[]; csize: number; crc: number; size: number; time: number; date: number; flags: number; version: number; offset: number };
 
@@ -114,10 +75,6 @@ function putEntry(dv: DataView, at: number, o: OutEntry): void {
   dv.setUint32(at + 14, o.csize, true);
   dv.setUint32(at + 18, o.size, true);
   dv.setUint16(at + 22, o.name.length, true);
-}
-
-export function useCodec(c: Codec): void {
-  codec = c;
 }
 
 export class ZipArchive {
@@ -209,8 +166,8 @@ export class ZipArchive {
     if (!e) return undefined;
     if (e.content) return e.content;
     const raw = e.packed ? { method: 8, data: concatBytes(e.packed.data), crc: e.packed.crc, size: e.packed.size } : e.raw!;
-    const data = raw.method === 0 ? raw.data : codec.inflate(raw.data, raw.size);
-    if (data.length !== raw.size || codec.crc32(data) !== raw.crc) throw new ZipFormatError(`“${name}”校验失败`);
+    const data = raw.method === 0 ? raw.data : codec().inflate(raw.data, raw.size);
+    if (data.length !== raw.size || codec().crc32(data) !== raw.crc) throw new ZipFormatError(`“${name}”校验失败`);
     if (raw.size < LARGE_PART) e.content = data;
     return data;
   }
@@ -243,7 +200,7 @@ export class ZipArchive {
     let deflater: Deflater | null = null;
     for (const chunk of chunks) {
       size += chunk.length;
-      crc = codec.crc32(chunk, crc);
+      crc = codec().crc32(chunk, crc);
       if (deflater) {
         deflater.push(chunk);
         continue;
@@ -251,7 +208,7 @@ export class ZipArchive {
       // Copies, in case the caller reuses its buffer (only the first few MB are held like this).
       head.push(chunk.slice());
       if (size > LARGE_PART) {
-        deflater = codec.deflater();
+        deflater = codec().deflater();
         for (const h of head) deflater.push(h);
         head.length = 0;
       }
@@ -299,10 +256,10 @@ export class ZipArchive {
         o = { name, method: 8, data: e.packed.data, csize, crc: e.packed.crc, size: e.packed.size, time: dosTime, date: dosDate, flags: 0x800, version: 20, offset };
       } else {
         const content = e.content!;
-        const deflated = content.length > 64 ? codec.deflate(content) : null;
+        const deflated = content.length > 64 ? codec().deflate(content) : null;
         const stored = !deflated || deflated.length >= content.length;
         const data = stored ? content : deflated;
-        o = { name, method: stored ? 0 : 8, data: [data], csize: data.length, crc: codec.crc32(content), size: content.length, time: dosTime, date: dosDate, flags: 0x800, version: 20, offset };
+        o = { name, method: stored ? 0 : 8, data: [data], csize: data.length, crc: codec().crc32(content), size: content.length, time: dosTime, date: dosDate, flags: 0x800, version: 20, offset };
       }
       outs.push(o);
       offset += 30 + name.length + o.csize;
