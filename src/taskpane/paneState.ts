@@ -10,6 +10,9 @@ import type { ColumnMap } from "../sheets/headers";
 import type { CellValue, SheetGrid, SheetWrite } from "../sheets/grid";
 import { mappingOverrides, withOwnership, type StoredState, type WorkbookRead } from "../sheets/port";
 import { locateSheet } from "../sheets/readSheet";
+import { columnName } from "../sheets/a1";
+import { isGeneratedReport } from "../sheets/report";
+import { surveyCountSheet, surveyResponseSheet } from "../schemes/survey";
 import { settingsMessage } from "./settingsText";
 
 export type Phase = "starting" | "unsupported" | "empty" | "reading" | "preview" | "writing" | "error";
@@ -22,6 +25,15 @@ export type Filter = string;
 export type SchemeChoice = "auto" | SchemeId;
 
 export type LedgerCandidate = { sheet: string; map: ColumnMap };
+
+/** What rescoring decides: computed here, or (for a large file in the browser) in the worker and handed over. */
+export type Scored = Pick<PaneState, "scheme" | "candidates" | "ledger" | "score" | "scoreError" | "filter">;
+
+/** What the last write changed: the result columns, or the ledger's quarter columns from a survey (for 撤销's wording). */
+export type LastWrite = "results" | "survey" | null;
+
+/** Work under way that the user can follow and, while a file opens, cancel. */
+export type Progress = { done: number; total: number; label?: string; cancellable?: boolean };
 
 export type PaneState = {
   phase: Phase;
@@ -37,8 +49,12 @@ export type PaneState = {
   scheme: SchemeId;
   score: AnyScore | null;
   scoreError: string | null;
-  progress: { done: number; total: number } | null;
+  progress: Progress | null;
   canUndo: boolean;
+  /** What the last write changed (undo says what it restores). */
+  lastWrite: LastWrite;
+  /** The results on screen are in the workbook (a download then holds them). */
+  written: boolean;
   /** The workbook can show a cell to the user (Excel can; a file in the browser cannot). */
   canSelect: boolean;
   tab: Tab;
@@ -48,7 +64,10 @@ export type PaneState = {
 export type Action =
   | { type: "unsupported"; message: string }
   | { type: "read-start" }
-  | { type: "read-done"; read: WorkbookRead; canSelect: boolean; fileName?: string }
+  /** `fresh`: a newly opened workbook (not a re-read of the same one); `scored`: rescoring already done elsewhere. */
+  | { type: "read-done"; read: WorkbookRead; canSelect: boolean; fileName?: string; fresh?: boolean; scored?: Scored }
+  | { type: "progress"; progress: Progress }
+  | { type: "cancelled" }
   | { type: "failed"; message: string; details?: string }
   | { type: "choose-ledger"; sheet: string }
   | { type: "map-column"; field: string; col: number }
@@ -60,10 +79,10 @@ export type Action =
   | { type: "write-progress"; done: number; total: number }
   | { type: "write-done"; cells: number }
   /** A write went through: the pane takes what was written into its copy of the workbook (no re-read). */
-  | { type: "written"; writes: readonly SheetWrite[]; cells: number; stored?: StoredState }
+  | { type: "written"; writes: readonly SheetWrite[]; cells: number; stored?: StoredState; after?: { read: WorkbookRead; scored: Scored } }
   | { type: "undo-done"; undone: boolean }
   | { type: "template-done"; names: string[] }
-  | { type: "report-done"; text: string }
+  | { type: "report-done"; text: string; lastWrite?: LastWrite }
   | { type: "notice"; notice: Notice | null }
   | { type: "tab"; tab: Tab }
   | { type: "filter"; filter: Filter };
@@ -84,6 +103,8 @@ export function initialState(host: "excel" | "file"): PaneState {
     scoreError: null,
     progress: null,
     canUndo: false,
+    lastWrite: null,
+    written: false,
     canSelect: false,
     tab: "results",
     filter: "all",
@@ -115,12 +136,17 @@ function candidatesOf(read: WorkbookRead, stored: StoredState, scheme: SchemeId)
 
 /** Scores the chosen ledger with the stored settings and mapping; errors become a sentence. */
 function rescore(s: PaneState): PaneState {
-  if (!s.read) return { ...s, score: null, scoreError: null };
+  return { ...s, ...scoredOf(s), written: false };
+}
+
+/** What rescoring `s` gives (pure; the preview's worker runs it too, so the main thread need not). */
+export function scoredOf(s: PaneState): Scored {
+  if (!s.read) return { scheme: s.scheme, candidates: s.candidates, ledger: s.ledger, filter: s.filter, score: null, scoreError: null };
   const scheme = s.schemeChoice === "auto" ? (detectScheme(s.read.grids, s.stored) ?? "hunan") : s.schemeChoice;
   const switched = scheme !== s.scheme;
   const candidates = candidatesOf(s.read, s.stored, scheme);
   const ledger = !switched && s.ledger && candidates.some((c) => c.sheet === s.ledger) ? s.ledger : (candidates[0]?.sheet ?? null);
-  const base = { ...s, scheme, candidates, ledger, filter: switched ? "all" : s.filter };
+  const base = { scheme, candidates, ledger, filter: switched ? "all" : s.filter };
   // Every sheet's confirmed mapping applies, also one that makes a sheet stop being a ledger.
   const overrides = mappingOverrides(s.stored);
   try {
@@ -140,6 +166,7 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
     case "read-start":
       return { ...s, phase: "reading", notice: null };
     case "read-done": {
+      const first = a.fresh ?? !s.read;
       const next: PaneState = {
         ...s,
         phase: "preview",
@@ -149,9 +176,15 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
         canSelect: a.canSelect,
         fileName: a.fileName ?? s.fileName,
         progress: null,
+        ...(first ? { lastWrite: null, tab: "results" as const, filter: "all" } : {}),
       };
-      return rescore(next);
+      const scored = { ...next, ...(a.scored ?? scoredOf(next)), written: first ? false : s.written };
+      return first ? landing(scored) : scored;
     }
+    case "progress":
+      return { ...s, progress: a.progress };
+    case "cancelled":
+      return { ...s, phase: s.read ? "preview" : s.host === "file" ? "empty" : "error", progress: null, notice: { intent: "info", text: s.read ? "已取消，仍是原来的工作簿。" : "已取消打开。" } };
     case "failed":
       return {
         ...s,
@@ -186,32 +219,82 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
     case "write-progress":
       return { ...s, progress: { done: a.done, total: a.total } };
     case "write-done":
-      return { ...s, phase: "preview", progress: null, canUndo: true, notice: { intent: "success", text: `已写回 ${a.cells} 个单元格。如需恢复，点“撤销上次写回”。` } };
+      return { ...s, phase: "preview", progress: null, canUndo: true, lastWrite: "results", written: true, notice: { intent: "success", text: `已写回 ${a.cells} 个单元格。${nextStep(s.host)}` } };
     case "written": {
       if (!s.read) return paneReducer(s, { type: "write-done", cells: a.cells });
       const stored = a.stored ?? s.stored;
-      const grids = withOwnership(s.read.grids.map((g) => applyWrites(g, a.writes)), stored);
-      const next = rescore({ ...s, stored, read: { ...s.read, grids, stored } });
-      return paneReducer(next, { type: "write-done", cells: a.cells });
+      const next = a.after
+        ? { ...s, read: a.after.read, stored: a.after.read.stored, ...a.after.scored }
+        : rescore({ ...s, stored, read: { ...s.read, grids: withOwnership(s.read.grids.map((g) => applyWrites(g, a.writes)), stored), stored } });
+      const done = paneReducer(next, { type: "write-done", cells: a.cells });
+      return { ...done, notice: { intent: "success", text: `已写回${describeWrites(a.writes)}，共 ${a.cells} 个单元格。${nextStep(s.host)}` } };
     }
-    case "undo-done":
+    case "undo-done": {
+      const what = s.lastWrite === "survey" ? "台账的季度满意度列恢复为填入前的内容" : "结果列恢复为写回前的内容";
       return {
         ...s,
         phase: "preview",
         canUndo: false,
-        notice: a.undone ? { intent: "success", text: "已撤销上次写回，结果列恢复为写回前的内容。" } : { intent: "info", text: "没有可以撤销的写回。" },
+        lastWrite: null,
+        written: false,
+        notice: a.undone ? { intent: "success", text: `已撤销上次写回，${what}。` } : { intent: "info", text: "没有可以撤销的写回。" },
       };
+    }
     case "report-done":
-      return { ...s, phase: s.read ? "preview" : s.phase, progress: null, notice: { intent: "success", text: a.text } };
+      return {
+        ...s,
+        phase: s.read ? "preview" : s.phase,
+        progress: null,
+        ...(a.lastWrite ? { lastWrite: a.lastWrite, canUndo: true } : {}),
+        notice: { intent: "success", text: a.text },
+      };
     case "template-done":
-      return { ...s, notice: { intent: "success", text: `已插入模板工作表：${a.names.join("、")}` } };
+      return { ...s, notice: { intent: "success", text: `已插入模板工作表：${a.names.join("、")}。${s.host === "file" ? "下载后在 Excel 或 WPS 中填写。" : "已在工作簿中新建，请在其中填写。"}` } };
     case "notice":
       return { ...s, notice: a.notice };
     case "tab":
-      return { ...s, tab: a.tab };
+      // A message belongs to the step it reports on; only an error stays until it is dealt with.
+      return { ...s, tab: a.tab, notice: s.notice?.intent === "error" ? s.notice : null };
     case "filter":
       return { ...s, filter: a.filter };
   }
+}
+
+/** What the user does next after a write, by host: download the file, or look in the sheet. */
+export function nextStep(host: PaneState["host"]): string {
+  return host === "file" ? "下一步：点“下载结果”保存带结果的文件（网页中看不到工作表）。" : "结果在该工作表右侧；如需恢复，点“撤销上次写回”。";
+}
+
+/** Where writes went, for the message after them: 「考核台账」AK–AR 列（新增 8 列）. */
+export function describeWrites(writes: readonly SheetWrite[]): string {
+  return writes
+    .filter((w) => w.columns.length)
+    .map((w) => {
+      const cols = w.columns.map((c) => c.col);
+      const added = w.columns.filter((c) => c.isNew).length;
+      const from = columnName(Math.min(...cols));
+      const to = columnName(Math.max(...cols));
+      return `「${w.sheet}」${from === to ? from : `${from}–${to}`} 列${added ? `（新增 ${added} 列）` : ""}`;
+    })
+    .join("、");
+}
+
+/** A sheet the workbook holds that is a 满意度调查 (not a report we generated). */
+function hasSurvey(grids: readonly SheetGrid[]): boolean {
+  return grids.some((g) => !isGeneratedReport(g) && (locateSheet(g, surveyCountSheet).ok || locateSheet(g, surveyResponseSheet).ok));
+}
+
+/** Where a newly opened workbook lands: a survey-only one on 汇总, a two-ledger one told which is scored. */
+function landing(s: PaneState): PaneState {
+  if (!s.read) return s;
+  if (!s.candidates.length && s.scheme === "hunan" && hasSurvey(s.read.grids)) {
+    return { ...s, tab: "reports", notice: { intent: "info", text: "这个工作簿只有满意度调查表，没有考核台账：已转到“汇总”页，可在此生成满意度汇总表。" } };
+  }
+  if (s.candidates.length > 1 && s.ledger) {
+    const names = s.candidates.map((c) => `「${c.sheet}」`).join("");
+    return { ...s, notice: { intent: "info", text: `工作簿中有 ${s.candidates.length} 张考核台账${names}，当前计分「${s.ledger}」，可在“考核台账”下拉框中切换。` } };
+  }
+  return s;
 }
 
 /** A sheet as it reads after `writes`: owned headers and cells set, masked cells only where the mask says. */
