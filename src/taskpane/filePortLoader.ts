@@ -6,6 +6,7 @@ import type { FilePort } from "../adapters/xlsx/filePort";
 import type { SheetGrid } from "../sheets/grid";
 import type { StoredState } from "../sheets/port";
 import type { ReportLayout } from "../sheets/report";
+import type { TemplateSpec } from "../sheets/template";
 
 export async function openFilePort(bytes: Uint8Array, fileName: string): Promise<FilePort> {
   const { FilePort: Port } = await import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx/filePort");
@@ -23,4 +24,12 @@ export async function readWorkbook(bytes: Uint8Array): Promise<{ grids: SheetGri
   const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx/xlsxWorkbook");
   const book = await XlsxWorkbook.open(bytes);
   return { grids: book.readSheets(), stored: book.readState().stored };
+}
+
+/** A blank template as its own new .xlsx (the empty page's 下载空白模板). */
+export async function templateBytes(spec: TemplateSpec): Promise<Uint8Array> {
+  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx/xlsxWorkbook");
+  const book = XlsxWorkbook.create();
+  book.addTemplate(spec);
+  return book.toBytes();
 }

@@ -3,7 +3,6 @@
  * a Chinese notice (never a swallowed promise). The flow state itself is the pure reducer in paneState.
  */
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import type { FilePort } from "../adapters/xlsx/filePort";
 import type { AdditiveSettingsInput, SettingsInput } from "../schemes/schema";
 import { hunan } from "../schemes/hunan";
 import { shanghai } from "../schemes/shanghai";
@@ -12,8 +11,10 @@ import type { Consolidation, InputFile } from "../engine/consolidate";
 import { hunanSettingsInput, withUsed } from "../engine/schemes";
 import { resolveSettings } from "../schemes/schema";
 import type { ReportLayout } from "../sheets/report";
-import { openFilePort, readWorkbook, reportBytes } from "./filePortLoader";
-import { initialState, paneReducer, type Action, type PaneState } from "./paneState";
+import { openFilePort, readWorkbook, reportBytes, templateBytes } from "./filePortLoader";
+import { initialState, paneReducer, type Action, type PaneState, type Progress } from "./paneState";
+import type { ScoreContext } from "./worker/protocol";
+import { CancelledError, WorkerFilePort, workersAvailable } from "./worker/workerPort";
 import type * as ReportEngine from "./reportEngine";
 
 /** The report engine, fetched on first use (its own chunk, shared with the 汇总 tab). */
@@ -47,6 +48,10 @@ function messageOf(e: unknown): string {
 
 export type PaneCommands = {
   reread(): Promise<void>;
+  /** Stops the file being opened (the worker is ended; the workbook open before stays). */
+  cancel(): void;
+  /** 下载空白模板: the scheme's empty ledger as a new .xlsx (from the empty page too). */
+  downloadTemplate(scheme: "hunan" | "shanghai"): Promise<void>;
   openFile(file: File): Promise<void>;
   /** Opens a bundled example (default: the source's). */
   openExample(url?: string): Promise<void>;
@@ -72,6 +77,16 @@ export type PaneCommands = {
   dispatch(a: Action): void;
 };
 
+/** What the worker needs to score as the page would. */
+function contextOf(s: PaneState): ScoreContext {
+  return { schemeChoice: s.schemeChoice, scheme: s.scheme, ledger: s.ledger, filter: s.filter, stored: s.stored };
+}
+
+/** Where the next step is, after a sheet was generated: in the downloaded file, or already shown in Excel. */
+function seeSheet(s: PaneState): string {
+  return s.host === "file" ? "下一步：点“下载结果”，在下载的文件中查看。" : "已在 Excel 中切换到该工作表。";
+}
+
 function saveBytes(bytes: Uint8Array, name: string): void {
   const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
   const url = URL.createObjectURL(blob);
@@ -84,17 +99,31 @@ function saveBytes(bytes: Uint8Array, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Progress from the worker as the pane shows it. */
+function progressTo(label: string, cancellable = false): (p: Progress) => void {
+  return (p) => dispatchProgress.current?.({ type: "progress", progress: { ...p, label: p.label || label, cancellable } });
+}
+const dispatchProgress: { current: ((a: Action) => void) | null } = { current: null };
+
 export function usePane(source: PaneSource): [PaneState, PaneCommands] {
   const [state, dispatch] = useReducer(paneReducer, source.kind === "excel" ? "excel" : "file", initialState);
+  dispatchProgress.current = dispatch;
   const port = useRef<WorkbookPort | null>(source.kind === "excel" ? source.port : null);
   const latest = useRef(state);
   latest.current = state;
+  /** The worker of a file being opened, until it is read (then it becomes `port`). */
+  const opening = useRef<WorkerFilePort | null>(null);
 
   const readNow = useCallback(async (fileName?: string) => {
     const p = port.current;
     if (!p) return;
     dispatch({ type: "read-start" });
     try {
+      if (p instanceof WorkerFilePort) {
+        const { read, scored } = await p.readScored(contextOf(latest.current), progressTo("正在读取…"));
+        dispatch({ type: "read-done", read, scored, canSelect: false, ...(fileName ? { fileName } : {}) });
+        return;
+      }
       const read = await p.read(schemePicker(hunan, latest.current.stored));
       dispatch({ type: "read-done", read, canSelect: p.capabilities.select, ...(fileName ? { fileName } : {}) });
     } catch (e) {
@@ -120,13 +149,42 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
   const openBytes = useCallback(
     async (bytes: Uint8Array, name: string) => {
       dispatch({ type: "read-start" });
-      try {
-        port.current = await openFilePort(bytes, name);
-      } catch (e) {
-        dispatch(failure(e, `无法打开“${name}”：`));
+      if (!workersAvailable()) {
+        try {
+          port.current = await openFilePort(bytes, name);
+        } catch (e) {
+          dispatch(failure(e, `无法打开“${name}”：`));
+          return;
+        }
+        await readNow(name);
         return;
       }
-      await readNow(name);
+      // A new worker per file: cancelling ends it, and the workbook open before stays as it was.
+      opening.current?.terminate();
+      const wp = new WorkerFilePort();
+      opening.current = wp;
+      const onProgress = progressTo("正在打开…", true);
+      onProgress({ done: 0, total: 1, label: `正在打开“${name}”…` });
+      try {
+        await wp.open(bytes, name, onProgress);
+      } catch (e) {
+        wp.terminate();
+        if (opening.current === wp) opening.current = null;
+        dispatch(e instanceof CancelledError ? { type: "cancelled" } : failure(e, `无法打开“${name}”：`));
+        return;
+      }
+      try {
+        const { read, scored } = await wp.readScored(contextOf(latest.current), onProgress);
+        const old = port.current;
+        if (old instanceof WorkerFilePort) old.terminate();
+        port.current = wp;
+        opening.current = null;
+        dispatch({ type: "read-done", read, scored, canSelect: false, fileName: name, fresh: true });
+      } catch (e) {
+        wp.terminate();
+        if (opening.current === wp) opening.current = null;
+        dispatch(e instanceof CancelledError ? { type: "cancelled" } : failure(e));
+      }
     },
     [readNow],
   );
@@ -144,8 +202,39 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
     [guarded],
   );
 
+  /** Writes the scored results; in the preview the worker scores and writes (the page only shows). */
+  const writeResults = useCallback(async () => {
+    const p = port.current;
+    const s = latest.current;
+    const score = s.score;
+    if (!p || !score) return;
+    dispatch({ type: "write-start" });
+    if (p instanceof WorkerFilePort) {
+      const done = await p.writeScored(contextOf(s), progressTo("正在写回…"));
+      dispatch({ type: "written", writes: done.writes, cells: done.cells, stored: done.stored, after: done.after });
+      return;
+    }
+    const report = await p.write(score.writes, (d, total) => dispatch({ type: "write-progress", done: d, total }));
+    // What this write used (for summary, consolidate and the command line on the same workbook) and where
+    // its columns are, saved with the rest of the state.
+    const stored = withUsed(recordOwnership(s.stored, score.writes), score, "pane", new Date());
+    await p.saveState(stored);
+    // What was written is known: the pane takes it over instead of reading the whole workbook again
+    // (a re-read of a large ledger with its long result columns is what outgrew Excel on the web's 5 MB).
+    dispatch({ type: "written", writes: score.writes, cells: report.cells, stored });
+  }, []);
+
   const commands: PaneCommands = {
     reread: () => readNow(),
+    cancel: () => opening.current?.terminate(),
+    downloadTemplate: (scheme) =>
+      guarded(async () => {
+        const { templateSpec, unitTemplateSpec } = await import(/* webpackChunkName: "panels" */ "../sheets/template");
+        const bytes = await templateBytes(scheme === "shanghai" ? unitTemplateSpec(shanghai) : templateSpec(hunan));
+        const name = scheme === "shanghai" ? "示范点创建台账（空白模板）.xlsx" : "考核台账（空白模板）.xlsx";
+        saveBytes(bytes, name);
+        dispatch({ type: "notice", notice: { intent: "success", text: `已下载 ${name}：在 Excel 或 WPS 中填写后，用“打开文件…”打开。` } });
+      }),
     openFile: (file) =>
       guarded(async () => {
         if (!/\.xlsx$/i.test(file.name)) {
@@ -162,21 +251,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         if (!res.ok) throw new PortError(`示例工作簿无法加载（HTTP ${res.status}）`);
         await openBytes(new Uint8Array(await res.arrayBuffer()), at.split("/").pop() ?? "example.xlsx");
       }),
-    write: () =>
-      guarded(async () => {
-        const p = port.current;
-        const score = latest.current.score;
-        if (!p || !score) return;
-        dispatch({ type: "write-start" });
-        const report = await p.write(score.writes, (done, total) => dispatch({ type: "write-progress", done, total }));
-        // What this write used (for summary, consolidate and the command line on the same workbook) and where
-        // its columns are, saved with the rest of the state.
-        const stored = withUsed(recordOwnership(latest.current.stored, score.writes), score, "pane", new Date());
-        await p.saveState(stored);
-        // What was written is known: the pane takes it over instead of reading the whole workbook again
-        // (a re-read of a large ledger with its long result columns is what outgrew Excel on the web's 5 MB).
-        dispatch({ type: "written", writes: score.writes, cells: report.cells, stored });
-      }),
+    write: () => guarded(writeResults),
     undo: () =>
       guarded(async () => {
         const p = port.current;
@@ -213,13 +288,20 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         dispatch({ type: "write-start" });
         const name = await p.addReport(planLayout(report, shanghai, new Date(), latest.current.fileName ?? "当前工作簿"));
         await readNow();
-        dispatch({ type: "report-done", text: `已生成工作表「${name}」：计入认定 ${report.recognised.length} 个（按层级计），落后于计划 ${report.plan.filter((r) => r.behind).length} 处` });
+        dispatch({ type: "report-done", text: `已生成工作表「${name}」：计入认定 ${report.recognised.length} 个（按层级计），落后于计划 ${report.plan.filter((r) => r.behind).length} 处。${seeSheet(s)}` });
       }),
     download: () =>
       guarded(async () => {
-        const p = port.current as FilePort | null;
-        if (!p || p.capabilities.kind !== "file") return;
-        saveBytes(await p.toBytes(), (latest.current.fileName ?? "workbook.xlsx").replace(/(\.xlsx)?$/i, ".scored.xlsx"));
+        const p = port.current;
+        if (!p || !("toBytes" in p) || p.capabilities.kind !== "file") return;
+        const s = latest.current;
+        // The download holds what the pane shows: results not yet written are written first (and said so).
+        const writeFirst = !!s.score?.writes.some((w) => w.columns.length) && !s.written && !s.read?.notes.some((n) => n.blocking && n.sheet === s.ledger);
+        if (writeFirst) await writeResults();
+        const name = (s.fileName ?? "workbook.xlsx").replace(/(\.xlsx)?$/i, ".scored.xlsx");
+        saveBytes(await (p as { toBytes(): Promise<Uint8Array> }).toBytes(), name);
+        const what = writeFirst ? "结果尚未写回，已先写回再下载" : "已下载";
+        dispatch({ type: "notice", notice: { intent: "success", text: `${what}：${name}（浏览器的“下载”文件夹）。结果在「${s.ledger ?? "考核台账"}」右侧的结果列。` } });
       }),
     tallyReport: (fillLedger) =>
       guarded(async () => {
@@ -235,7 +317,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         const name = await p.addReport(tallyLayout(tally, hunan, settings, new Date()));
         await readNow();
         const filled = fill ? `；已填入台账季度满意度 ${fill.cells.length} 个单元格（可点“撤销上次写回”恢复）` : "";
-        dispatch({ type: "report-done", text: `已生成工作表「${name}」：${tally.tally.length} 个“示范岗 × 季度”${filled}` });
+        dispatch({ type: "report-done", text: `已生成工作表「${name}」：${tally.tally.length} 个“示范岗 × 季度”${filled}。${seeSheet(s)}`, ...(fill?.writes.length ? { lastWrite: "survey" as const } : {}) });
       }),
     summaryReport: (separate) =>
       guarded(async () => {
@@ -255,7 +337,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         dispatch({ type: "write-start" });
         const name = await p.addReport(layout);
         await readNow();
-        dispatch({ type: "report-done", text: `已生成工作表「${name}」：${summary.rows.length} 个示范岗（A4 横向，可直接打印）` });
+        dispatch({ type: "report-done", text: `已生成工作表「${name}」：${summary.rows.length} 个示范岗（A4 横向，可直接打印）。${seeSheet(s)}` });
       }),
     consolidateFiles: async (files) => {
       try {
@@ -288,7 +370,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         dispatch({ type: "write-start" });
         const name = await p.addReport(layout);
         await readNow();
-        dispatch({ type: "report-done", text: `已生成工作表「${name}」：${c.posts.length} 个示范岗，来自 ${c.files.length} 个文件` });
+        dispatch({ type: "report-done", text: `已生成工作表「${name}」：${c.posts.length} 个示范岗，来自 ${c.files.length} 个文件。${seeSheet(latest.current)}` });
       }),
     dispatch,
   };
