@@ -3,7 +3,9 @@ import {
   Dropdown,
   Field,
   FluentProvider,
+  Link,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -15,8 +17,9 @@ import {
   Text,
   tokens,
   webLightTheme,
+  type Theme,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { hunanSettingsInput, SCHEME_IDS, SCHEME_INFO, shanghaiSettingsInput } from "../engine/schemes";
 import { columnName } from "../sheets/a1";
 import type { SheetGrid } from "../sheets/grid";
@@ -24,6 +27,7 @@ import { PostList } from "./components/PostList";
 import { Summary } from "./components/Summary";
 import { displayRows } from "./displayRows";
 import { countsOf, type PaneState, type SchemeChoice, type Tab as PaneTab } from "./paneState";
+import { HostSteps } from "./components/HostSteps";
 import { EXAMPLES, usePane, type PaneSource } from "./usePane";
 
 // The tabs after 结果 (列映射, 设置, 汇总 and its engine) load on first use, outside the pane's initial bundle.
@@ -35,19 +39,63 @@ const PlanPanel = lazy(() => import(/* webpackChunkName: "reports" */ "./compone
 const loading = <Spinner size="small" label="正在加载…" />;
 
 const useStyles = makeStyles({
+  // The provider fills the window, so a dark theme has no white margins.
+  provider: { minHeight: "100vh" },
   root: {
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalM,
-    minWidth: "280px",
+    // No minimum width: at 200 % zoom a 350 px pane is 175 px wide and nothing may scroll sideways.
+    minWidth: 0,
     maxWidth: "960px",
     boxSizing: "border-box",
+    overflowWrap: "anywhere",
   },
-  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  icon: { width: "24px", height: "24px", flexShrink: 0 },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0, flexGrow: 1 },
+  version: { color: tokens.colorNeutralForeground3 },
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground3 },
+  // Fluent's Dropdown keeps a 250 px minimum; the pane may be narrower.
+  fill: { minWidth: 0, maxWidth: "100%" },
+  tabs: { flexWrap: "wrap" },
+  progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
+
+/** The version built into the pane (package.json's, set by webpack); "dev" where no build set it. */
+const VERSION = typeof __APP_VERSION__ === "string" ? __APP_VERSION__ : "dev";
+
+/** The colour scheme: Office's (given by the host), or the browser's, followed as it changes. */
+export type ThemeChoice = "light" | "dark" | "system";
+
+function useDark(choice: ThemeChoice): boolean {
+  const query = typeof window !== "undefined" && typeof window.matchMedia === "function" ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  const [system, setSystem] = useState(query?.matches ?? false);
+  useEffect(() => {
+    if (choice !== "system" || !query) return undefined;
+    const on = (e: MediaQueryListEvent) => setSystem(e.matches);
+    // Chrome 69 and Safari 12 have only addListener.
+    query.addListener(on);
+    return () => query.removeListener(on);
+  }, [choice, query]);
+  return choice === "dark" || (choice === "system" && system);
+}
+
+/** Light at once; the dark theme's tokens arrive in their own small chunk when the pane is dark. */
+function useTheme(choice: ThemeChoice): Theme {
+  const dark = useDark(choice);
+  const [darkTheme, setDarkTheme] = useState<Theme | null>(null);
+  useEffect(() => {
+    if (!dark || darkTheme) return;
+    import(/* webpackChunkName: "dark" */ "./darkTheme").then(
+      (m) => setDarkTheme(m.webDarkTheme),
+      () => undefined, // stays light: a theme is not worth an error message
+    );
+  }, [dark, darkTheme]);
+  return dark && darkTheme ? darkTheme : webLightTheme;
+}
 
 function writePlan(s: PaneState): string | null {
   const w = s.score?.writes[0];
@@ -93,6 +141,7 @@ export function Pane({ source }: { source: PaneSource }) {
   const styles = useStyles();
   const [s, cmd] = usePane(source);
   const fileInput = useRef<HTMLInputElement>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
   const busy = s.phase === "reading" || s.phase === "writing";
   const blocking = s.read?.notes.filter((n) => n.blocking && n.sheet === s.ledger) ?? [];
   const sheet = s.score?.result.sheets[0];
@@ -121,30 +170,71 @@ export function Pane({ source }: { source: PaneSource }) {
     </Suspense>
   );
 
+  const progress = s.progress;
+  const blockedWrite = busy || !s.score || blocking.length > 0;
+  // The preview's next step is the primary button: 写回 until the results are in the file, then 下载.
+  const downloadNext = file && s.written;
   return (
     <main className={styles.root} aria-busy={busy}>
-      <h1 className={styles.title}>示范岗考评助手</h1>
+      <header className={styles.header}>
+        <img className={styles.icon} src="assets/icon-32.png" alt="" />
+        <h1 className={styles.title}>示范岗考评助手</h1>
+        <Text size={200} className={styles.version} data-testid="version">
+          v{VERSION}
+        </Text>
+        <Link href="help.html" target="_blank" rel="noopener">
+          帮助
+        </Link>
+      </header>
+      {file && <HostSteps read={!!s.read} scored={!!s.score} written={s.written} />}
       {file && (
         <div className={styles.bar}>
-          <input ref={fileInput} type="file" accept=".xlsx" hidden data-testid="file-input" onChange={(e) => e.target.files?.[0] && void cmd.openFile(e.target.files[0])} />
-          <Button onClick={() => fileInput.current?.click()} disabled={busy}>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".xlsx"
+            hidden
+            data-testid="file-input"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = "";
+              if (f) void cmd.openFile(f).then(() => openButton.current?.focus());
+            }}
+          />
+          <Button ref={openButton} appearance={s.read ? "secondary" : "primary"} onClick={() => fileInput.current?.click()} disabledFocusable={busy}>
             打开文件…
           </Button>
-          <Button onClick={() => void cmd.openExample(EXAMPLES.hunan.url)} disabled={busy}>
+          <Button onClick={() => void cmd.openExample(EXAMPLES.hunan.url)} disabledFocusable={busy}>
             {EXAMPLES.hunan.label}
           </Button>
-          <Button onClick={() => void cmd.openExample(EXAMPLES.shanghai.url)} disabled={busy}>
+          <Button onClick={() => void cmd.openExample(EXAMPLES.shanghai.url)} disabledFocusable={busy}>
             {EXAMPLES.shanghai.label}
-          </Button>
-          <Button onClick={() => void cmd.download()} disabled={busy || !s.read}>
-            下载结果
           </Button>
         </div>
       )}
       {file && s.fileName && <Text className={styles.hint}>当前文件：{s.fileName}（在浏览器中处理，不上传）</Text>}
-      {s.phase === "empty" && !s.notice && <Text>未检测到 Excel。请打开一个 .xlsx 台账（湖南考核台账或上海示范点表），或打开示例。</Text>}
+      {s.phase === "empty" && !s.notice && (
+        <>
+          <Text>未检测到 Excel。请打开一个 .xlsx 台账（湖南考核台账或上海示范点表），或打开示例。还没有台账？先下载空白模板填写：</Text>
+          <div className={styles.bar}>
+            <Button onClick={() => void cmd.downloadTemplate("hunan")}>下载空白考核台账</Button>
+            <Button onClick={() => void cmd.downloadTemplate("shanghai")}>下载空白示范点表</Button>
+          </div>
+        </>
+      )}
       {s.phase === "starting" && <Spinner size="small" label="正在连接 Excel…" />}
-      {s.phase === "reading" && <Spinner size="small" label="正在读取工作簿…" />}
+      {s.phase === "reading" && !progress && <Spinner size="small" label="正在读取工作簿…" />}
+      {progress && (
+        <div className={styles.progress} data-testid="progress">
+          <Text>{progress.label ?? (s.phase === "writing" ? "正在写回…" : "正在处理…")}</Text>
+          <ProgressBar aria-label={progress.label ?? "进度"} value={progress.total ? Math.min(1, progress.done / progress.total) : 0} thickness="large" />
+          {progress.cancellable && (
+            <div className={styles.bar}>
+              <Button onClick={() => cmd.cancel()}>取消</Button>
+            </div>
+          )}
+        </div>
+      )}
       {s.notice && (
         <MessageBar intent={s.notice.intent} data-testid="notice">
           <MessageBarBody>{s.notice.text}</MessageBarBody>
@@ -160,29 +250,49 @@ export function Pane({ source }: { source: PaneSource }) {
           <MessageBarBody>{n.message}</MessageBarBody>
         </MessageBar>
       ))}
-      {s.phase === "writing" && s.progress && (
-        <ProgressBar aria-label="写回进度" value={s.progress.total ? s.progress.done / s.progress.total : 0} thickness="large" />
-      )}
       {s.read && (
         <>
           <div className={styles.bar}>
             {!file && (
-              <Button onClick={() => void cmd.reread()} disabled={busy}>
+              <Button onClick={() => void cmd.reread()} disabledFocusable={busy}>
                 重新读取
               </Button>
             )}
-            <Button appearance="primary" onClick={() => void cmd.write()} disabled={busy || !s.score || blocking.length > 0}>
+            <Button appearance={downloadNext ? "secondary" : "primary"} onClick={() => void cmd.write()} disabledFocusable={blockedWrite}>
               写回工作簿
             </Button>
-            <Button onClick={() => void cmd.undo()} disabled={busy || !s.canUndo}>
+            {file && (
+              <Button appearance={downloadNext ? "primary" : "secondary"} onClick={() => void cmd.download()} disabledFocusable={busy} title={s.written ? "下载带结果的工作簿" : "结果尚未写回：会先写回，再下载"}>
+                下载结果
+              </Button>
+            )}
+            <Button onClick={() => void cmd.undo()} disabledFocusable={busy || !s.canUndo}>
               撤销上次写回
             </Button>
-            <Button onClick={() => void cmd.insertTemplate()} disabled={busy}>
+            <Button onClick={() => void cmd.insertTemplate()} disabledFocusable={busy}>
               插入模板
             </Button>
           </div>
+          {s.candidates.length > 1 && (
+            <Field label="考核台账">
+              <Dropdown
+                className={styles.fill}
+                data-testid="ledger"
+                value={s.ledger ?? ""}
+                selectedOptions={s.ledger ? [s.ledger] : []}
+                onOptionSelect={(_, d) => d.optionValue && cmd.dispatch({ type: "choose-ledger", sheet: d.optionValue })}
+              >
+                {s.candidates.map((c) => (
+                  <Option key={c.sheet} value={c.sheet}>
+                    {c.sheet}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          )}
           <Field label="评分方案">
             <Dropdown
+              className={styles.fill}
               data-testid="scheme"
               value={s.schemeChoice === "auto" ? `自动判断（${info.short}）` : info.short}
               selectedOptions={[s.schemeChoice]}
@@ -198,8 +308,8 @@ export function Pane({ source }: { source: PaneSource }) {
               ))}
             </Dropdown>
           </Field>
-          {plan && <Text size={200} className={styles.hint}>{plan}</Text>}
-          <TabList selectedValue={s.tab} onTabSelect={(_, d) => cmd.dispatch({ type: "tab", tab: d.value as PaneTab })} size="small">
+          {plan && <Text className={styles.hint}>{plan}</Text>}
+          <TabList className={styles.tabs} selectedValue={s.tab} onTabSelect={(_, d) => cmd.dispatch({ type: "tab", tab: d.value as PaneTab })} size="small">
             <Tab value="results">结果</Tab>
             <Tab value="mapping">列映射</Tab>
             <Tab value="settings">设置</Tab>
@@ -258,9 +368,10 @@ export function Pane({ source }: { source: PaneSource }) {
   );
 }
 
-export function App({ source }: { source: PaneSource }) {
+export function App({ source, theme = "system" }: { source: PaneSource; theme?: ThemeChoice }) {
+  const styles = useStyles();
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={useTheme(theme)} className={mergeClasses(styles.provider)} data-theme={theme}>
       <Pane source={source} />
     </FluentProvider>
   );

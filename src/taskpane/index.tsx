@@ -6,12 +6,21 @@ import { createRoot } from "react-dom/client";
 import { ExcelPort, excelSupport, officeHost } from "../adapters/office/excelPort";
 import { hunan } from "../schemes/hunan";
 import { shanghai } from "../schemes/shanghai";
-import { App } from "./App";
+import { App, type ThemeChoice } from "./App";
 import type { PaneSource } from "./usePane";
 
-function mount(source: PaneSource): void {
+function mount(source: PaneSource, theme: ThemeChoice = "system"): void {
   const el = document.getElementById("root");
-  if (el) createRoot(el).render(<App source={source} />);
+  if (el) createRoot(el).render(<App source={source} theme={theme} />);
+}
+
+/** Office's own theme (File › Account › Office Theme): dark when its task-pane background is dark. */
+function officeTheme(): ThemeChoice {
+  const background = (Office.context as { officeTheme?: { bodyBackgroundColor?: string } } | undefined)?.officeTheme?.bodyBackgroundColor;
+  const m = background ? /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(background) : null;
+  if (!m) return "system";
+  const [r, g, b] = [m[1]!, m[2]!, m[3]!].map((h) => parseInt(h, 16));
+  return 0.299 * r! + 0.587 * g! + 0.114 * b! < 128 ? "dark" : "light";
 }
 
 /**
@@ -36,5 +45,5 @@ void Office.onReady((info) => {
   }
   const host = officeHost();
   const support = excelSupport(host);
-  mount(support.ok ? { kind: "excel", port: new ExcelPort(host, { statusLabels: { ...hunan.labels, ...shanghai.labels } }) } : { kind: "unsupported", message: support.message });
+  mount(support.ok ? { kind: "excel", port: new ExcelPort(host, { statusLabels: { ...hunan.labels, ...shanghai.labels } }) } : { kind: "unsupported", message: support.message }, officeTheme());
 });

@@ -33,7 +33,7 @@ export class WorkerFilePort implements WorkbookPort {
   constructor() {
     // webpack bundles the worker as its own chunk from this exact form (a classic worker: Chrome 69 has no module workers).
     // @ts-expect-error import.meta: webpack resolves it at build time; the type-check's CommonJS setting does not know it.
-    this.worker = new Worker(new URL("./fileWorker.ts", import.meta.url));
+    this.worker = new Worker(/* webpackChunkName: "fileWorker" */ new URL("./fileWorker.ts", import.meta.url));
     this.worker.onmessage = (e: MessageEvent<Reply>) => this.receive(e.data);
     this.worker.onerror = (e) => this.failAll(new PortError(`后台处理出错：${e.message || "未知错误"}`));
   }
