@@ -11,8 +11,6 @@ import type { CellValue, SheetGrid, SheetWrite } from "../sheets/grid";
 import { mappingOverrides, withOwnership, type StoredState, type WorkbookRead } from "../sheets/port";
 import { locateSheet } from "../sheets/readSheet";
 import { columnName } from "../sheets/a1";
-import { isGeneratedReport } from "../sheets/report";
-import { surveyCountSheet, surveyResponseSheet } from "../schemes/survey";
 import { settingsMessage } from "./settingsText";
 
 export type Phase = "starting" | "unsupported" | "empty" | "reading" | "preview" | "writing" | "error";
@@ -55,6 +53,8 @@ export type PaneState = {
   lastWrite: LastWrite;
   /** The results on screen are in the workbook (a download then holds them). */
   written: boolean;
+  /** This workbook was already sent to the tab it belongs on (a re-read does not move the user again). */
+  landed: boolean;
   /** The workbook can show a cell to the user (Excel can; a file in the browser cannot). */
   canSelect: boolean;
   tab: Tab;
@@ -67,6 +67,8 @@ export type Action =
   /** `fresh`: a newly opened workbook (not a re-read of the same one); `scored`: rescoring already done elsewhere. */
   | { type: "read-done"; read: WorkbookRead; canSelect: boolean; fileName?: string; fresh?: boolean; scored?: Scored }
   | { type: "progress"; progress: Progress }
+  /** The workbook has a 满意度调查 and no ledger: it lands on 汇总 (found by usePane, whose check loads on demand). */
+  | { type: "survey-only" }
   | { type: "cancelled" }
   | { type: "failed"; message: string; details?: string }
   | { type: "choose-ledger"; sheet: string }
@@ -105,6 +107,7 @@ export function initialState(host: "excel" | "file"): PaneState {
     canUndo: false,
     lastWrite: null,
     written: false,
+    landed: false,
     canSelect: false,
     tab: "results",
     filter: "all",
@@ -176,13 +179,15 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
         canSelect: a.canSelect,
         fileName: a.fileName ?? s.fileName,
         progress: null,
-        ...(first ? { lastWrite: null, tab: "results" as const, filter: "all" } : {}),
+        ...(first ? { lastWrite: null, tab: "results" as const, filter: "all", landed: false } : {}),
       };
       const scored = { ...next, ...(a.scored ?? scoredOf(next)), written: first ? false : s.written };
       return first ? landing(scored) : scored;
     }
     case "progress":
       return { ...s, progress: a.progress };
+    case "survey-only":
+      return { ...s, tab: "reports", landed: true, notice: { intent: "info", text: "这个工作簿只有满意度调查表，没有考核台账：已转到“汇总”页，可在此生成满意度汇总表。" } };
     case "cancelled":
       return { ...s, phase: s.read ? "preview" : s.host === "file" ? "empty" : "error", progress: null, notice: { intent: "info", text: s.read ? "已取消，仍是原来的工作簿。" : "已取消打开。" } };
     case "failed":
@@ -279,17 +284,9 @@ export function describeWrites(writes: readonly SheetWrite[]): string {
     .join("、");
 }
 
-/** A sheet the workbook holds that is a 满意度调查 (not a report we generated). */
-function hasSurvey(grids: readonly SheetGrid[]): boolean {
-  return grids.some((g) => !isGeneratedReport(g) && (locateSheet(g, surveyCountSheet).ok || locateSheet(g, surveyResponseSheet).ok));
-}
-
-/** Where a newly opened workbook lands: a survey-only one on 汇总, a two-ledger one told which is scored. */
+/** Where a newly opened workbook lands: a two-ledger one is told which is scored (a survey-only one: "survey-only"). */
 function landing(s: PaneState): PaneState {
   if (!s.read) return s;
-  if (!s.candidates.length && s.scheme === "hunan" && hasSurvey(s.read.grids)) {
-    return { ...s, tab: "reports", notice: { intent: "info", text: "这个工作簿只有满意度调查表，没有考核台账：已转到“汇总”页，可在此生成满意度汇总表。" } };
-  }
   if (s.candidates.length > 1 && s.ledger) {
     const names = s.candidates.map((c) => `「${c.sheet}」`).join("");
     return { ...s, notice: { intent: "info", text: `工作簿中有 ${s.candidates.length} 张考核台账${names}，当前计分「${s.ledger}」，可在“考核台账”下拉框中切换。` } };

@@ -13,8 +13,18 @@ import { resolveSettings } from "../schemes/schema";
 import type { ReportLayout } from "../sheets/report";
 import { openFilePort, readWorkbook, reportBytes, templateBytes } from "./filePortLoader";
 import { initialState, paneReducer, type Action, type PaneState, type Progress } from "./paneState";
-import type { ScoreContext } from "./worker/protocol";
-import { CancelledError, WorkerFilePort, workersAvailable } from "./worker/workerPort";
+import type { ReadScored, ScoreContext, WriteScored } from "./worker/protocol";
+import type { WorkerFilePort } from "./worker/workerPort";
+
+/** The preview's worker client, loaded when a file is opened (outside the pane's first download). */
+function loadWorkerPort(): Promise<typeof import("./worker/workerPort")> {
+  return import(/* webpackChunkName: "worker-client" */ "./worker/workerPort");
+}
+
+/** A port whose reads and writes score in a worker (the preview's). */
+type ScoringPort = WorkbookPort & { readScored(ctx: ScoreContext, onProgress?: (p: Progress) => void): Promise<ReadScored>; writeScored(ctx: ScoreContext, onProgress?: (p: Progress) => void): Promise<WriteScored> };
+const scoresItself = (p: WorkbookPort): p is ScoringPort => "readScored" in p;
+const workersAvailable = () => typeof Worker !== "undefined";
 import type * as ReportEngine from "./reportEngine";
 
 /** The report engine, fetched on first use (its own chunk, shared with the 汇总 tab). */
@@ -119,7 +129,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
     if (!p) return;
     dispatch({ type: "read-start" });
     try {
-      if (p instanceof WorkerFilePort) {
+      if (scoresItself(p)) {
         const { read, scored } = await p.readScored(contextOf(latest.current), progressTo("正在读取…"));
         dispatch({ type: "read-done", read, scored, canSelect: false, ...(fileName ? { fileName } : {}) });
         return;
@@ -161,6 +171,14 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
       }
       // A new worker per file: cancelling ends it, and the workbook open before stays as it was.
       opening.current?.terminate();
+      let worker: Awaited<ReturnType<typeof loadWorkerPort>>;
+      try {
+        worker = await loadWorkerPort();
+      } catch (e) {
+        dispatch(failure(e));
+        return;
+      }
+      const { CancelledError, WorkerFilePort } = worker;
       const wp = new WorkerFilePort();
       opening.current = wp;
       const onProgress = progressTo("正在打开…", true);
@@ -176,7 +194,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
       try {
         const { read, scored } = await wp.readScored(contextOf(latest.current), onProgress);
         const old = port.current;
-        if (old instanceof WorkerFilePort) old.terminate();
+        if (old && "terminate" in old && typeof old.terminate === "function") (old as WorkerFilePort).terminate();
         port.current = wp;
         opening.current = null;
         dispatch({ type: "read-done", read, scored, canSelect: false, fileName: name, fresh: true });
@@ -209,7 +227,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
     const score = s.score;
     if (!p || !score) return;
     dispatch({ type: "write-start" });
-    if (p instanceof WorkerFilePort) {
+    if (scoresItself(p)) {
       const done = await p.writeScored(contextOf(s), progressTo("正在写回…"));
       dispatch({ type: "written", writes: done.writes, cells: done.cells, stored: done.stored, after: done.after });
       return;
@@ -374,6 +392,18 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
       }),
     dispatch,
   };
+  // A workbook with a 满意度调查 and no ledger belongs on 汇总 (checked with the report engine, loaded on demand).
+  useEffect(() => {
+    const s = latest.current;
+    const read = s.read;
+    if (!read || s.landed || s.score || s.candidates.length || s.scheme !== "hunan") return;
+    loadReportEngine().then(
+      ({ hasSurvey }) => {
+        if (latest.current.read === read && hasSurvey(read.grids)) dispatch({ type: "survey-only" });
+      },
+      () => undefined, // without the check the pane stays on 结果, which says what is missing
+    );
+  }, [state.read]);
   useEffect(() => {
     if (source.kind === "file" && source.autoOpen && !autoOpened.current) {
       autoOpened.current = true;

@@ -19,11 +19,6 @@ export class CancelledError extends Error {
 
 type Pending = { resolve(v: unknown): void; reject(e: Error): void; slices: { part: number; from: number; items: unknown[] }[]; onProgress?: (p: Progress) => void };
 
-/** A browser with Web Workers (every target has them; a test environment may not). */
-export function workersAvailable(): boolean {
-  return typeof Worker !== "undefined";
-}
-
 export class WorkerFilePort implements WorkbookPort {
   readonly capabilities: PortCapabilities = { kind: "file", select: false };
   private readonly worker: Worker;
