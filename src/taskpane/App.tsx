@@ -19,7 +19,7 @@ import {
   webLightTheme,
   type Theme,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { hunanSettingsInput, SCHEME_IDS, SCHEME_INFO, shanghaiSettingsInput } from "../engine/schemes";
 import { columnName } from "../sheets/a1";
 import type { SheetGrid } from "../sheets/grid";
@@ -27,8 +27,7 @@ import { PostList } from "./components/PostList";
 import { Summary } from "./components/Summary";
 import { displayRows } from "./displayRows";
 import { countsOf, type PaneState, type SchemeChoice, type Tab as PaneTab } from "./paneState";
-import { HostSteps } from "./components/HostSteps";
-import { EXAMPLES, usePane, type PaneSource } from "./usePane";
+import { usePane, type PaneSource } from "./usePane";
 
 // The tabs after 结果 (列映射, 设置, 汇总 and its engine) load on first use, outside the pane's initial bundle.
 const MappingPanel = lazy(() => import(/* webpackChunkName: "panels" */ "./components/MappingPanel").then((m) => ({ default: m.MappingPanel })));
@@ -36,6 +35,10 @@ const SettingsPanel = lazy(() => import(/* webpackChunkName: "panels" */ "./comp
 const UnitSettingsPanel = lazy(() => import(/* webpackChunkName: "panels" */ "./components/UnitSettingsPanel").then((m) => ({ default: m.UnitSettingsPanel })));
 const ReportsPanel = lazy(() => import(/* webpackChunkName: "reports" */ "./components/ReportsPanel").then((m) => ({ default: m.ReportsPanel })));
 const PlanPanel = lazy(() => import(/* webpackChunkName: "reports" */ "./components/PlanPanel").then((m) => ({ default: m.PlanPanel })));
+// The preview's own controls (open, examples, steps, blank templates): never needed inside Excel.
+const FileBar = lazy(() => import(/* webpackChunkName: "file-ui" */ "./components/FileBar").then((m) => ({ default: m.FileBar })));
+// 复制诊断信息 appears only with an Excel failure.
+const CopyDetails = lazy(() => import(/* webpackChunkName: "file-ui" */ "./components/CopyDetails").then((m) => ({ default: m.CopyDetails })));
 const loading = <Spinner size="small" label="正在加载…" />;
 
 const useStyles = makeStyles({
@@ -108,40 +111,9 @@ function writePlan(s: PaneState): string | null {
   return `写回将改动「${w.sheet}」的 ${columnName(Math.min(...cols))}–${columnName(Math.max(...cols))} 列${added ? `（新增 ${added} 列）` : ""}、第 ${w.headerRow}–${w.firstRow + rows - 1} 行，其他单元格不变。${notes.join("")}`;
 }
 
-/** Puts text on the clipboard; Office webviews may refuse the Clipboard API, so a selected textarea stands in. */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    const ok = document.execCommand("copy"); // deprecated, but the one copy path some Office webviews allow
-    area.remove();
-    return ok;
-  }
-}
-
-/** 复制诊断信息: Excel's code, debugInfo, API sets, host, platform and version, for whoever maintains the add-in. */
-function CopyDetails({ text }: { text: string }) {
-  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
-  return (
-    <Button size="small" title={text} onClick={() => void copyText(text).then((ok) => setState(ok ? "copied" : "failed"))}>
-      {state === "copied" ? "已复制" : state === "failed" ? "复制失败（请截图）" : "复制诊断信息"}
-    </Button>
-  );
-}
-
 export function Pane({ source }: { source: PaneSource }) {
   const styles = useStyles();
   const [s, cmd] = usePane(source);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const openButton = useRef<HTMLButtonElement>(null);
   const busy = s.phase === "reading" || s.phase === "writing";
   const blocking = s.read?.notes.filter((n) => n.blocking && n.sheet === s.ledger) ?? [];
   const sheet = s.score?.result.sheets[0];
@@ -186,41 +158,10 @@ export function Pane({ source }: { source: PaneSource }) {
           帮助
         </Link>
       </header>
-      {file && <HostSteps read={!!s.read} scored={!!s.score} written={s.written} />}
       {file && (
-        <div className={styles.bar}>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".xlsx"
-            hidden
-            data-testid="file-input"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = "";
-              if (f) void cmd.openFile(f).then(() => openButton.current?.focus());
-            }}
-          />
-          <Button ref={openButton} appearance={s.read ? "secondary" : "primary"} onClick={() => fileInput.current?.click()} disabledFocusable={busy}>
-            打开文件…
-          </Button>
-          <Button onClick={() => void cmd.openExample(EXAMPLES.hunan.url)} disabledFocusable={busy}>
-            {EXAMPLES.hunan.label}
-          </Button>
-          <Button onClick={() => void cmd.openExample(EXAMPLES.shanghai.url)} disabledFocusable={busy}>
-            {EXAMPLES.shanghai.label}
-          </Button>
-        </div>
-      )}
-      {file && s.fileName && <Text className={styles.hint}>当前文件：{s.fileName}（在浏览器中处理，不上传）</Text>}
-      {s.phase === "empty" && !s.notice && (
-        <>
-          <Text>未检测到 Excel。请打开一个 .xlsx 台账（湖南考核台账或上海示范点表），或打开示例。还没有台账？先下载空白模板填写：</Text>
-          <div className={styles.bar}>
-            <Button onClick={() => void cmd.downloadTemplate("hunan")}>下载空白考核台账</Button>
-            <Button onClick={() => void cmd.downloadTemplate("shanghai")}>下载空白示范点表</Button>
-          </div>
-        </>
+        <Suspense fallback={null}>
+          <FileBar s={s} cmd={cmd} busy={busy} />
+        </Suspense>
       )}
       {s.phase === "starting" && <Spinner size="small" label="正在连接 Excel…" />}
       {s.phase === "reading" && !progress && <Spinner size="small" label="正在读取工作簿…" />}
@@ -240,7 +181,9 @@ export function Pane({ source }: { source: PaneSource }) {
           <MessageBarBody>{s.notice.text}</MessageBarBody>
           {s.notice.details && (
             <MessageBarActions>
-              <CopyDetails text={s.notice.details} />
+              <Suspense fallback={null}>
+                <CopyDetails text={s.notice.details} />
+              </Suspense>
             </MessageBarActions>
           )}
         </MessageBar>

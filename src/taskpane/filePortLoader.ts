@@ -6,7 +6,6 @@ import type { FilePort } from "../adapters/xlsx/filePort";
 import type { SheetGrid } from "../sheets/grid";
 import type { StoredState } from "../sheets/port";
 import type { ReportLayout } from "../sheets/report";
-import type { TemplateSpec } from "../sheets/template";
 
 export async function openFilePort(bytes: Uint8Array, fileName: string): Promise<FilePort> {
   const { FilePort: Port } = await import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx/filePort");
@@ -26,10 +25,15 @@ export async function readWorkbook(bytes: Uint8Array): Promise<{ grids: SheetGri
   return { grids: book.readSheets(), stored: book.readState().stored };
 }
 
-/** A blank template as its own new .xlsx (the empty page's 下载空白模板). */
-export async function templateBytes(spec: TemplateSpec): Promise<Uint8Array> {
-  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx/xlsxWorkbook");
+/** A blank template as its own new .xlsx (the empty page's 下载空白模板), with the name to save it as. */
+export async function templateBytes(scheme: "hunan" | "shanghai"): Promise<{ bytes: Uint8Array; name: string }> {
+  const [{ XlsxWorkbook }, { templateSpec, unitTemplateSpec }, { hunan }, { shanghai }] = await Promise.all([
+    import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx/xlsxWorkbook"),
+    import(/* webpackChunkName: "panels" */ "../sheets/template"),
+    import("../schemes/hunan"),
+    import("../schemes/shanghai"),
+  ]);
   const book = XlsxWorkbook.create();
-  book.addTemplate(spec);
-  return book.toBytes();
+  book.addTemplate(scheme === "shanghai" ? unitTemplateSpec(shanghai) : templateSpec(hunan));
+  return { bytes: await book.toBytes(), name: scheme === "shanghai" ? "示范点创建台账（空白）.xlsx" : "考核台账（空白）.xlsx" };
 }

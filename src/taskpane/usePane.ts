@@ -171,37 +171,17 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
       }
       // A new worker per file: cancelling ends it, and the workbook open before stays as it was.
       opening.current?.terminate();
-      let worker: Awaited<ReturnType<typeof loadWorkerPort>>;
+      let mine: WorkerFilePort | null = null;
       try {
-        worker = await loadWorkerPort();
-      } catch (e) {
-        dispatch(failure(e));
-        return;
-      }
-      const { CancelledError, WorkerFilePort } = worker;
-      const wp = new WorkerFilePort();
-      opening.current = wp;
-      const onProgress = progressTo("正在打开…", true);
-      onProgress({ done: 0, total: 1, label: `正在打开“${name}”…` });
-      try {
-        await wp.open(bytes, name, onProgress);
-      } catch (e) {
-        wp.terminate();
-        if (opening.current === wp) opening.current = null;
-        dispatch(e instanceof CancelledError ? { type: "cancelled" } : failure(e, `无法打开“${name}”：`));
-        return;
-      }
-      try {
-        const { read, scored } = await wp.readScored(contextOf(latest.current), onProgress);
-        const old = port.current;
-        if (old && "terminate" in old && typeof old.terminate === "function") (old as WorkerFilePort).terminate();
-        port.current = wp;
+        const { openInWorker } = await loadWorkerPort();
+        const opened = await openInWorker(bytes, name, contextOf(latest.current), progressTo("正在打开…", true), (wp) => (opening.current = mine = wp));
+        (port.current as { terminate?: () => void } | null)?.terminate?.();
+        port.current = opened.port;
         opening.current = null;
-        dispatch({ type: "read-done", read, scored, canSelect: false, fileName: name, fresh: true });
+        dispatch({ type: "read-done", ...opened.answer, canSelect: false, fileName: name, fresh: true });
       } catch (e) {
-        wp.terminate();
-        if (opening.current === wp) opening.current = null;
-        dispatch(e instanceof CancelledError ? { type: "cancelled" } : failure(e));
+        if (opening.current === mine) opening.current = null;
+        dispatch(e instanceof Error && e.name === "CancelledError" ? { type: "cancelled" } : failure(e, `无法打开“${name}”：`));
       }
     },
     [readNow],
@@ -247,11 +227,9 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
     cancel: () => opening.current?.terminate(),
     downloadTemplate: (scheme) =>
       guarded(async () => {
-        const { templateSpec, unitTemplateSpec } = await import(/* webpackChunkName: "panels" */ "../sheets/template");
-        const bytes = await templateBytes(scheme === "shanghai" ? unitTemplateSpec(shanghai) : templateSpec(hunan));
-        const name = scheme === "shanghai" ? "示范点创建台账（空白模板）.xlsx" : "考核台账（空白模板）.xlsx";
+        const { bytes, name } = await templateBytes(scheme);
         saveBytes(bytes, name);
-        dispatch({ type: "notice", notice: { intent: "success", text: `已下载 ${name}：在 Excel 或 WPS 中填写后，用“打开文件…”打开。` } });
+        dispatch({ type: "notice", notice: { intent: "success", text: `已下载 ${name}，填好后用“打开文件…”打开。` } });
       }),
     openFile: (file) =>
       guarded(async () => {

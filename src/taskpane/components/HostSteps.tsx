@@ -1,7 +1,7 @@
-import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, counterReset: "step" },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   step: { color: tokens.colorNeutralForeground3, display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXXS },
   mark: {
     display: "inline-flex",
@@ -10,13 +10,13 @@ const useStyles = makeStyles({
     width: "20px",
     height: "20px",
     borderRadius: tokens.borderRadiusCircular,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground3,
     fontSize: tokens.fontSizeBase200,
   },
   done: { color: tokens.colorNeutralForeground2 },
-  doneMark: { backgroundColor: tokens.colorPaletteGreenBackground2, ...shorthands.borderColor(tokens.colorPaletteGreenBorder2) },
+  doneMark: { backgroundColor: tokens.colorPaletteGreenBackground2 },
   current: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
-  currentMark: { backgroundColor: tokens.colorBrandBackground, ...shorthands.borderColor(tokens.colorBrandBackground), color: tokens.colorNeutralForegroundOnBrand },
+  currentMark: { backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
 });
 
 const STEPS = ["打开文件", "查看结果", "写回", "下载"] as const;

@@ -2,6 +2,8 @@
  * The preview's file worker: the .xlsx file port and the scoring engine run here, so that opening, scoring
  * and writing a 20,000-row ledger never blocks the page. Large answers go back in slices (see chunks.ts).
  */
+// The worker is its own chunk, loaded only when a file is opened: the .xlsx reader/writer belongs here.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { FilePort } from "../../adapters/xlsx/filePort";
 import { withUsed } from "../../engine/schemes";
 import { hunan } from "../../schemes/hunan";

@@ -14,6 +14,7 @@ import type { ReadScored, Reply, Request, ScoreContext, WriteScored } from "./pr
 export class CancelledError extends Error {
   constructor() {
     super("已取消");
+    this.name = "CancelledError";
   }
 }
 
@@ -53,7 +54,7 @@ export class WorkerFilePort implements WorkbookPort {
   private call<T>(req: Request, onProgress?: (p: Progress) => void, transfer: Transferable[] = []): Promise<T> {
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, slices: [], ...(onProgress ? { onProgress } : {}) });
+      this.pending.set(id, { resolve: (v) => resolve(v as T), reject, slices: [], ...(onProgress ? { onProgress } : {}) });
       this.worker.postMessage({ id, req }, transfer);
     });
   }
@@ -114,5 +115,25 @@ export class WorkerFilePort implements WorkbookPort {
   /** The workbook as it stands now, for 下载结果. */
   toBytes(): Promise<Uint8Array> {
     return this.call<Uint8Array>({ op: "toBytes" });
+  }
+}
+
+/** Opens a file in a new worker and reads and scores it there; `onStart` gets the worker (to cancel it). */
+export async function openInWorker(
+  bytes: Uint8Array,
+  name: string,
+  ctx: ScoreContext,
+  onProgress: (p: Progress) => void,
+  onStart: (port: WorkerFilePort) => void,
+): Promise<{ port: WorkerFilePort; answer: ReadScored }> {
+  const port = new WorkerFilePort();
+  onStart(port);
+  onProgress({ done: 0, total: 1, label: `正在打开“${name}”…` });
+  try {
+    await port.open(bytes, name, onProgress);
+    return { port, answer: await port.readScored(ctx, onProgress) };
+  } catch (e) {
+    port.terminate();
+    throw e;
   }
 }
