@@ -217,21 +217,14 @@ export function Pane({ source }: { source: PaneSource }) {
             </Button>
           </div>
           {s.candidates.length > 1 && (
-            <Field label="考核台账">
-              <Dropdown
-                className={styles.fill}
-                data-testid="ledger"
-                value={s.ledger ?? ""}
-                selectedOptions={s.ledger ? [s.ledger] : []}
-                onOptionSelect={(_, d) => d.optionValue && cmd.dispatch({ type: "choose-ledger", sheet: d.optionValue })}
-              >
-                {s.candidates.map((c) => (
-                  <Option key={c.sheet} value={c.sheet}>
-                    {c.sheet}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
+            <div className={styles.bar} role="group" aria-label="考核台账" data-testid="ledger">
+              <Text>考核台账：</Text>
+              {s.candidates.map((c) => (
+                <Button key={c.sheet} size="small" appearance={c.sheet === s.ledger ? "primary" : "secondary"} aria-pressed={c.sheet === s.ledger} onClick={() => cmd.dispatch({ type: "choose-ledger", sheet: c.sheet })} disabledFocusable={busy}>
+                  {c.sheet}
+                </Button>
+              ))}
+            </div>
           )}
           <Field label="评分方案">
             <Dropdown

@@ -289,7 +289,7 @@ function landing(s: PaneState): PaneState {
   if (!s.read) return s;
   if (s.candidates.length > 1 && s.ledger) {
     const names = s.candidates.map((c) => `「${c.sheet}」`).join("");
-    return { ...s, notice: { intent: "info", text: `工作簿中有 ${s.candidates.length} 张考核台账${names}，当前计分「${s.ledger}」，可在“考核台账”下拉框中切换。` } };
+    return { ...s, notice: { intent: "info", text: `工作簿中有 ${s.candidates.length} 张考核台账${names}，当前计分「${s.ledger}」，可在“考核台账”中切换。` } };
   }
   return s;
 }

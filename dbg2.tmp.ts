@@ -1,0 +1,20 @@
+import ExcelJS from "exceljs";
+import { chromium } from "playwright-core";
+import { ledgerRows } from "./bench/hunanLedger";
+import { CHROMIUM, CHROMIUM_ARGS, serve } from "./test/e2e/server";
+(async () => {
+  const server = await serve();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+  page.on("console", (m) => console.log("console", m.text()));
+  await page.addInitScript(() => { (window as any).__lt = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) { (window as any).__lt.push(e.duration); console.log("LT", e.duration, performance.now()); } }).observe({ entryTypes: ["longtask"] }); });
+  await page.goto(`${server.url}preview.html`);
+  const wb = new ExcelJS.Workbook(); const ws = wb.addWorksheet("考核台账");
+  for (const r of ledgerRows(20000)) ws.addRow(r);
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  console.log("start", await page.evaluate(() => performance.now()));
+  await page.getByTestId("file-input").setInputFiles({ name: "big.xlsx", mimeType: "application/octet-stream", buffer });
+  await page.getByText(/「考核台账」共 20,?000 /).waitFor({ timeout: 110000 });
+  await page.waitForTimeout(500);
+  await browser.close(); await server.close();
+})();
