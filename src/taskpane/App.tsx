@@ -1,16 +1,14 @@
 import {
   Button,
-  Dropdown,
   Field,
   FluentProvider,
   Link,
   makeStyles,
-  mergeClasses,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  Option,
   ProgressBar,
+  Select,
   Spinner,
   Tab,
   TabList,
@@ -61,7 +59,7 @@ const useStyles = makeStyles({
   version: { color: tokens.colorNeutralForeground3 },
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground3 },
-  // Fluent's Dropdown keeps a 250 px minimum; the pane may be narrower.
+  // The pane may be narrower than a control's usual minimum.
   fill: { minWidth: 0, maxWidth: "100%" },
   tabs: { flexWrap: "wrap" },
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -70,25 +68,8 @@ const useStyles = makeStyles({
 /** The version built into the pane (package.json's, set by webpack); "dev" where no build set it. */
 const VERSION = typeof __APP_VERSION__ === "string" ? __APP_VERSION__ : "dev";
 
-/** The colour scheme: Office's (given by the host), or the browser's, followed as it changes. */
-export type ThemeChoice = "light" | "dark" | "system";
-
-function useDark(choice: ThemeChoice): boolean {
-  const query = typeof window !== "undefined" && typeof window.matchMedia === "function" ? window.matchMedia("(prefers-color-scheme: dark)") : null;
-  const [system, setSystem] = useState(query?.matches ?? false);
-  useEffect(() => {
-    if (choice !== "system" || !query) return undefined;
-    const on = (e: MediaQueryListEvent) => setSystem(e.matches);
-    // Chrome 69 and Safari 12 have only addListener.
-    query.addListener(on);
-    return () => query.removeListener(on);
-  }, [choice, query]);
-  return choice === "dark" || (choice === "system" && system);
-}
-
 /** Light at once; the dark theme's tokens arrive in their own small chunk when the pane is dark. */
-function useTheme(choice: ThemeChoice): Theme {
-  const dark = useDark(choice);
+function useTheme(dark: boolean): Theme {
   const [darkTheme, setDarkTheme] = useState<Theme | null>(null);
   useEffect(() => {
     if (!dark || darkTheme) return;
@@ -167,7 +148,7 @@ export function Pane({ source }: { source: PaneSource }) {
       {s.phase === "reading" && !progress && <Spinner size="small" label="正在读取工作簿…" />}
       {progress && (
         <div className={styles.progress} data-testid="progress">
-          <Text>{progress.label ?? (s.phase === "writing" ? "正在写回…" : "正在处理…")}</Text>
+          <Text>{progress.label ?? "正在处理…"}</Text>
           <ProgressBar aria-label={progress.label ?? "进度"} value={progress.total ? Math.min(1, progress.done / progress.total) : 0} thickness="large" />
           {progress.cancellable && (
             <div className={styles.bar}>
@@ -205,7 +186,7 @@ export function Pane({ source }: { source: PaneSource }) {
               写回工作簿
             </Button>
             {file && (
-              <Button appearance={downloadNext ? "primary" : "secondary"} onClick={() => void cmd.download()} disabledFocusable={busy} title={s.written ? "下载带结果的工作簿" : "结果尚未写回：会先写回，再下载"}>
+              <Button appearance={downloadNext ? "primary" : "secondary"} onClick={() => void cmd.download()} disabledFocusable={busy}>
                 下载结果
               </Button>
             )}
@@ -227,22 +208,14 @@ export function Pane({ source }: { source: PaneSource }) {
             </div>
           )}
           <Field label="评分方案">
-            <Dropdown
-              className={styles.fill}
-              data-testid="scheme"
-              value={s.schemeChoice === "auto" ? `自动判断（${info.short}）` : info.short}
-              selectedOptions={[s.schemeChoice]}
-              onOptionSelect={(_, d) => cmd.dispatch({ type: "choose-scheme", choice: (d.optionValue ?? "auto") as SchemeChoice })}
-            >
-              <Option value="auto" text={`自动判断（${info.short}）`}>
-                按表头自动判断
-              </Option>
+            <Select className={styles.fill} data-testid="scheme" value={s.schemeChoice} onChange={(_, d) => cmd.dispatch({ type: "choose-scheme", choice: d.value as SchemeChoice })}>
+              <option value="auto">自动判断（{info.short}）</option>
               {SCHEME_IDS.map((id) => (
-                <Option key={id} value={id} text={SCHEME_INFO[id].short}>
+                <option key={id} value={id}>
                   {SCHEME_INFO[id].short}
-                </Option>
+                </option>
               ))}
-            </Dropdown>
+            </Select>
           </Field>
           {plan && <Text className={styles.hint}>{plan}</Text>}
           <TabList className={styles.tabs} selectedValue={s.tab} onTabSelect={(_, d) => cmd.dispatch({ type: "tab", tab: d.value as PaneTab })} size="small">
@@ -304,10 +277,11 @@ export function Pane({ source }: { source: PaneSource }) {
   );
 }
 
-export function App({ source, theme = "system" }: { source: PaneSource; theme?: ThemeChoice }) {
+/** `dark`: Office's theme in Excel, the browser's (prefers-color-scheme) in the preview, as the entry found it. */
+export function App({ source, dark = false }: { source: PaneSource; dark?: boolean }) {
   const styles = useStyles();
   return (
-    <FluentProvider theme={useTheme(theme)} className={mergeClasses(styles.provider)} data-theme={theme}>
+    <FluentProvider theme={useTheme(dark)} className={styles.provider}>
       <Pane source={source} />
     </FluentProvider>
   );

@@ -6,21 +6,25 @@ import { createRoot } from "react-dom/client";
 import { ExcelPort, excelSupport, officeHost } from "../adapters/office/excelPort";
 import { hunan } from "../schemes/hunan";
 import { shanghai } from "../schemes/shanghai";
-import { App, type ThemeChoice } from "./App";
+import { App } from "./App";
 import type { PaneSource } from "./usePane";
 
-function mount(source: PaneSource, theme: ThemeChoice = "system"): void {
+function mount(source: PaneSource, dark = systemDark()): void {
   const el = document.getElementById("root");
-  if (el) createRoot(el).render(<App source={source} theme={theme} />);
+  if (el) createRoot(el).render(<App source={source} dark={dark} />);
 }
 
-/** Office's own theme (File › Account › Office Theme): dark when its task-pane background is dark. */
-function officeTheme(): ThemeChoice {
-  const background = (Office.context as { officeTheme?: { bodyBackgroundColor?: string } } | undefined)?.officeTheme?.bodyBackgroundColor;
-  const m = background ? /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(background) : null;
-  if (!m) return "system";
-  const [r, g, b] = [m[1]!, m[2]!, m[3]!].map((h) => parseInt(h, 16));
-  return 0.299 * r! + 0.587 * g! + 0.114 * b! < 128 ? "dark" : "light";
+/** The browser's colour scheme (outside Office). */
+function systemDark(): boolean {
+  return window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
+}
+
+/** Office's own theme (File › Account › Office Theme): its flag, or else whether its task-pane background is dark. */
+function officeDark(): boolean {
+  const theme = (Office.context as { officeTheme?: { isDarkTheme?: boolean; bodyBackgroundColor?: string } } | undefined)?.officeTheme;
+  if (typeof theme?.isDarkTheme === "boolean") return theme.isDarkTheme;
+  const n = parseInt((theme?.bodyBackgroundColor ?? "").replace("#", ""), 16);
+  return Number.isNaN(n) ? systemDark() : 0.299 * (n >> 16) + 0.587 * ((n >> 8) & 255) + 0.114 * (n & 255) < 128;
 }
 
 /**
@@ -45,5 +49,5 @@ void Office.onReady((info) => {
   }
   const host = officeHost();
   const support = excelSupport(host);
-  mount(support.ok ? { kind: "excel", port: new ExcelPort(host, { statusLabels: { ...hunan.labels, ...shanghai.labels } }) } : { kind: "unsupported", message: support.message }, officeTheme());
+  mount(support.ok ? { kind: "excel", port: new ExcelPort(host, { statusLabels: { ...hunan.labels, ...shanghai.labels } }) } : { kind: "unsupported", message: support.message }, officeDark());
 });

@@ -68,7 +68,7 @@ export type Action =
   | { type: "read-done"; read: WorkbookRead; canSelect: boolean; fileName?: string; fresh?: boolean; scored?: Scored }
   | { type: "progress"; progress: Progress }
   /** The workbook has a 满意度调查 and no ledger: it lands on 汇总 (found by usePane, whose check loads on demand). */
-  | { type: "survey-only" }
+  | { type: "survey-only"; text: string }
   | { type: "cancelled" }
   | { type: "failed"; message: string; details?: string }
   | { type: "choose-ledger"; sheet: string }
@@ -187,9 +187,9 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
     case "progress":
       return { ...s, progress: a.progress };
     case "survey-only":
-      return { ...s, tab: "reports", landed: true, notice: { intent: "info", text: "这个工作簿只有满意度调查表，没有考核台账：已转到“汇总”页，可在此生成满意度汇总表。" } };
+      return { ...s, tab: "reports", landed: true, notice: { intent: "info", text: a.text } };
     case "cancelled":
-      return { ...s, phase: s.read ? "preview" : s.host === "file" ? "empty" : "error", progress: null, notice: { intent: "info", text: s.read ? "已取消，仍是原来的工作簿。" : "已取消打开。" } };
+      return { ...s, phase: s.read ? "preview" : s.host === "file" ? "empty" : "error", progress: null, notice: { intent: "info", text: "已取消打开。" } };
     case "failed":
       return {
         ...s,
@@ -254,7 +254,7 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
         notice: { intent: "success", text: a.text },
       };
     case "template-done":
-      return { ...s, notice: { intent: "success", text: `已插入模板工作表：${a.names.join("、")}。${s.host === "file" ? "下载后在 Excel 或 WPS 中填写。" : "已在工作簿中新建，请在其中填写。"}` } };
+      return { ...s, notice: { intent: "success", text: `已插入模板工作表：${a.names.join("、")}` } };
     case "notice":
       return { ...s, notice: a.notice };
     case "tab":
@@ -267,7 +267,7 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
 
 /** What the user does next after a write, by host: download the file, or look in the sheet. */
 export function nextStep(host: PaneState["host"]): string {
-  return host === "file" ? "下一步：点“下载结果”保存带结果的文件（网页中看不到工作表）。" : "结果在该工作表右侧；如需恢复，点“撤销上次写回”。";
+  return host === "file" ? "下一步：点“下载结果”保存文件。" : "可点“撤销上次写回”恢复。";
 }
 
 /** Where writes went, for the message after them: 「考核台账」AK–AR 列（新增 8 列）. */
@@ -289,7 +289,7 @@ function landing(s: PaneState): PaneState {
   if (!s.read) return s;
   if (s.candidates.length > 1 && s.ledger) {
     const names = s.candidates.map((c) => `「${c.sheet}」`).join("");
-    return { ...s, notice: { intent: "info", text: `工作簿中有 ${s.candidates.length} 张考核台账${names}，当前计分「${s.ledger}」，可在“考核台账”中切换。` } };
+    return { ...s, notice: { intent: "info", text: `有 ${s.candidates.length} 张考核台账${names}，当前计分「${s.ledger}」，可在下方切换。` } };
   }
   return s;
 }

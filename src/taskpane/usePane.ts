@@ -11,20 +11,21 @@ import type { Consolidation, InputFile } from "../engine/consolidate";
 import { hunanSettingsInput, withUsed } from "../engine/schemes";
 import { resolveSettings } from "../schemes/schema";
 import type { ReportLayout } from "../sheets/report";
-import { openFilePort, readWorkbook, reportBytes, templateBytes } from "./filePortLoader";
+import { readWorkbook, reportBytes } from "./filePortLoader";
+import { saveBytes } from "./saveBytes";
 import { initialState, paneReducer, type Action, type PaneState, type Progress } from "./paneState";
 import type { ReadScored, ScoreContext, WriteScored } from "./worker/protocol";
 import type { WorkerFilePort } from "./worker/workerPort";
 
 /** The preview's worker client, loaded when a file is opened (outside the pane's first download). */
 function loadWorkerPort(): Promise<typeof import("./worker/workerPort")> {
-  return import(/* webpackChunkName: "worker-client" */ "./worker/workerPort");
+  return import(/* webpackChunkName: "file-ui" */ "./worker/workerPort");
 }
 
 /** A port whose reads and writes score in a worker (the preview's). */
-type ScoringPort = WorkbookPort & { readScored(ctx: ScoreContext, onProgress?: (p: Progress) => void): Promise<ReadScored>; writeScored(ctx: ScoreContext, onProgress?: (p: Progress) => void): Promise<WriteScored> };
+type ScoringPort = WorkbookPort & {
+  toBytes(): Promise<Uint8Array>; readScored(ctx: ScoreContext, onProgress?: (p: Progress) => void): Promise<ReadScored>; writeScored(ctx: ScoreContext, onProgress?: (p: Progress) => void): Promise<WriteScored> };
 const scoresItself = (p: WorkbookPort): p is ScoringPort => "readScored" in p;
-const workersAvailable = () => typeof Worker !== "undefined";
 import type * as ReportEngine from "./reportEngine";
 
 /** The report engine, fetched on first use (its own chunk, shared with the 汇总 tab). */
@@ -60,8 +61,6 @@ export type PaneCommands = {
   reread(): Promise<void>;
   /** Stops the file being opened (the worker is ended; the workbook open before stays). */
   cancel(): void;
-  /** 下载空白模板: the scheme's empty ledger as a new .xlsx (from the empty page too). */
-  downloadTemplate(scheme: "hunan" | "shanghai"): Promise<void>;
   openFile(file: File): Promise<void>;
   /** Opens a bundled example (default: the source's). */
   openExample(url?: string): Promise<void>;
@@ -94,20 +93,9 @@ function contextOf(s: PaneState): ScoreContext {
 
 /** Where the next step is, after a sheet was generated: in the downloaded file, or already shown in Excel. */
 function seeSheet(s: PaneState): string {
-  return s.host === "file" ? "下一步：点“下载结果”，在下载的文件中查看。" : "已在 Excel 中切换到该工作表。";
+  return s.host === "file" ? "点“下载结果”后在文件中查看。" : "已切换到该工作表。";
 }
 
-function saveBytes(bytes: Uint8Array, name: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Progress from the worker as the pane shows it. */
 function progressTo(label: string, cancellable = false): (p: Progress) => void {
@@ -159,23 +147,13 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
   const openBytes = useCallback(
     async (bytes: Uint8Array, name: string) => {
       dispatch({ type: "read-start" });
-      if (!workersAvailable()) {
-        try {
-          port.current = await openFilePort(bytes, name);
-        } catch (e) {
-          dispatch(failure(e, `无法打开“${name}”：`));
-          return;
-        }
-        await readNow(name);
-        return;
-      }
       // A new worker per file: cancelling ends it, and the workbook open before stays as it was.
       opening.current?.terminate();
       let mine: WorkerFilePort | null = null;
       try {
         const { openInWorker } = await loadWorkerPort();
         const opened = await openInWorker(bytes, name, contextOf(latest.current), progressTo("正在打开…", true), (wp) => (opening.current = mine = wp));
-        (port.current as { terminate?: () => void } | null)?.terminate?.();
+        (port.current as Partial<WorkerFilePort> | null)?.terminate?.();
         port.current = opened.port;
         opening.current = null;
         dispatch({ type: "read-done", ...opened.answer, canSelect: false, fileName: name, fresh: true });
@@ -225,12 +203,6 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
   const commands: PaneCommands = {
     reread: () => readNow(),
     cancel: () => opening.current?.terminate(),
-    downloadTemplate: (scheme) =>
-      guarded(async () => {
-        const { bytes, name } = await templateBytes(scheme);
-        saveBytes(bytes, name);
-        dispatch({ type: "notice", notice: { intent: "success", text: `已下载 ${name}，填好后用“打开文件…”打开。` } });
-      }),
     openFile: (file) =>
       guarded(async () => {
         if (!/\.xlsx$/i.test(file.name)) {
@@ -289,15 +261,9 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
     download: () =>
       guarded(async () => {
         const p = port.current;
-        if (!p || !("toBytes" in p) || p.capabilities.kind !== "file") return;
-        const s = latest.current;
-        // The download holds what the pane shows: results not yet written are written first (and said so).
-        const writeFirst = !!s.score?.writes.some((w) => w.columns.length) && !s.written && !s.read?.notes.some((n) => n.blocking && n.sheet === s.ledger);
-        if (writeFirst) await writeResults();
-        const name = (s.fileName ?? "workbook.xlsx").replace(/(\.xlsx)?$/i, ".scored.xlsx");
-        saveBytes(await (p as { toBytes(): Promise<Uint8Array> }).toBytes(), name);
-        const what = writeFirst ? "结果尚未写回，已先写回再下载" : "已下载";
-        dispatch({ type: "notice", notice: { intent: "success", text: `${what}：${name}（浏览器的“下载”文件夹）。结果在「${s.ledger ?? "考核台账"}」右侧的结果列。` } });
+        if (!p || !scoresItself(p)) return;
+        const { download } = await loadWorkerPort();
+        dispatch(await download(p, latest.current, writeResults));
       }),
     tallyReport: (fillLedger) =>
       guarded(async () => {
@@ -376,8 +342,8 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
     const read = s.read;
     if (!read || s.landed || s.score || s.candidates.length || s.scheme !== "hunan") return;
     loadReportEngine().then(
-      ({ hasSurvey }) => {
-        if (latest.current.read === read && hasSurvey(read.grids)) dispatch({ type: "survey-only" });
+      ({ hasSurvey, SURVEY_ONLY }) => {
+        if (latest.current.read === read && hasSurvey(read.grids)) dispatch({ type: "survey-only", text: SURVEY_ONLY });
       },
       () => undefined, // without the check the pane stays on 结果, which says what is missing
     );

@@ -1,6 +1,8 @@
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useRef } from "react";
+import { templateBytes } from "../filePortLoader";
 import type { PaneState } from "../paneState";
+import { saveBytes } from "../saveBytes";
 import { EXAMPLES, type PaneCommands } from "../usePane";
 import { HostSteps } from "./HostSteps";
 
@@ -18,6 +20,15 @@ type Props = { s: PaneState; cmd: PaneCommands; busy: boolean };
  */
 export function FileBar({ s, cmd, busy }: Props) {
   const styles = useStyles();
+  /** 下载空白模板: the scheme's empty ledger as its own .xlsx. */
+  const blank = (scheme: "hunan" | "shanghai") =>
+    templateBytes(scheme).then(
+      ({ bytes, name }) => {
+        saveBytes(bytes, name);
+        cmd.dispatch({ type: "notice", notice: { intent: "success", text: `已下载 ${name}，填好后用“打开文件…”打开。` } });
+      },
+      (e: unknown) => cmd.dispatch({ type: "failed", message: `无法生成模板：${e instanceof Error ? e.message : String(e)}` }),
+    );
   const fileInput = useRef<HTMLInputElement>(null);
   const openButton = useRef<HTMLButtonElement>(null);
   return (
@@ -52,8 +63,8 @@ export function FileBar({ s, cmd, busy }: Props) {
           {!s.notice && <Text>未检测到 Excel。请打开一个 .xlsx 台账（湖南考核台账或上海示范点表），或打开示例。</Text>}
           <Text>还没有台账？先下载空白模板，填好后再打开：</Text>
           <div className={styles.bar}>
-            <Button onClick={() => void cmd.downloadTemplate("hunan")}>下载空白考核台账</Button>
-            <Button onClick={() => void cmd.downloadTemplate("shanghai")}>下载空白示范点表</Button>
+            <Button onClick={() => void blank("hunan")}>下载空白考核台账</Button>
+            <Button onClick={() => void blank("shanghai")}>下载空白示范点表</Button>
           </div>
         </>
       )}

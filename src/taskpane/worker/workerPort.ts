@@ -7,7 +7,11 @@ import { PortError, type PortCapabilities, type SheetPicker, type StoredState, t
 import type { ReportLayout } from "../../sheets/report";
 import type { TemplateSpec } from "../../sheets/template";
 import { join } from "../chunks";
-import type { Progress } from "../paneState";
+import { hunan } from "../../schemes/hunan";
+import { schemePicker } from "../../sheets/port";
+import { openFilePort } from "../filePortLoader";
+import { initialState, scoredOf, type Action, type PaneState, type Progress } from "../paneState";
+import { saveBytes } from "../saveBytes";
 import type { ReadScored, Reply, Request, ScoreContext, WriteScored } from "./protocol";
 
 /** The user cancelled: the worker was ended and nothing it did is kept. */
@@ -125,7 +129,13 @@ export async function openInWorker(
   ctx: ScoreContext,
   onProgress: (p: Progress) => void,
   onStart: (port: WorkerFilePort) => void,
-): Promise<{ port: WorkerFilePort; answer: ReadScored }> {
+): Promise<{ port: WorkbookPort; answer: ReadScored }> {
+  if (typeof Worker === "undefined") {
+    // No worker (not in any target browser; the e2e's comparison): the same work on the page's own thread.
+    const file = await openFilePort(bytes, name);
+    const read = await file.read(schemePicker(hunan, ctx.stored));
+    return { port: file, answer: { read, scored: scoredOf({ ...initialState("file"), ...ctx, phase: "preview", read, stored: read.stored }) } };
+  }
   const port = new WorkerFilePort();
   onStart(port);
   onProgress({ done: 0, total: 1, label: `正在打开“${name}”…` });
@@ -136,4 +146,16 @@ export async function openInWorker(
     port.terminate();
     throw e;
   }
+}
+
+/**
+ * 下载结果: the download holds what the pane shows, so results not yet written are written first (and the
+ * message says so). Returns the message.
+ */
+export async function download(port: { toBytes(): Promise<Uint8Array> }, s: PaneState, write: () => Promise<void>): Promise<Action> {
+  const writeFirst = !!s.score?.writes.some((w) => w.columns.length) && !s.written && !s.read?.notes.some((n) => n.blocking && n.sheet === s.ledger);
+  if (writeFirst) await write();
+  const name = (s.fileName ?? "workbook.xlsx").replace(/(\.xlsx)?$/i, ".scored.xlsx");
+  saveBytes(await port.toBytes(), name);
+  return { type: "notice", notice: { intent: "success", text: `${writeFirst ? "结果尚未写回，已先写回再下载" : "已下载"}：${name}` } };
 }
