@@ -24,7 +24,7 @@ import type { SheetGrid } from "../sheets/grid";
 import { PostList } from "./components/PostList";
 import { Summary } from "./components/Summary";
 import { displayRows } from "./displayRows";
-import { countsOf, type PaneState, type SchemeChoice, type Tab as PaneTab } from "./paneState";
+import { countsOf, hasRows, type PaneState, type SchemeChoice, type Tab as PaneTab } from "./paneState";
 import { usePane, type PaneSource } from "./usePane";
 
 // The tabs after 结果 (列映射, 设置, 汇总 and its engine) load on first use, outside the pane's initial bundle.
@@ -100,6 +100,8 @@ export function Pane({ source }: { source: PaneSource }) {
   const sheet = s.score?.result.sheets[0];
   const info = SCHEME_INFO[s.scheme];
   const rows = useMemo(() => (s.score ? displayRows(s.score) : []), [s.score]);
+  // A member sheet with no rows (an inserted blank template) is not named as one.
+  const members = s.score && s.read ? s.score.memberSheets.filter((m) => hasRows(s.read!.grids, m, 3)) : [];
   // The settings in effect: what the last write used, over what the pane saved (see hunanSettingsInput).
   const hunanInput = useMemo(() => hunanSettingsInput(s.stored), [s.stored]);
   const shanghaiInput = useMemo(() => shanghaiSettingsInput(s.stored), [s.stored]);
@@ -235,7 +237,7 @@ export function Pane({ source }: { source: PaneSource }) {
                 <>
                   <Text>
                     「{sheet.sheet}」共 {sheet.rows.length} 个{info.unit}（表头第 {sheet.headerRow} 行）
-                    {s.score && s.score.memberSheets.length > 0 ? `，成员表：${s.score.memberSheets.join("、")}` : ""}
+                    {members.length > 0 ? `，成员表：${members.join("、")}` : ""}
                     {s.score?.scheme === "shanghai" ? `，达标分 ${s.score.settings.passMark}` : ""}
                   </Text>
                   <Summary counts={countsOf(s.score, s.scheme)} statuses={info.statuses} labels={info.labels} filter={s.filter} onFilter={(f) => cmd.dispatch({ type: "filter", filter: f })} />

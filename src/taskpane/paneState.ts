@@ -284,12 +284,19 @@ export function describeWrites(writes: readonly SheetWrite[]): string {
     .join("、");
 }
 
+/** Whether a sheet holds any row below `headerRow` (an inserted blank template holds none). */
+export function hasRows(grids: readonly SheetGrid[], sheet: string, headerRow: number): boolean {
+  return !!grids.find((g) => g.name === sheet)?.values.slice(headerRow).some((r) => r.some((v) => v !== null && v !== ""));
+}
+
 /** Where a newly opened workbook lands: a two-ledger one is told which is scored (a survey-only one: "survey-only"). */
 function landing(s: PaneState): PaneState {
   if (!s.read) return s;
-  if (s.candidates.length > 1 && s.ledger) {
-    const names = s.candidates.map((c) => `「${c.sheet}」`).join("");
-    return { ...s, notice: { intent: "info", text: `有 ${s.candidates.length} 张考核台账${names}，当前计分「${s.ledger}」，可在下方切换。` } };
+  const grids = s.read.grids;
+  const filled = s.candidates.filter((c) => hasRows(grids, c.sheet, c.map.headerRow));
+  if (filled.length > 1 && s.ledger) {
+    const names = filled.map((c) => `「${c.sheet}」`).join("");
+    return { ...s, notice: { intent: "info", text: `有 ${filled.length} 张考核台账${names}，当前计分「${s.ledger}」，可在下方切换。` } };
   }
   return s;
 }

@@ -123,6 +123,12 @@ describe.each([350, 1280])("at %i px", (width) => {
     // A notice belongs to its tab.
     await page.getByRole("tab", { name: "列映射" }).click();
     await expect(page.getByTestId("notice").count()).resolves.toBe(0);
+
+    // An inserted blank template is not then read as a 成员 sheet (nor announced as a second ledger).
+    await page.getByRole("tab", { name: "结果" }).click();
+    await page.getByRole("button", { name: "插入模板" }).click();
+    await page.getByTestId("notice").filter({ hasText: "已插入模板工作表：考核台账 (2)、成员 (2)" }).waitFor();
+    await expect(page.getByText(/「考核台账」共 \d+ 个/).textContent()).resolves.not.toContain("成员 (2)");
     expect(pageErrors).toEqual([]);
     expect(blocked).toEqual([]);
   });
