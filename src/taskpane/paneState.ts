@@ -198,7 +198,8 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
         notice: { intent: "error", text: a.message, ...(a.details ? { details: a.details } : {}) },
       };
     case "choose-ledger":
-      return rescore({ ...s, ledger: a.sheet });
+      // The message naming the ledger scored before is out of date.
+      return rescore({ ...s, ledger: a.sheet, notice: s.notice?.intent === "error" ? s.notice : null });
     case "map-column": {
       if (!s.ledger) return s;
       // The sheet keeps its place as the chosen ledger while the user edits its mapping.

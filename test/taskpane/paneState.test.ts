@@ -169,6 +169,7 @@ describe("one clear path (issue 14)", () => {
     expect(s.notice?.text).toBe("有 2 张考核台账「考核台账」「考核台账（二）」，当前计分「考核台账」，可在下方切换。");
     const picked = paneReducer(s, { type: "choose-ledger", sheet: "考核台账（二）" });
     expect(picked.score!.result.sheets[0]!.sheet).toBe("考核台账（二）");
+    expect(picked.notice).toBeNull();
     const again = paneReducer({ ...picked, notice: null }, { type: "read-done", read: two, canSelect: false });
     expect(again.notice).toBeNull();
     expect(again.ledger).toBe("考核台账（二）");
