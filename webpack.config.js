@@ -7,6 +7,7 @@
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { DefinePlugin } = require("webpack");
 const { rewriteManifest, withVersion } = require("./scripts/manifestUrls");
 
 const OFFICE_JS = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
@@ -214,8 +215,10 @@ module.exports = async (env, argv) => {
     performance: { hints: false },
     // Terser would otherwise print the syntax webpack infers from the targets (ES2020's ?? and ?.): held to ES2017
     // output syntax, it never writes anything newer than what Babel left in.
-    optimization: { minimizeOptions: { javascript: { ecma: 2017, compress: { passes: 2 } } }, splitChunks: { chunks: "initial", cacheGroups: { vendor: { test: /node_modules[\\/](?!exceljs)/, name: "vendor", chunks: "initial" } } } },
+    optimization: { minimizeOptions: { javascript: { ecma: 2017, compress: { passes: 2 } } }, splitChunks: { chunks: "initial", cacheGroups: { default: false, vendor: { test: /node_modules[\\/](?!exceljs)/, name: "vendor", chunks: (chunk) => chunk.name !== "fileWorker" && chunk.canBeInitial() } } } },
     plugins: [
+      // The pane's header shows the version it was built from.
+      new DefinePlugin({ __APP_VERSION__: JSON.stringify(pkg.version) }),
       // One page template: the task pane loads office.js; the preview instead forbids everything off this server.
       ...[
         { name: "taskpane", title: "示范岗考评助手", officeJs: true },

@@ -1,22 +1,23 @@
 import {
   Button,
-  Dropdown,
   Field,
   FluentProvider,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  Option,
   ProgressBar,
+  Select,
   Spinner,
   Tab,
   TabList,
   Text,
   tokens,
   webLightTheme,
+  type Theme,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { hunanSettingsInput, SCHEME_IDS, SCHEME_INFO, shanghaiSettingsInput } from "../engine/schemes";
 import { columnName } from "../sheets/a1";
 import type { SheetGrid } from "../sheets/grid";
@@ -24,8 +25,8 @@ import { PostList } from "./components/PostList";
 import { UnsavedDialog } from "./components/UnsavedDialog";
 import { Summary } from "./components/Summary";
 import { displayRows, recordCount, sheetNotes } from "./displayRows";
-import { countsOf, type PaneState, type SchemeChoice, type Tab as PaneTab } from "./paneState";
-import { EXAMPLES, usePane, type PaneSource } from "./usePane";
+import { countsOf, hasRows, type PaneState, type SchemeChoice, type Tab as PaneTab } from "./paneState";
+import { usePane, type PaneSource } from "./usePane";
 
 // The tabs after 结果 (列映射, 设置, 汇总 and its engine) load on first use, outside the pane's initial bundle.
 const MappingPanel = lazy(() => import(/* webpackChunkName: "panels" */ "./components/MappingPanel").then((m) => ({ default: m.MappingPanel })));
@@ -34,22 +35,53 @@ const UnitSettingsPanel = lazy(() => import(/* webpackChunkName: "panels" */ "./
 const ReportsPanel = lazy(() => import(/* webpackChunkName: "reports" */ "./components/ReportsPanel").then((m) => ({ default: m.ReportsPanel })));
 const RegisterPanel = lazy(() => import(/* webpackChunkName: "register" */ "./components/RegisterPanel").then((m) => ({ default: m.RegisterPanel })));
 const PlanPanel = lazy(() => import(/* webpackChunkName: "reports" */ "./components/PlanPanel").then((m) => ({ default: m.PlanPanel })));
+// The preview's own controls (open, examples, steps, blank templates): never needed inside Excel.
+const FileBar = lazy(() => import(/* webpackChunkName: "file-ui" */ "./components/FileBar").then((m) => ({ default: m.FileBar })));
+// 复制诊断信息 appears only with an Excel failure.
+const CopyDetails = lazy(() => import(/* webpackChunkName: "file-ui" */ "./components/CopyDetails").then((m) => ({ default: m.CopyDetails })));
 const loading = <Spinner size="small" label="正在加载…" />;
 
 const useStyles = makeStyles({
+  // The provider fills the window, so a dark theme has no white margins.
+  provider: { minHeight: "100vh" },
   root: {
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalM,
-    minWidth: "280px",
+    // No minimum width: at 200 % zoom a 350 px pane is 175 px wide and nothing may scroll sideways.
+    minWidth: 0,
     maxWidth: "960px",
     boxSizing: "border-box",
+    overflowWrap: "anywhere",
   },
-  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  icon: { width: "24px", height: "24px", flexShrink: 0 },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0, flexGrow: 1 },
+  version: { color: tokens.colorNeutralForeground3 },
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground3 },
+  // The pane may be narrower than a control's usual minimum.
+  fill: { minWidth: 0, maxWidth: "100%" },
+  tabs: { flexWrap: "wrap" },
+  progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
+
+/** The version built into the pane (package.json's, set by webpack); "dev" where no build set it. */
+const VERSION = typeof __APP_VERSION__ === "string" ? __APP_VERSION__ : "dev";
+
+/** Light at once; the dark theme's tokens arrive in their own small chunk when the pane is dark. */
+function useTheme(dark: boolean): Theme {
+  const [darkTheme, setDarkTheme] = useState<Theme | null>(null);
+  useEffect(() => {
+    if (!dark || darkTheme) return;
+    import(/* webpackChunkName: "dark" */ "./darkTheme").then(
+      (m) => setDarkTheme(m.webDarkTheme),
+      () => undefined, // stays light: a theme is not worth an error message
+    );
+  }, [dark, darkTheme]);
+  return dark && darkTheme ? darkTheme : webLightTheme;
+}
 
 function writePlan(s: PaneState): string | null {
   const w = s.score?.writes[0];
@@ -62,45 +94,17 @@ function writePlan(s: PaneState): string | null {
   return `写回将改动「${w.sheet}」的 ${columnName(Math.min(...cols))}–${columnName(Math.max(...cols))} 列${added ? `（新增 ${added} 列）` : ""}、第 ${w.headerRow}–${w.firstRow + rows - 1} 行，其他单元格不变。${notes.join("")}`;
 }
 
-/** Puts text on the clipboard; Office webviews may refuse the Clipboard API, so a selected textarea stands in. */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    const ok = document.execCommand("copy"); // deprecated, but the one copy path some Office webviews allow
-    area.remove();
-    return ok;
-  }
-}
-
-/** 复制诊断信息: Excel's code, debugInfo, API sets, host, platform and version, for whoever maintains the add-in. */
-function CopyDetails({ text }: { text: string }) {
-  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
-  return (
-    <Button size="small" title={text} onClick={() => void copyText(text).then((ok) => setState(ok ? "copied" : "failed"))}>
-      {state === "copied" ? "已复制" : state === "failed" ? "复制失败（请截图）" : "复制诊断信息"}
-    </Button>
-  );
-}
-
 export function Pane({ source }: { source: PaneSource }) {
   const styles = useStyles();
   const [s, cmd] = usePane(source);
-  const fileInput = useRef<HTMLInputElement>(null);
   const busy = s.phase === "reading" || s.phase === "writing";
   const blocking = s.read?.notes.filter((n) => n.blocking && n.sheet === s.ledger) ?? [];
   const sheet = s.score?.result.sheets[0];
   const info = SCHEME_INFO[s.scheme];
   const rows = useMemo(() => (s.score ? displayRows(s.score) : []), [s.score]);
   const notes = useMemo(() => (s.score ? sheetNotes(s.score) : []), [s.score]);
+  // A member sheet with no rows (an inserted blank template) is not named as one.
+  const members = s.score && s.read ? s.score.memberSheets.filter((m) => hasRows(s.read!.grids, m, 3)) : [];
   // The settings in effect: what the last write used, over what the pane saved (see hunanSettingsInput).
   const hunanInput = useMemo(() => hunanSettingsInput(s.stored), [s.stored]);
   const shanghaiInput = useMemo(() => shanghaiSettingsInput(s.stored), [s.stored]);
@@ -131,36 +135,48 @@ export function Pane({ source }: { source: PaneSource }) {
     </Suspense>
   );
 
+  const progress = s.progress;
+  const blockedWrite = busy || !s.score || blocking.length > 0;
+  // The preview's next step is the primary button: 写回 until the results are in the file, then 下载.
+  const downloadNext = file && s.written;
   return (
     <main className={styles.root} aria-busy={busy}>
-      <h1 className={styles.title}>示范岗考评助手</h1>
+      <header className={styles.header}>
+        <img className={styles.icon} src="assets/icon-32.png" alt="" />
+        <h1 className={styles.title}>示范岗考评助手</h1>
+        <Text size={200} className={styles.version} data-testid="version">
+          v{VERSION}
+        </Text>
+        <Link href="help.html" target="_blank" rel="noopener">
+          帮助
+        </Link>
+      </header>
       {file && (
-        <div className={styles.bar}>
-          <input ref={fileInput} type="file" accept=".xlsx" hidden data-testid="file-input" onChange={(e) => e.target.files?.[0] && void cmd.openFile(e.target.files[0])} />
-          <Button onClick={() => fileInput.current?.click()} disabled={busy}>
-            打开文件…
-          </Button>
-          <Button onClick={() => void cmd.openExample(EXAMPLES.hunan.url)} disabled={busy}>
-            {EXAMPLES.hunan.label}
-          </Button>
-          <Button onClick={() => void cmd.openExample(EXAMPLES.shanghai.url)} disabled={busy}>
-            {EXAMPLES.shanghai.label}
-          </Button>
-          <Button onClick={() => void cmd.download()} disabled={busy || !s.read}>
-            下载结果
-          </Button>
+        <Suspense fallback={null}>
+          <FileBar s={s} cmd={cmd} busy={busy} />
+        </Suspense>
+      )}
+      {s.phase === "starting" && <Spinner size="small" label={s.host === "wps" ? "正在连接 WPS 表格…" : "正在连接 Excel…"} />}
+      {s.phase === "reading" && !progress && <Spinner size="small" label="正在读取工作簿…" />}
+      {progress && (
+        <div className={styles.progress} data-testid="progress">
+          <Text>{progress.label ?? "正在处理…"}</Text>
+          <ProgressBar aria-label={progress.label ?? "进度"} value={progress.total ? Math.min(1, progress.done / progress.total) : 0} thickness="large" />
+          {progress.cancellable && (
+            <div className={styles.bar}>
+              <Button onClick={() => cmd.cancel()}>取消</Button>
+            </div>
+          )}
         </div>
       )}
-      {file && s.fileName && <Text className={styles.hint}>当前文件：{s.fileName}（在浏览器中处理，不上传）</Text>}
-      {s.phase === "empty" && !s.notice && <Text>未检测到 Excel。请打开一个 .xlsx 台账（湖南考核台账或上海示范点表），或打开示例。</Text>}
-      {s.phase === "starting" && <Spinner size="small" label={s.host === "wps" ? "正在连接 WPS 表格…" : "正在连接 Excel…"} />}
-      {s.phase === "reading" && <Spinner size="small" label="正在读取工作簿…" />}
       {s.notice && (
         <MessageBar intent={s.notice.intent} data-testid="notice">
           <MessageBarBody>{s.notice.text}</MessageBarBody>
           {s.notice.details && (
             <MessageBarActions>
-              <CopyDetails text={s.notice.details} />
+              <Suspense fallback={null}>
+                <CopyDetails text={s.notice.details} />
+              </Suspense>
             </MessageBarActions>
           )}
         </MessageBar>
@@ -170,46 +186,51 @@ export function Pane({ source }: { source: PaneSource }) {
           <MessageBarBody>{n.message}</MessageBarBody>
         </MessageBar>
       ))}
-      {s.phase === "writing" && s.progress && (
-        <ProgressBar aria-label="写回进度" value={s.progress.total ? s.progress.done / s.progress.total : 0} thickness="large" />
-      )}
       {s.read && (
         <>
           <div className={styles.bar}>
             {!file && (
-              <Button onClick={() => void cmd.reread()} disabled={busy}>
+              <Button onClick={() => void cmd.reread()} disabledFocusable={busy}>
                 重新读取
               </Button>
             )}
-            <Button appearance="primary" onClick={() => void cmd.write()} disabled={busy || !s.score || blocking.length > 0}>
+            <Button appearance={downloadNext ? "secondary" : "primary"} onClick={() => void cmd.write()} disabledFocusable={blockedWrite}>
               写回工作簿
             </Button>
-            <Button onClick={() => void cmd.undo()} disabled={busy || !s.canUndo}>
+            {file && (
+              <Button appearance={downloadNext ? "primary" : "secondary"} onClick={() => void cmd.download()} disabledFocusable={busy}>
+                下载结果
+              </Button>
+            )}
+            <Button onClick={() => void cmd.undo()} disabledFocusable={busy || !s.canUndo}>
               撤销上次写回
             </Button>
-            <Button onClick={() => void cmd.insertTemplate()} disabled={busy}>
+            <Button onClick={() => void cmd.insertTemplate()} disabledFocusable={busy}>
               插入模板
             </Button>
           </div>
-          <Field label="评分方案">
-            <Dropdown
-              data-testid="scheme"
-              value={s.schemeChoice === "auto" ? `自动判断（${info.short}）` : info.short}
-              selectedOptions={[s.schemeChoice]}
-              onOptionSelect={(_, d) => cmd.dispatch({ type: "choose-scheme", choice: (d.optionValue ?? "auto") as SchemeChoice })}
-            >
-              <Option value="auto" text={`自动判断（${info.short}）`}>
-                按表头自动判断
-              </Option>
-              {SCHEME_IDS.map((id) => (
-                <Option key={id} value={id} text={SCHEME_INFO[id].short}>
-                  {SCHEME_INFO[id].short}
-                </Option>
+          {s.candidates.length > 1 && (
+            <div className={styles.bar} role="group" aria-label="考核台账" data-testid="ledger">
+              <Text>考核台账：</Text>
+              {s.candidates.map((c) => (
+                <Button key={c.sheet} size="small" appearance={c.sheet === s.ledger ? "primary" : "secondary"} aria-pressed={c.sheet === s.ledger} onClick={() => cmd.dispatch({ type: "choose-ledger", sheet: c.sheet })} disabledFocusable={busy}>
+                  {c.sheet}
+                </Button>
               ))}
-            </Dropdown>
+            </div>
+          )}
+          <Field label="评分方案">
+            <Select className={styles.fill} data-testid="scheme" value={s.schemeChoice} onChange={(_, d) => cmd.dispatch({ type: "choose-scheme", choice: d.value as SchemeChoice })}>
+              <option value="auto">自动判断（{info.short}）</option>
+              {SCHEME_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {SCHEME_INFO[id].short}
+                </option>
+              ))}
+            </Select>
           </Field>
-          {plan && <Text size={200} className={styles.hint}>{plan}</Text>}
-          <TabList selectedValue={s.tab} onTabSelect={(_, d) => goTab(d.value as PaneTab)} size="small">
+          {plan && <Text className={styles.hint}>{plan}</Text>}
+          <TabList className={styles.tabs} selectedValue={s.tab} onTabSelect={(_, d) => goTab(d.value as PaneTab)} size="small">
             <Tab value="results">结果</Tab>
             <Tab value="mapping">列映射</Tab>
             <Tab value="settings">设置</Tab>
@@ -243,7 +264,7 @@ export function Pane({ source }: { source: PaneSource }) {
                 <>
                   <Text>
                     「{sheet.sheet}」表头第 {sheet.headerRow} 行，共 {recordCount(rows, info.unit)}
-                    {s.score && s.score.memberSheets.length > 0 ? `，成员表：${s.score.memberSheets.join("、")}` : ""}
+                    {members.length > 0 ? `，成员表：${members.join("、")}` : ""}
                     {s.score?.scheme === "shanghai" ? `，达标分 ${s.score.settings.passMark}` : ""}
                   </Text>
                   {notes.map((n) => (
@@ -297,9 +318,11 @@ export function Pane({ source }: { source: PaneSource }) {
   );
 }
 
-export function App({ source }: { source: PaneSource }) {
+/** `dark`: Office's theme in Excel, the browser's (prefers-color-scheme) in the preview, as the entry found it. */
+export function App({ source, dark = false }: { source: PaneSource; dark?: boolean }) {
+  const styles = useStyles();
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={useTheme(dark)} className={styles.provider}>
       <Pane source={source} />
     </FluentProvider>
   );

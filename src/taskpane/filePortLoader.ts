@@ -24,3 +24,16 @@ export async function readWorkbook(bytes: Uint8Array): Promise<{ grids: SheetGri
   const book = await XlsxWorkbook.open(bytes);
   return { grids: book.readSheets(), stored: book.readState().stored };
 }
+
+/** A blank template as its own new .xlsx (the empty page's 下载空白模板), with the name to save it as. */
+export async function templateBytes(scheme: "hunan" | "shanghai"): Promise<{ bytes: Uint8Array; name: string }> {
+  const [{ XlsxWorkbook }, { templateSpec, unitTemplateSpec }, { hunan }, { shanghai }] = await Promise.all([
+    import(/* webpackChunkName: "xlsx" */ "../adapters/xlsx/xlsxWorkbook"),
+    import(/* webpackChunkName: "panels" */ "../sheets/template"),
+    import("../schemes/hunan"),
+    import("../schemes/shanghai"),
+  ]);
+  const book = XlsxWorkbook.create();
+  book.addTemplate(scheme === "shanghai" ? unitTemplateSpec(shanghai) : templateSpec(hunan));
+  return { bytes: await book.toBytes(), name: scheme === "shanghai" ? "示范点创建台账（空白）.xlsx" : "考核台账（空白）.xlsx" };
+}

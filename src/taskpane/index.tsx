@@ -9,9 +9,22 @@ import { shanghai } from "../schemes/shanghai";
 import { App } from "./App";
 import type { PaneSource } from "./usePane";
 
-function mount(source: PaneSource): void {
+function mount(source: PaneSource, dark = systemDark()): void {
   const el = document.getElementById("root");
-  if (el) createRoot(el).render(<App source={source} />);
+  if (el) createRoot(el).render(<App source={source} dark={dark} />);
+}
+
+/** The browser's colour scheme (outside Office). */
+function systemDark(): boolean {
+  return window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
+}
+
+/** Office's own theme (File › Account › Office Theme): its flag, or else whether its task-pane background is dark. */
+function officeDark(): boolean {
+  const theme = (Office.context as { officeTheme?: { isDarkTheme?: boolean; bodyBackgroundColor?: string } } | undefined)?.officeTheme;
+  if (typeof theme?.isDarkTheme === "boolean") return theme.isDarkTheme;
+  const n = parseInt((theme?.bodyBackgroundColor ?? "").replace("#", ""), 16);
+  return Number.isNaN(n) ? systemDark() : 0.299 * (n >> 16) + 0.587 * ((n >> 8) & 255) + 0.114 * (n & 255) < 128;
 }
 
 /**
@@ -36,5 +49,5 @@ void Office.onReady((info) => {
   }
   const host = officeHost();
   const support = excelSupport(host);
-  mount(support.ok ? { kind: "excel", port: new ExcelPort(host, { statusLabels: { ...hunan.labels, ...shanghai.labels } }) } : { kind: "unsupported", message: support.message });
+  mount(support.ok ? { kind: "excel", port: new ExcelPort(host, { statusLabels: { ...hunan.labels, ...shanghai.labels } }) } : { kind: "unsupported", message: support.message }, officeDark());
 });

@@ -10,6 +10,7 @@ import type { ColumnMap } from "../sheets/headers";
 import type { CellValue, SheetGrid, SheetWrite } from "../sheets/grid";
 import { mappingOverrides, withOwnership, type StoredState, type WorkbookRead } from "../sheets/port";
 import { locateSheet } from "../sheets/readSheet";
+import { columnName } from "../sheets/a1";
 import { isCandidateSheet } from "../sheets/registerDefs";
 import { noLedgerText, settingsMessage } from "./settingsText";
 
@@ -23,6 +24,15 @@ export type Filter = string;
 export type SchemeChoice = "auto" | SchemeId;
 
 export type LedgerCandidate = { sheet: string; map: ColumnMap };
+
+/** What rescoring decides: computed here, or (for a large file in the browser) in the worker and handed over. */
+export type Scored = Pick<PaneState, "scheme" | "candidates" | "ledger" | "score" | "scoreError" | "filter">;
+
+/** What the last write changed: the result columns, or the ledger's quarter columns from a survey (for 撤销's wording). */
+export type LastWrite = "results" | "survey" | null;
+
+/** Work under way that the user can follow and, while a file opens, cancel. */
+export type Progress = { done: number; total: number; label?: string; cancellable?: boolean };
 
 export type PaneState = {
   phase: Phase;
@@ -38,8 +48,14 @@ export type PaneState = {
   scheme: SchemeId;
   score: AnyScore | null;
   scoreError: string | null;
-  progress: { done: number; total: number } | null;
+  progress: Progress | null;
   canUndo: boolean;
+  /** What the last write changed (undo says what it restores). */
+  lastWrite: LastWrite;
+  /** The results on screen are in the workbook (a download then holds them). */
+  written: boolean;
+  /** This workbook was already sent to the tab it belongs on (a re-read does not move the user again). */
+  landed: boolean;
   /** The workbook can show a cell to the user (Excel can; a file in the browser cannot). */
   canSelect: boolean;
   tab: Tab;
@@ -49,7 +65,12 @@ export type PaneState = {
 export type Action =
   | { type: "unsupported"; message: string }
   | { type: "read-start" }
-  | { type: "read-done"; read: WorkbookRead; canSelect: boolean; fileName?: string }
+  /** `fresh`: a newly opened workbook (not a re-read of the same one); `scored`: rescoring already done elsewhere. */
+  | { type: "read-done"; read: WorkbookRead; canSelect: boolean; fileName?: string; fresh?: boolean; scored?: Scored }
+  | { type: "progress"; progress: Progress }
+  /** The workbook has a 满意度调查 and no ledger: it lands on 汇总 (found by usePane, whose check loads on demand). */
+  | { type: "survey-only"; text: string }
+  | { type: "cancelled" }
   | { type: "failed"; message: string; details?: string }
   | { type: "choose-ledger"; sheet: string }
   /** `sheet`: a sheet not (yet) a ledger, made one by naming its missing required column; else the chosen ledger. */
@@ -62,10 +83,10 @@ export type Action =
   | { type: "write-progress"; done: number; total: number }
   | { type: "write-done"; cells: number }
   /** A write went through: the pane takes what was written into its copy of the workbook (no re-read). */
-  | { type: "written"; writes: readonly SheetWrite[]; cells: number; stored?: StoredState }
+  | { type: "written"; writes: readonly SheetWrite[]; cells: number; stored?: StoredState; after?: { read: WorkbookRead; scored: Scored } }
   | { type: "undo-done"; undone: boolean }
   | { type: "template-done"; names: string[] }
-  | { type: "report-done"; text: string }
+  | { type: "report-done"; text: string; lastWrite?: LastWrite }
   | { type: "notice"; notice: Notice | null }
   | { type: "tab"; tab: Tab }
   | { type: "filter"; filter: Filter };
@@ -86,6 +107,9 @@ export function initialState(host: "excel" | "wps" | "file"): PaneState {
     scoreError: null,
     progress: null,
     canUndo: false,
+    lastWrite: null,
+    written: false,
+    landed: false,
     canSelect: false,
     tab: "results",
     filter: "all",
@@ -118,12 +142,17 @@ function candidatesOf(read: WorkbookRead, stored: StoredState, scheme: SchemeId)
 
 /** Scores the chosen ledger with the stored settings and mapping; errors become a sentence. */
 function rescore(s: PaneState): PaneState {
-  if (!s.read) return { ...s, score: null, scoreError: null };
+  return { ...s, ...scoredOf(s), written: false };
+}
+
+/** What rescoring `s` gives (pure; the preview's worker runs it too, so the main thread need not). */
+export function scoredOf(s: PaneState): Scored {
+  if (!s.read) return { scheme: s.scheme, candidates: s.candidates, ledger: s.ledger, filter: s.filter, score: null, scoreError: null };
   const scheme = s.schemeChoice === "auto" ? (detectScheme(s.read.grids, s.stored) ?? "hunan") : s.schemeChoice;
   const switched = scheme !== s.scheme;
   const candidates = candidatesOf(s.read, s.stored, scheme);
   const ledger = !switched && s.ledger && candidates.some((c) => c.sheet === s.ledger) ? s.ledger : (candidates[0]?.sheet ?? null);
-  const base = { ...s, scheme, candidates, ledger, filter: switched ? "all" : s.filter };
+  const base = { scheme, candidates, ledger, filter: switched ? "all" : s.filter };
   // Every sheet's confirmed mapping applies, also one that makes a sheet stop being a ledger.
   const overrides = mappingOverrides(s.stored);
   try {
@@ -143,6 +172,7 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
     case "read-start":
       return { ...s, phase: "reading", notice: null };
     case "read-done": {
+      const first = a.fresh ?? !s.read;
       const next: PaneState = {
         ...s,
         phase: "preview",
@@ -152,9 +182,17 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
         canSelect: a.canSelect,
         fileName: a.fileName ?? s.fileName,
         progress: null,
+        ...(first ? { lastWrite: null, tab: "results" as const, filter: "all", landed: false } : {}),
       };
-      return rescore(next);
+      const scored = { ...next, ...(a.scored ?? scoredOf(next)), written: first ? false : s.written };
+      return first ? landing(scored) : scored;
     }
+    case "progress":
+      return { ...s, progress: a.progress };
+    case "survey-only":
+      return { ...s, tab: "reports", landed: true, notice: { intent: "info", text: a.text } };
+    case "cancelled":
+      return { ...s, phase: s.read ? "preview" : s.host === "file" ? "empty" : "error", progress: null, notice: { intent: "info", text: "已取消打开。" } };
     case "failed":
       return {
         ...s,
@@ -163,7 +201,8 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
         notice: { intent: "error", text: a.message, ...(a.details ? { details: a.details } : {}) },
       };
     case "choose-ledger":
-      return rescore({ ...s, ledger: a.sheet });
+      // The message naming the ledger scored before is out of date.
+      return rescore({ ...s, ledger: a.sheet, notice: s.notice?.intent === "error" ? s.notice : null });
     case "map-column": {
       const sheet = a.sheet ?? s.ledger;
       if (!sheet) return s;
@@ -190,32 +229,81 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
     case "write-progress":
       return { ...s, progress: { done: a.done, total: a.total } };
     case "write-done":
-      return { ...s, phase: "preview", progress: null, canUndo: true, notice: { intent: "success", text: `已写回 ${a.cells} 个单元格。如需恢复，点“撤销上次写回”。` } };
+      return { ...s, phase: "preview", progress: null, canUndo: true, lastWrite: "results", written: true, notice: { intent: "success", text: `已写回 ${a.cells} 个单元格。${nextStep(s.host)}` } };
     case "written": {
       if (!s.read) return paneReducer(s, { type: "write-done", cells: a.cells });
       const stored = a.stored ?? s.stored;
-      const grids = withOwnership(s.read.grids.map((g) => applyWrites(g, a.writes)), stored);
-      const next = rescore({ ...s, stored, read: { ...s.read, grids, stored } });
-      return paneReducer(next, { type: "write-done", cells: a.cells });
+      const next = a.after
+        ? { ...s, read: a.after.read, stored: a.after.read.stored, ...a.after.scored }
+        : rescore({ ...s, stored, read: { ...s.read, grids: withOwnership(s.read.grids.map((g) => applyWrites(g, a.writes)), stored), stored } });
+      const done = paneReducer(next, { type: "write-done", cells: a.cells });
+      return { ...done, notice: { intent: "success", text: `已写回${describeWrites(a.writes)}，共 ${a.cells} 个单元格。${nextStep(s.host)}` } };
     }
-    case "undo-done":
+    case "undo-done": {
+      const what = s.lastWrite === "survey" ? "台账的季度满意度列恢复为填入前的内容" : "结果列恢复为写回前的内容";
       return {
         ...s,
         phase: "preview",
         canUndo: false,
-        notice: a.undone ? { intent: "success", text: "已撤销上次写回，结果列恢复为写回前的内容。" } : { intent: "info", text: "没有可以撤销的写回。" },
+        lastWrite: null,
+        written: false,
+        notice: a.undone ? { intent: "success", text: `已撤销上次写回，${what}。` } : { intent: "info", text: "没有可以撤销的写回。" },
       };
+    }
     case "report-done":
-      return { ...s, phase: s.read ? "preview" : s.phase, progress: null, notice: { intent: "success", text: a.text } };
+      return {
+        ...s,
+        phase: s.read ? "preview" : s.phase,
+        progress: null,
+        ...(a.lastWrite ? { lastWrite: a.lastWrite, canUndo: true } : {}),
+        notice: { intent: "success", text: a.text },
+      };
     case "template-done":
       return { ...s, notice: { intent: "success", text: `已插入模板工作表：${a.names.join("、")}` } };
     case "notice":
       return { ...s, notice: a.notice };
     case "tab":
-      return { ...s, tab: a.tab };
+      // A message belongs to the step it reports on; only an error stays until it is dealt with.
+      return { ...s, tab: a.tab, notice: s.notice?.intent === "error" ? s.notice : null };
     case "filter":
       return { ...s, filter: a.filter };
   }
+}
+
+/** What the user does next after a write, by host: download the file, or look in the sheet. */
+export function nextStep(host: PaneState["host"]): string {
+  return host === "file" ? "下一步：点“下载结果”保存文件。" : "可点“撤销上次写回”恢复。";
+}
+
+/** Where writes went, for the message after them: 「考核台账」AK–AR 列（新增 8 列）. */
+export function describeWrites(writes: readonly SheetWrite[]): string {
+  return writes
+    .filter((w) => w.columns.length)
+    .map((w) => {
+      const cols = w.columns.map((c) => c.col);
+      const added = w.columns.filter((c) => c.isNew).length;
+      const from = columnName(Math.min(...cols));
+      const to = columnName(Math.max(...cols));
+      return `「${w.sheet}」${from === to ? from : `${from}–${to}`} 列${added ? `（新增 ${added} 列）` : ""}`;
+    })
+    .join("、");
+}
+
+/** Whether a sheet holds any row below `headerRow` (an inserted blank template holds none). */
+export function hasRows(grids: readonly SheetGrid[], sheet: string, headerRow: number): boolean {
+  return !!grids.find((g) => g.name === sheet)?.values.slice(headerRow).some((r) => r.some((v) => v !== null && v !== ""));
+}
+
+/** Where a newly opened workbook lands: a two-ledger one is told which is scored (a survey-only one: "survey-only"). */
+function landing(s: PaneState): PaneState {
+  if (!s.read) return s;
+  const grids = s.read.grids;
+  const filled = s.candidates.filter((c) => hasRows(grids, c.sheet, c.map.headerRow));
+  if (filled.length > 1 && s.ledger) {
+    const names = filled.map((c) => `「${c.sheet}」`).join("");
+    return { ...s, notice: { intent: "info", text: `有 ${filled.length} 张考核台账${names}，当前计分「${s.ledger}」，可在下方切换。` } };
+  }
+  return s;
 }
 
 /** A sheet as it reads after `writes`: owned headers and cells set, masked cells only where the mask says. */

@@ -5,4 +5,6 @@ import { App } from "./App";
 const el = document.getElementById("root");
 // preview.html?example opens the bundled example at once (demos, and the load-to-preview benchmark).
 const autoOpen = new URLSearchParams(window.location.search).has("example");
-if (el) createRoot(el).render(<App source={{ kind: "file", exampleUrl: "examples/hunan-ledger.xlsx", autoOpen }} />);
+// The page follows the browser's colour scheme.
+const dark = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
+if (el) createRoot(el).render(<App source={{ kind: "file", exampleUrl: "examples/hunan-ledger.xlsx", autoOpen }} dark={dark} />);

@@ -8,3 +8,4 @@ export { planLayout, workbookPlan } from "../engine/plan";
 export { provinceLayout, summaryLayout, tallyLayout } from "../engine/reportLayouts";
 export { planLedgerFill, tallySurvey } from "../engine/survey";
 export { summarizeYear } from "../engine/yearSummary";
+export { hasSurvey, SURVEY_ONLY } from "./surveyCheck";

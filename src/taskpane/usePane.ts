@@ -3,7 +3,6 @@
  * a Chinese notice (never a swallowed promise). The flow state itself is the pure reducer in paneState.
  */
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import type { FilePort } from "../adapters/xlsx/filePort";
 import type { AdditiveSettingsInput, SettingsInput } from "../schemes/schema";
 import { hunan } from "../schemes/hunan";
 import { shanghai } from "../schemes/shanghai";
@@ -12,8 +11,21 @@ import type { Consolidation, InputFile } from "../engine/consolidate";
 import { hunanSettingsInput, withUsed } from "../engine/schemes";
 import { resolveSettings } from "../schemes/schema";
 import type { ReportLayout } from "../sheets/report";
-import { openFilePort, readWorkbook, reportBytes } from "./filePortLoader";
-import { initialState, paneReducer, type Action, type PaneState } from "./paneState";
+import { readWorkbook, reportBytes } from "./filePortLoader";
+import { saveBytes } from "./saveBytes";
+import { initialState, paneReducer, type Action, type PaneState, type Progress } from "./paneState";
+import type { ReadScored, ScoreContext, WriteScored } from "./worker/protocol";
+import type { WorkerFilePort } from "./worker/workerPort";
+
+/** The preview's worker client, loaded when a file is opened (outside the pane's first download). */
+function loadWorkerPort(): Promise<typeof import("./worker/workerPort")> {
+  return import(/* webpackChunkName: "file-ui" */ "./worker/workerPort");
+}
+
+/** A port whose reads and writes score in a worker (the preview's). */
+type ScoringPort = WorkbookPort & {
+  toBytes(): Promise<Uint8Array>; readScored(ctx: ScoreContext, onProgress?: (p: Progress) => void): Promise<ReadScored>; writeScored(ctx: ScoreContext, onProgress?: (p: Progress) => void): Promise<WriteScored> };
+const scoresItself = (p: WorkbookPort): p is ScoringPort => "readScored" in p;
 import type * as ReportEngine from "./reportEngine";
 
 /** The report engine, fetched on first use (its own chunk, shared with the 汇总 tab). */
@@ -49,6 +61,8 @@ function messageOf(e: unknown): string {
 
 export type PaneCommands = {
   reread(): Promise<void>;
+  /** Stops the file being opened (the worker is ended; the workbook open before stays). */
+  cancel(): void;
   openFile(file: File): Promise<void>;
   /** Opens a bundled example (default: the source's). */
   openExample(url?: string): Promise<void>;
@@ -77,29 +91,42 @@ export type PaneCommands = {
   dispatch(a: Action): void;
 };
 
-function saveBytes(bytes: Uint8Array, name: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+/** What the worker needs to score as the page would. */
+function contextOf(s: PaneState): ScoreContext {
+  return { schemeChoice: s.schemeChoice, scheme: s.scheme, ledger: s.ledger, filter: s.filter, stored: s.stored };
 }
+
+/** Where the next step is, after a sheet was generated: in the downloaded file, or already shown in Excel. */
+function seeSheet(s: PaneState): string {
+  return s.host === "file" ? "点“下载结果”后在文件中查看。" : "已切换到该工作表。";
+}
+
+
+/** Progress from the worker as the pane shows it. */
+function progressTo(label: string, cancellable = false): (p: Progress) => void {
+  return (p) => dispatchProgress.current?.({ type: "progress", progress: { ...p, label: p.label || label, cancellable } });
+}
+const dispatchProgress: { current: ((a: Action) => void) | null } = { current: null };
 
 export function usePane(source: PaneSource): [PaneState, PaneCommands] {
   const [state, dispatch] = useReducer(paneReducer, source.kind === "unsupported" ? "excel" : source.kind, initialState);
+  dispatchProgress.current = dispatch;
   const port = useRef<WorkbookPort | null>(source.kind === "excel" || source.kind === "wps" ? source.port : null);
   const latest = useRef(state);
   latest.current = state;
+  /** The worker of a file being opened, until it is read (then it becomes `port`). */
+  const opening = useRef<WorkerFilePort | null>(null);
 
   const readNow = useCallback(async (fileName?: string) => {
     const p = port.current;
     if (!p) return;
     dispatch({ type: "read-start" });
     try {
+      if (scoresItself(p)) {
+        const { read, scored } = await p.readScored(contextOf(latest.current), progressTo("正在读取…"));
+        dispatch({ type: "read-done", read, scored, canSelect: false, ...(fileName ? { fileName } : {}) });
+        return;
+      }
       const read = await p.read(schemePicker(hunan, latest.current.stored));
       dispatch({ type: "read-done", read, canSelect: p.capabilities.select, ...(fileName ? { fileName } : {}) });
     } catch (e) {
@@ -125,13 +152,20 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
   const openBytes = useCallback(
     async (bytes: Uint8Array, name: string) => {
       dispatch({ type: "read-start" });
+      // A new worker per file: cancelling ends it, and the workbook open before stays as it was.
+      opening.current?.terminate();
+      let mine: WorkerFilePort | null = null;
       try {
-        port.current = await openFilePort(bytes, name);
+        const { openInWorker } = await loadWorkerPort();
+        const opened = await openInWorker(bytes, name, contextOf(latest.current), progressTo("正在打开…", true), (wp) => (opening.current = mine = wp));
+        (port.current as Partial<WorkerFilePort> | null)?.terminate?.();
+        port.current = opened.port;
+        opening.current = null;
+        dispatch({ type: "read-done", ...opened.answer, canSelect: false, fileName: name, fresh: true });
       } catch (e) {
-        dispatch(failure(e, `无法打开“${name}”：`));
-        return;
+        if (opening.current === mine) opening.current = null;
+        dispatch(e instanceof Error && e.name === "CancelledError" ? { type: "cancelled" } : failure(e, `无法打开“${name}”：`));
       }
-      await readNow(name);
     },
     [readNow],
   );
@@ -149,8 +183,31 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
     [guarded],
   );
 
+  /** Writes the scored results; in the preview the worker scores and writes (the page only shows). */
+  const writeResults = useCallback(async () => {
+    const p = port.current;
+    const s = latest.current;
+    const score = s.score;
+    if (!p || !score) return;
+    dispatch({ type: "write-start" });
+    if (scoresItself(p)) {
+      const done = await p.writeScored(contextOf(s), progressTo("正在写回…"));
+      dispatch({ type: "written", writes: done.writes, cells: done.cells, stored: done.stored, after: done.after });
+      return;
+    }
+    const report = await p.write(score.writes, (d, total) => dispatch({ type: "write-progress", done: d, total }));
+    // What this write used (for summary, consolidate and the command line on the same workbook) and where
+    // its columns are, saved with the rest of the state.
+    const stored = withUsed(recordOwnership(s.stored, score.writes), score, "pane", new Date());
+    await p.saveState(stored);
+    // What was written is known: the pane takes it over instead of reading the whole workbook again
+    // (a re-read of a large ledger with its long result columns is what outgrew Excel on the web's 5 MB).
+    dispatch({ type: "written", writes: score.writes, cells: report.cells, stored });
+  }, []);
+
   const commands: PaneCommands = {
     reread: () => readNow(),
+    cancel: () => opening.current?.terminate(),
     openFile: (file) =>
       guarded(async () => {
         if (!/\.xlsx$/i.test(file.name)) {
@@ -167,21 +224,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         if (!res.ok) throw new PortError(`示例工作簿无法加载（HTTP ${res.status}）`);
         await openBytes(new Uint8Array(await res.arrayBuffer()), at.split("/").pop() ?? "example.xlsx");
       }),
-    write: () =>
-      guarded(async () => {
-        const p = port.current;
-        const score = latest.current.score;
-        if (!p || !score) return;
-        dispatch({ type: "write-start" });
-        const report = await p.write(score.writes, (done, total) => dispatch({ type: "write-progress", done, total }));
-        // What this write used (for summary, consolidate and the command line on the same workbook) and where
-        // its columns are, saved with the rest of the state.
-        const stored = withUsed(recordOwnership(latest.current.stored, score.writes), score, "pane", new Date());
-        await p.saveState(stored);
-        // What was written is known: the pane takes it over instead of reading the whole workbook again
-        // (a re-read of a large ledger with its long result columns is what outgrew Excel on the web's 5 MB).
-        dispatch({ type: "written", writes: score.writes, cells: report.cells, stored });
-      }),
+    write: () => guarded(writeResults),
     undo: () =>
       guarded(async () => {
         const p = port.current;
@@ -218,13 +261,14 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         dispatch({ type: "write-start" });
         const name = await p.addReport(planLayout(report, shanghai, new Date(), latest.current.fileName ?? "当前工作簿"));
         await readNow();
-        dispatch({ type: "report-done", text: `已生成工作表「${name}」：计入认定 ${report.recognised.length} 个（按层级计），落后于计划 ${report.plan.filter((r) => r.behind).length} 处` });
+        dispatch({ type: "report-done", text: `已生成工作表「${name}」：计入认定 ${report.recognised.length} 个（按层级计），落后于计划 ${report.plan.filter((r) => r.behind).length} 处。${seeSheet(s)}` });
       }),
     download: () =>
       guarded(async () => {
-        const p = port.current as FilePort | null;
-        if (!p || p.capabilities.kind !== "file") return;
-        saveBytes(await p.toBytes(), (latest.current.fileName ?? "workbook.xlsx").replace(/(\.xlsx)?$/i, ".scored.xlsx"));
+        const p = port.current;
+        if (!p || !scoresItself(p)) return;
+        const { download } = await loadWorkerPort();
+        dispatch(await download(p, latest.current, writeResults));
       }),
     tallyReport: (fillLedger) =>
       guarded(async () => {
@@ -240,7 +284,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         const name = await p.addReport(tallyLayout(tally, hunan, settings, new Date()));
         await readNow();
         const filled = fill ? `；已填入台账季度满意度 ${fill.cells.length} 个单元格（可点“撤销上次写回”恢复）` : "";
-        dispatch({ type: "report-done", text: `已生成工作表「${name}」：${tally.tally.length} 个“示范岗 × 季度”${filled}` });
+        dispatch({ type: "report-done", text: `已生成工作表「${name}」：${tally.tally.length} 个“示范岗 × 季度”${filled}。${seeSheet(s)}`, ...(fill?.writes.length ? { lastWrite: "survey" as const } : {}) });
       }),
     addLayout: (layout) =>
       guarded(async () => {
@@ -249,7 +293,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         dispatch({ type: "write-start" });
         const name = await p.addReport(layout);
         await readNow();
-        dispatch({ type: "report-done", text: `已生成工作表「${name}」` });
+        dispatch({ type: "report-done", text: `已生成工作表「${name}」。${seeSheet(latest.current)}` });
       }),
     summaryReport: (separate) =>
       guarded(async () => {
@@ -269,7 +313,7 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         dispatch({ type: "write-start" });
         const name = await p.addReport(layout);
         await readNow();
-        dispatch({ type: "report-done", text: `已生成工作表「${name}」：${summary.rows.length} 个示范岗（A4 横向，可直接打印）` });
+        dispatch({ type: "report-done", text: `已生成工作表「${name}」：${summary.rows.length} 个示范岗（A4 横向，可直接打印）。${seeSheet(s)}` });
       }),
     consolidateFiles: async (files) => {
       try {
@@ -302,10 +346,22 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         dispatch({ type: "write-start" });
         const name = await p.addReport(layout);
         await readNow();
-        dispatch({ type: "report-done", text: `已生成工作表「${name}」：${c.posts.length} 个示范岗，来自 ${c.files.length} 个文件` });
+        dispatch({ type: "report-done", text: `已生成工作表「${name}」：${c.posts.length} 个示范岗，来自 ${c.files.length} 个文件。${seeSheet(latest.current)}` });
       }),
     dispatch,
   };
+  // A workbook with a 满意度调查 and no ledger belongs on 汇总 (checked with the report engine, loaded on demand).
+  useEffect(() => {
+    const s = latest.current;
+    const read = s.read;
+    if (!read || s.landed || s.score || s.candidates.length || s.scheme !== "hunan") return;
+    loadReportEngine().then(
+      ({ hasSurvey, SURVEY_ONLY }) => {
+        if (latest.current.read === read && hasSurvey(read.grids)) dispatch({ type: "survey-only", text: SURVEY_ONLY });
+      },
+      () => undefined, // without the check the pane stays on 结果, which says what is missing
+    );
+  }, [state.read]);
   useEffect(() => {
     if (source.kind === "file" && source.autoOpen && !autoOpened.current) {
       autoOpened.current = true;

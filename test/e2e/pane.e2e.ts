@@ -77,12 +77,12 @@ async function expectNotice(pattern: RegExp): Promise<void> {
 test("the preview: open the example, preview, write, undo, write, download — the file holds the results", async () => {
   await page.goto(`${server.url}preview.html`);
   await page.getByRole("button", { name: "打开示例" }).waitFor();
-  expect(requested.some((u) => /xlsx\.[0-9a-f]+\.js$/.test(u))).toBe(false); // ExcelJS is not loaded before a file is
+  expect(requested.some((u) => /(xlsx|fileWorker)\.[0-9a-f]+\.js$/.test(u))).toBe(false); // the .xlsx reader is not loaded before a file is
   await shot("01-empty");
 
   await page.getByRole("button", { name: "打开示例" }).click();
   await page.getByTestId("count-retain").waitFor({ timeout: 30_000 });
-  expect(requested.some((u) => /xlsx\.[0-9a-f]+\.js$/.test(u))).toBe(true);
+  expect(requested.some((u) => /fileWorker\.[0-9a-f]+\.js$/.test(u))).toBe(true); // the file is read in the worker
   expect(await counts()).toEqual({ retain: "17", rectify: "11", revoke: "17", error: "4" });
   await expect(page.getByText(/写回将改动「考核台账」的 AK–AR 列（新增 8 列）/).count()).resolves.toBe(1);
   await shot("02-preview");
@@ -94,7 +94,7 @@ test("the preview: open the example, preview, write, undo, write, download — t
   await page.getByTestId("count-revoke").click();
 
   await page.getByRole("button", { name: "写回工作簿" }).click();
-  await expectNotice(/已写回 \d+ 个单元格/);
+  await expectNotice(/已写回「[^」]+」.*共 \d+ 个单元格/);
   await expect(page.getByText(/写回将改动「考核台账」的 AK–AR 列、/).count()).resolves.toBe(1); // found again, nothing new
   await shot("04-written");
 
@@ -287,7 +287,7 @@ test("both schemes side by side: the 上海 example is recognised, scored and wr
   await page.getByTestId("count-ineligible").click();
 
   await page.getByRole("button", { name: "写回工作簿" }).click();
-  await expectNotice(/已写回 \d+ 个单元格/);
+  await expectNotice(/已写回「[^」]+」.*共 \d+ 个单元格/);
   const wb = await loadDownload(() => page.getByRole("button", { name: "下载结果" }).click(), "shanghai-units.scored.xlsx");
   const ws = wb.getWorksheet("示范点")!;
   const header = (ws.getRow(3).values as unknown[]).map((v) => (typeof v === "string" ? v : null));

@@ -1,5 +1,5 @@
 /** The pane's flow reducer: what the secretary sees after each step, without a browser. */
-import { countsOf, initialState, paneReducer, type Action, type PaneState } from "../../src/taskpane/paneState";
+import { countsOf, initialState, paneReducer, scoredOf, type Action, type PaneState } from "../../src/taskpane/paneState";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { FilePort } from "../../src/adapters/xlsx/filePort";
@@ -145,4 +145,72 @@ test("after a write the pane takes over what was written: the results a re-read 
 test("an Excel failure keeps its diagnostics for 复制诊断信息", () => {
   const s = paneReducer(initialState("excel"), { type: "failed", message: "Excel 拒绝了操作（AccessDenied）", details: "错误代码：AccessDenied" });
   expect(s.notice).toEqual({ intent: "error", text: "Excel 拒绝了操作（AccessDenied）", details: "错误代码：AccessDenied" });
+});
+
+describe("one clear path (issue 14)", () => {
+  test("a write names the sheet and columns it changed and, in the preview, that the next step is to download", async () => {
+    const base = run(initialState("file"), { type: "read-done", read: await readOf(), canSelect: false, fileName: "台账.xlsx" });
+    expect(base.written).toBe(false);
+    const done = paneReducer(base, { type: "written", writes: base.score!.writes, cells: 400 });
+    expect(done).toMatchObject({ written: true, lastWrite: "results", canUndo: true });
+    expect(done.notice?.text).toBe("已写回「考核台账」AK–AR 列（新增 8 列），共 400 个单元格。下一步：点“下载结果”保存文件。");
+    // In Excel the same write says how to get back.
+    const excel = run(initialState("excel"), { type: "read-done", read: await readOf(), canSelect: true });
+    expect(paneReducer(excel, { type: "written", writes: excel.score!.writes, cells: 400 }).notice?.text).toMatch(/AK–AR 列.*可点“撤销上次写回”恢复。$/);
+    // A changed setting means the file no longer holds what is shown.
+    expect(paneReducer(done, { type: "set-settings", settings: { revokeBelowScore: 90 } }).written).toBe(false);
+  });
+
+  test("undo names what it restores: the result columns, or the quarter columns a survey filled", async () => {
+    const base = run(initialState("file"), { type: "read-done", read: await readOf(), canSelect: false });
+    const afterWrite = paneReducer(base, { type: "written", writes: base.score!.writes, cells: 400 });
+    expect(paneReducer(afterWrite, { type: "undo-done", undone: true }).notice?.text).toBe("已撤销上次写回，结果列恢复为写回前的内容。");
+    const afterFill = paneReducer(base, { type: "report-done", text: "已生成工作表「满意度汇总」", lastWrite: "survey" });
+    expect(afterFill.canUndo).toBe(true);
+    expect(paneReducer(afterFill, { type: "undo-done", undone: true }).notice?.text).toBe("已撤销上次写回，台账的季度满意度列恢复为填入前的内容。");
+  });
+
+  test("a message belongs to its tab: switching tabs clears it, except an error", async () => {
+    const base = run(initialState("file"), { type: "read-done", read: await readOf(), canSelect: false });
+    const done = paneReducer(base, { type: "written", writes: base.score!.writes, cells: 400 });
+    expect(paneReducer(done, { type: "tab", tab: "mapping" }).notice).toBeNull();
+    const failed = paneReducer(base, { type: "failed", message: "工作表受保护" });
+    expect(paneReducer(failed, { type: "tab", tab: "mapping" }).notice?.text).toBe("工作表受保护");
+  });
+
+  test("a workbook with two ledgers says so once and scores the one picked; a re-read does not say it again", async () => {
+    const read = await readOf();
+    const ledger = read.grids.find((g) => g.name === "考核台账")!;
+    const two: WorkbookRead = { ...read, grids: [...read.grids, { ...ledger, name: "考核台账（二）" }] };
+    const s = run(initialState("file"), { type: "read-done", read: two, canSelect: false });
+    expect(s.candidates.map((c) => c.sheet)).toEqual(["考核台账", "考核台账（二）"]);
+    expect(s.notice?.text).toBe("有 2 张考核台账「考核台账」「考核台账（二）」，当前计分「考核台账」，可在下方切换。");
+    const picked = paneReducer(s, { type: "choose-ledger", sheet: "考核台账（二）" });
+    expect(picked.score!.result.sheets[0]!.sheet).toBe("考核台账（二）");
+    expect(picked.notice).toBeNull();
+    const again = paneReducer({ ...picked, notice: null }, { type: "read-done", read: two, canSelect: false });
+    expect(again.notice).toBeNull();
+    expect(again.ledger).toBe("考核台账（二）");
+  });
+
+  test("a survey-only workbook lands on 汇总 once; opening is cancellable and a cancel keeps what was open", async () => {
+    const base = run(initialState("file"), { type: "read-done", read: await readOf(), canSelect: false });
+    const landed = paneReducer({ ...base, tab: "results" }, { type: "survey-only", text: "只有满意度调查表" });
+    expect(landed).toMatchObject({ tab: "reports", landed: true, notice: { intent: "info", text: "只有满意度调查表" } });
+    const opening = run(base, { type: "read-start" }, { type: "progress", progress: { done: 0.4, total: 1, label: "正在计分…", cancellable: true } });
+    expect(opening.progress).toEqual({ done: 0.4, total: 1, label: "正在计分…", cancellable: true });
+    const cancelled = paneReducer(opening, { type: "cancelled" });
+    expect(cancelled).toMatchObject({ phase: "preview", progress: null, notice: { intent: "info", text: "已取消打开。" } });
+    expect(cancelled.score).toBe(base.score);
+    expect(paneReducer(run(initialState("file"), { type: "read-start" }), { type: "cancelled" }).phase).toBe("empty");
+  });
+
+  test("scoring done elsewhere (the preview's worker) is taken as it is", async () => {
+    const read = await readOf();
+    const elsewhere = run(initialState("file"), { type: "read-done", read, canSelect: false });
+    const scored = scoredOf(elsewhere);
+    const s = paneReducer(initialState("file"), { type: "read-done", read, canSelect: false, scored, fresh: true });
+    expect(s.score).toBe(scored.score);
+    expect(countsOf(s.score)).toEqual({ retain: 17, rectify: 11, revoke: 17, error: 4 });
+  });
 });
