@@ -22,7 +22,6 @@ import { hunanSettingsInput, SCHEME_IDS, SCHEME_INFO, shanghaiSettingsInput } fr
 import { columnName } from "../sheets/a1";
 import type { SheetGrid } from "../sheets/grid";
 import { PostList } from "./components/PostList";
-import { UnsavedDialog } from "./components/UnsavedDialog";
 import { Summary } from "./components/Summary";
 import { displayRows, recordCount, sheetNotes } from "./displayRows";
 import { countsOf, hasRows, type PaneState, type SchemeChoice, type Tab as PaneTab } from "./paneState";
@@ -39,6 +38,8 @@ const PlanPanel = lazy(() => import(/* webpackChunkName: "reports" */ "./compone
 const FileBar = lazy(() => import(/* webpackChunkName: "file-ui" */ "./components/FileBar").then((m) => ({ default: m.FileBar })));
 // 复制诊断信息 appears only with an Excel failure.
 const CopyDetails = lazy(() => import(/* webpackChunkName: "file-ui" */ "./components/CopyDetails").then((m) => ({ default: m.CopyDetails })));
+// Asked only when the user leaves 设置 with unsaved edits.
+const UnsavedDialog = lazy(() => import(/* webpackChunkName: "panels" */ "./components/UnsavedDialog").then((m) => ({ default: m.UnsavedDialog })));
 const loading = <Spinner size="small" label="正在加载…" />;
 
 const useStyles = makeStyles({
@@ -237,15 +238,19 @@ export function Pane({ source }: { source: PaneSource }) {
             <Tab value="reports">汇总</Tab>
             {s.scheme === "hunan" && <Tab value="register">名册</Tab>}
           </TabList>
-          <UnsavedDialog
-            open={leaving !== null}
-            onStay={() => setLeaving(null)}
-            onDiscard={() => {
-              setSettingsDirty(false);
-              if (leaving) cmd.dispatch({ type: "tab", tab: leaving });
-              setLeaving(null);
-            }}
-          />
+          {leaving !== null && (
+            <Suspense fallback={null}>
+              <UnsavedDialog
+                open={leaving !== null}
+                onStay={() => setLeaving(null)}
+                onDiscard={() => {
+                  setSettingsDirty(false);
+                  if (leaving) cmd.dispatch({ type: "tab", tab: leaving });
+                  setLeaving(null);
+                }}
+              />
+            </Suspense>
+          )}
           {s.tab === "results" && (
             <>
               {s.scoreError && (

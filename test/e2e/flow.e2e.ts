@@ -128,7 +128,7 @@ describe.each([350, 1280])("at %i px", (width) => {
     await page.getByRole("tab", { name: "结果" }).click();
     await page.getByRole("button", { name: "插入模板" }).click();
     await page.getByTestId("notice").filter({ hasText: "已插入模板工作表：考核台账 (2)、成员 (2)" }).waitFor();
-    await expect(page.getByText(/「考核台账」共 \d+ 个/).textContent()).resolves.not.toContain("成员 (2)");
+    await expect(page.getByText(/「考核台账」表头第 \d+ 行，共 \d+ 条考核记录/).textContent()).resolves.not.toContain("成员 (2)");
     expect(pageErrors).toEqual([]);
     expect(blocked).toEqual([]);
   });
@@ -153,7 +153,7 @@ describe.each([350, 1280])("at %i px", (width) => {
     await page.getByTestId("file-input").setInputFiles(xlsx("两张台账.xlsx", two));
     await page.getByTestId("notice").filter({ hasText: "有 2 张考核台账「考核台账」「考核台账（二）」，当前计分「考核台账」" }).waitFor({ timeout: 30_000 });
     await page.getByTestId("ledger").getByRole("button", { name: "考核台账（二）" }).click();
-    await page.getByText(/「考核台账（二）」共 \d+ 个/).waitFor();
+    await page.getByText(/「考核台账（二）」表头第 \d+ 行，共 \d+ 条考核记录/).waitFor();
     await noSidewaysScroll(page);
     await shot(page, `flow-${width}-06-two-ledgers`);
     expect(pageErrors).toEqual([]);
@@ -241,7 +241,7 @@ describe("a 20,000-row ledger", () => {
       (window as unknown as { __longTasks: number[] }).__longTasks = [];
     });
     await pick(page);
-    await page.getByText(/「考核台账」共 20,?000 /).waitFor({ timeout: 110_000 });
+    await page.getByText(/「考核台账」表头第 \d+ 行，共 20,?000 条考核记录/).waitFor({ timeout: 110_000 });
     // Let the first paint of the results finish before reading the probe.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200))));
     return { longestMs: await longest(page), tasks: await count(page) };
@@ -262,7 +262,7 @@ describe("a 20,000-row ledger", () => {
 
     const probe = await openBig(page);
     await shot(page, "flow-350-09-large-open");
-    await expect(page.getByText(/「考核台账」共 20,?000 /).count()).resolves.toBe(1);
+    await expect(page.getByText(/「考核台账」表头第 \d+ 行，共 20,?000 条考核记录/).count()).resolves.toBe(1);
     process.stdout.write(`20,000-row open in the worker: longest main-thread task ${probe.longestMs.toFixed(0)} ms (${probe.tasks} tasks over 50 ms)\n`);
 
     await page.getByRole("button", { name: "写回工作簿" }).click();

@@ -50,7 +50,7 @@ async function openAt(width: number): Promise<void> {
   await page.getByTestId("file-input").setInputFiles({ name: "hunan-register.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await fs.readFile(EXAMPLE) });
   await page.getByTestId("count-retain").waitFor({ timeout: 30_000 });
   // The 推荐名单 is not a ledger: the results are the example's 49 rows.
-  await expect(page.getByText(/「考核台账」共 49 个示范岗/).count()).resolves.toBe(1);
+  await expect(page.getByText(/「考核台账」表头第 \d+ 行，共 49 条考核记录/).count()).resolves.toBe(1);
   await page.getByRole("tab", { name: "名册" }).click();
   await page.getByTestId("as-of").waitFor({ timeout: 30_000 });
   await page.getByTestId("as-of").fill("2026-01-20");

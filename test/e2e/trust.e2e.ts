@@ -103,8 +103,7 @@ describe.each(WIDTHS)("at %i px", (width) => {
     const titles = await list.locator("li > div:first-child").allTextContents();
     expect(titles.length).toBeGreaterThan(0);
     for (const t of titles) expect(t).toContain("报建窗口");
-    await page.getByTestId("city-filter").click();
-    await page.getByRole("option", { name: "岳阳" }).click();
+    await page.getByTestId("city-filter").selectOption({ label: "岳阳" });
     await expect(page.getByTestId("shown-count").textContent()).resolves.toMatch(/显示 \d+ \/ 49 条考核记录/);
     const cards = await list.locator("li > div:first-child").allTextContents();
     expect(cards.length).toBeGreaterThan(0);
@@ -141,8 +140,7 @@ describe.each(WIDTHS)("at %i px", (width) => {
     await expect(fix.locator('[data-testid^="map-field-"]').first().getAttribute("data-testid")).resolves.toBe("map-field-name");
     await expect(fix.getByText("必需，未找到").count()).resolves.toBe(1);
     await shot(`${width}-mapping-missing`);
-    await fix.getByRole("combobox").first().click();
-    await page.getByRole("option", { name: "C 列 · 岗位" }).click();
+    await fix.getByRole("combobox").first().selectOption({ label: "C 列 · 岗位" });
 
     // The sheet is the ledger now: scored, and the mapping shows groups, collapsed, nothing flagged.
     const groups = page.getByTestId("mapping-groups");

@@ -200,7 +200,7 @@ test("in WPS: the pane reads the open workbook, scores, writes the owned columns
   expect(await cellsOf(LEDGER, 3, cols)).toEqual(cols.map(() => null));
 
   await page.getByRole("button", { name: "写回工作簿" }).click();
-  await expectNotice(/已写回 \d+ 个单元格/);
+  await expectNotice(/已写回「考核台账」.*共 \d+ 个单元格/);
   expect((await cellsOf(LEDGER, 3, cols)).map((c) => c?.value)).toEqual(HEADERS);
   const verdicts = (await columnValues(LEDGER, 39, 4, lastRow)).filter((v): v is string => typeof v === "string");
   const tally: Record<string, number> = {};

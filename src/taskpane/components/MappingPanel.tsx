@@ -1,4 +1,4 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, Option, Text, tokens } from "@fluentui/react-components";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
 import type { SheetDef } from "../../schemes/types";
 import { columnName } from "../../sheets/a1";
@@ -34,7 +34,6 @@ const UNMAPPED = "0";
 /** One field's column picker. */
 function FieldPicker(p: { id: string; header: string; required: boolean; missing: boolean; note?: string; value: number | undefined; columns: readonly { col: number; label: string }[]; onPick: (col: number) => void }) {
   const styles = useStyles();
-  const label = p.columns.find((c) => c.col === p.value)?.label;
   return (
     <div className={styles.row} data-testid={`map-field-${p.id}`}>
       <div className={styles.label}>
@@ -53,20 +52,15 @@ function FieldPicker(p: { id: string; header: string; required: boolean; missing
           </Badge>
         )}
       </div>
-      <Dropdown
-        aria-labelledby={`map-${p.id}`}
-        className={styles.dropdown}
-        value={label ?? "（不使用）"}
-        selectedOptions={[p.value ? String(p.value) : UNMAPPED]}
-        onOptionSelect={(_, d) => d.optionValue !== undefined && p.onPick(Number(d.optionValue))}
-      >
-        <Option value={UNMAPPED}>（不使用）</Option>
+      {/* A native select: ~60 of them on one tab, and it works the same at 200 % zoom and with the keyboard. */}
+      <Select aria-labelledby={`map-${p.id}`} className={styles.dropdown} value={p.value ? String(p.value) : UNMAPPED} onChange={(_, d) => p.onPick(Number(d.value))}>
+        <option value={UNMAPPED}>（不使用）</option>
         {p.columns.map((c) => (
-          <Option key={c.col} value={String(c.col)}>
+          <option key={c.col} value={String(c.col)}>
             {c.label}
-          </Option>
+          </option>
         ))}
-      </Dropdown>
+      </Select>
     </div>
   );
 }
@@ -122,13 +116,13 @@ export function MappingPanel({ def, candidates, ledger, grids, stored, onLedger,
     <div className={styles.root}>
       {candidates.length > 1 && (
         <Field label={`${what}工作表`}>
-          <Dropdown value={current.sheet} selectedOptions={[current.sheet]} onOptionSelect={(_, d) => d.optionValue && onLedger(d.optionValue)}>
+          <Select value={current.sheet} onChange={(_, d) => d.value && onLedger(d.value)}>
             {candidates.map((c) => (
-              <Option key={c.sheet} value={c.sheet}>
+              <option key={c.sheet} value={c.sheet}>
                 {c.sheet}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
       )}
       <Text>

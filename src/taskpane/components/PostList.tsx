@@ -1,4 +1,4 @@
-import { Badge, Button, Dropdown, Link, makeStyles, Option, SearchBox, Text, tokens } from "@fluentui/react-components";
+import { Badge, Button, Input, Link, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { TONE, type DisplayRow, type Tone } from "../displayRows";
 import type { Filter } from "../paneState";
@@ -62,26 +62,27 @@ export function PostList({ sheet, rows, filter, canSelect, lastColumn, onSelect 
   return (
     <>
       <div className={styles.tools} role="search" aria-label="查找考核记录">
-        <SearchBox className={styles.search} placeholder="按示范岗名称或单位查找" aria-label="按示范岗名称或单位查找" value={text} onChange={(_, d) => setText(d.value)} data-testid="post-search" />
+        {/* Native controls (Input, Select): the pane's first download stays small; Dropdown brings a popup library. */}
+        <Input className={styles.search} type="search" placeholder="按示范岗名称或单位查找" aria-label="按示范岗名称或单位查找" value={text} onChange={(_, d) => setText(d.value)} data-testid="post-search" />
         {cities.length > 1 && (
-          <Dropdown className={styles.pick} aria-label="按市州筛选" data-testid="city-filter" value={city === ALL ? "全部市州" : city} selectedOptions={[city]} onOptionSelect={(_, d) => setCity(d.optionValue ?? ALL)}>
-            <Option value={ALL}>全部市州</Option>
+          <Select className={styles.pick} aria-label="按市州筛选" data-testid="city-filter" value={city} onChange={(_, d) => setCity(d.value)}>
+            <option value={ALL}>全部市州</option>
             {cities.map((c) => (
-              <Option key={c} value={c}>
+              <option key={c} value={c}>
                 {c}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         )}
         {years.length > 1 && (
-          <Dropdown className={styles.pick} aria-label="按考核年度筛选" data-testid="year-filter" value={year === ALL ? "全部年度" : year ? `${year}年` : "年度未填"} selectedOptions={[year]} onOptionSelect={(_, d) => setYear(d.optionValue ?? ALL)}>
-            <Option value={ALL}>全部年度</Option>
+          <Select className={styles.pick} aria-label="按考核年度筛选" data-testid="year-filter" value={year} onChange={(_, d) => setYear(d.value)}>
+            <option value={ALL}>全部年度</option>
             {years.map((y) => (
-              <Option key={y} value={y} text={y ? `${y}年` : "年度未填"}>
+              <option key={y} value={y}>
                 {y ? `${y}年` : "年度未填"}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         )}
       </div>
       {narrowed && (
