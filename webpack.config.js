@@ -146,6 +146,7 @@ function wpsConfig(base, production, addinUrl) {
     entry: { taskpane: "./src/taskpane/wps/index.tsx" },
     output: { ...base.output, path: path.resolve(__dirname, "dist/wps") },
     plugins: [
+      new DefinePlugin({ __APP_VERSION__: JSON.stringify(pkg.version) }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "src/taskpane/pane.html", chunks: ["taskpane"], inject: false, scriptLoading: "defer", title: "示范岗考评助手", officeJs: false, page: "wps" }),
       new CopyWebpackPlugin({ patterns: copies }),
     ],

@@ -187,6 +187,9 @@ test("in WPS: the pane reads the open workbook, scores, writes the owned columns
   await page.getByTestId("count-retain").waitFor({ timeout: 60_000 });
   // The WPS pane has no file buttons: it works on the open workbook.
   await expect(page.getByRole("button", { name: "打开文件…" }).count()).resolves.toBe(0);
+  // The WPS build carries the package's version, as the Excel pane does.
+  const { version } = JSON.parse(await fs.readFile(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+  await expect(page.getByTestId("version").textContent()).resolves.toBe(`v${version}`);
   expect(await counts()).toEqual({ retain: "17", rectify: "11", revoke: "17", error: "4" });
   await expect(page.getByText(/写回将改动「考核台账」的 AK–AR 列（新增 8 列）/).count()).resolves.toBe(1);
   await shot("wps-01-preview-350");
