@@ -161,3 +161,28 @@ export function planLayout(p: PlanReport, scheme: AdditiveScheme, now: Date, sou
   b.table({ header: ["序号", "所属单位|名称", "年度", "位置"], rows: p.revoked.map((n, i) => [i + 1, n.key.replace("|", " · "), n.year, `${n.sheet} 第${n.row}行`]), empty: "无", stretchTo: 8 });
   return b.build();
 }
+
+export const PLAN_KINDS: readonly UnitKind[] = ["org", "point", "post"];
+
+/** One tier's table: a row per year, a column per kind, "认定 / 计划"; then the running total up to the latest data. */
+export function planTable(report: PlanReport, tier: Tier): { years: number[]; cell: (year: number, kind: UnitKind) => PlanRow | null; total: Record<UnitKind, { got: number; planned: number; short: number }> } {
+  const rows = report.plan.filter((r) => r.tier === tier);
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  if (report.latestYear !== null && !years.includes(report.latestYear)) years.push(report.latestYear);
+  const cell = (year: number, kind: UnitKind) => rows.find((r) => r.year === year && r.kind === kind) ?? null;
+  const upTo = report.latestYear;
+  const total = Object.fromEntries(
+    PLAN_KINDS.map((k) => {
+      const due = rows.filter((r) => r.kind === k && (upTo === null || r.year <= upTo));
+      const got = due.reduce((n, r) => n + r.recognised, 0);
+      const planned = due.reduce((n, r) => n + r.planned, 0);
+      return [k, { got, planned, short: Math.max(0, planned - got) }];
+    }),
+  ) as Record<UnitKind, { got: number; planned: number; short: number }>;
+  return { years, cell, total };
+}
+
+/** What is still short of the plan over both tiers, as the pane's 创建计划 shows it (and its message says). */
+export function planShortTotal(report: PlanReport): number {
+  return (["first", "top"] as const).reduce((n, t) => n + PLAN_KINDS.reduce((m, k) => m + planTable(report, t).total[k].short, 0), 0);
+}

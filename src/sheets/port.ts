@@ -102,6 +102,11 @@ export type WorkbookPort = {
   addReport(layout: ReportLayout): Promise<string>;
   /** Opens an .xlsx as a new workbook window (Excel only); false when the host cannot. */
   openWorkbook?(bytes: Uint8Array): Promise<boolean>;
+  /**
+   * What the host could not do since this was last asked (a chart, status colours, frozen panes the host refused and
+   * the adapter left out), in Chinese, so the pane can say so; empty when everything was done. WPS only today.
+   */
+  takeNotes?(): string[];
 };
 
 /** Given each sheet's first rows, the sheets to read in full and the columns whose number formats matter. */

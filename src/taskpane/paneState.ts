@@ -71,6 +71,8 @@ export type Action =
   /** The workbook has a 满意度调查 and no ledger: it lands on 汇总 (found by usePane, whose check loads on demand). */
   | { type: "survey-only"; text: string }
   | { type: "cancelled" }
+  /** What the host could not do in the last command (see WorkbookPort.takeNotes): added to its message. */
+  | { type: "host-notes"; notes: string[] }
   | { type: "failed"; message: string; details?: string }
   | { type: "choose-ledger"; sheet: string }
   /** `sheet`: a sheet not (yet) a ledger, made one by naming its missing required column; else the chosen ledger. */
@@ -249,6 +251,11 @@ export function paneReducer(s: PaneState, a: Action): PaneState {
         written: false,
         notice: a.undone ? { intent: "success", text: `已撤销上次写回，${what}。` } : { intent: "info", text: "没有可以撤销的写回。" },
       };
+    }
+    case "host-notes": {
+      const said = `未能完成：${a.notes.join("；")}`;
+      if (s.notice?.intent === "error") return { ...s, notice: { ...s.notice, text: `${s.notice.text}\n${said}` } };
+      return { ...s, notice: { intent: "warning", text: s.notice ? `${s.notice.text}\n${said}` : said } };
     }
     case "report-done":
       return {

@@ -4,7 +4,7 @@
  * `import()` (usePane's loadReportEngine) or `import type`.
  */
 export { consolidate } from "../engine/consolidate";
-export { planLayout, workbookPlan } from "../engine/plan";
+export { planLayout, planShortTotal, workbookPlan } from "../engine/plan";
 export { provinceLayout, summaryLayout, tallyLayout } from "../engine/reportLayouts";
 export { planLedgerFill, tallySurvey } from "../engine/survey";
 export { summarizeYear } from "../engine/yearSummary";

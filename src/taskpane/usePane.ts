@@ -147,6 +147,9 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
     } catch (e) {
       dispatch(failure(e));
     }
+    // What the host left out (WPS without charts, say) is said with the result, never silently.
+    const notes = port.current?.takeNotes?.() ?? [];
+    if (notes.length) dispatch({ type: "host-notes", notes });
   }, []);
 
   const openBytes = useCallback(
@@ -255,13 +258,13 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
       guarded(async () => {
         const p = port.current;
         const s = latest.current;
-        const { planLayout, workbookPlan } = await loadReportEngine();
+        const { planLayout, planShortTotal, workbookPlan } = await loadReportEngine();
         const report = s.read ? workbookPlan(s.read.grids, s.stored) : null;
         if (!p || !report) return;
         dispatch({ type: "write-start" });
         const name = await p.addReport(planLayout(report, shanghai, new Date(), latest.current.fileName ?? "当前工作簿"));
         await readNow();
-        dispatch({ type: "report-done", text: `已生成工作表「${name}」：计入认定 ${report.recognised.length} 个（按层级计），落后于计划 ${report.plan.filter((r) => r.behind).length} 处。${seeSheet(s)}` });
+        dispatch({ type: "report-done", text: `已生成工作表「${name}」：计入认定 ${report.recognised.length} 个（按层级计），${planShortTotal(report) > 0 ? `截至 ${report.latestYear ?? "目前"} 年累计尚差 ${planShortTotal(report)} 个` : "累计认定数已达到计划"}。${seeSheet(s)}` });
       }),
     download: () =>
       guarded(async () => {

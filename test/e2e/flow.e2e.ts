@@ -177,6 +177,7 @@ test("200 % zoom (a 350 px pane is 175 px wide): nothing scrolls sideways, body 
     return out;
   });
   process.stdout.write(`text under 14 px at 175 px: ${small.length} element(s)${small.length ? `, e.g. ${small.slice(0, 3).join(" | ")}` : ""}\n`);
+  expect(small).toEqual([]);
   await shot(page, "flow-175-02-review");
   await page.getByRole("tab", { name: "设置" }).click();
   await noSidewaysScroll(page);

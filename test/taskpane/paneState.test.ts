@@ -214,3 +214,11 @@ describe("one clear path (issue 14)", () => {
     expect(countsOf(s.score)).toEqual({ retain: 17, rectify: 11, revoke: 17, error: 4 });
   });
 });
+
+test("what the host left out (WPS without charts) is added to the command's message as a warning, never dropped", () => {
+  const s0: PaneState = { ...initialState("wps"), phase: "preview", notice: { intent: "success", text: "已生成工作表「年度汇总」。" } };
+  const s1 = paneReducer(s0, { type: "host-notes", notes: ["「年度汇总」的“考核结论分布”图未能插入：不支持"] });
+  expect(s1.notice).toEqual({ intent: "warning", text: "已生成工作表「年度汇总」。\n未能完成：「年度汇总」的“考核结论分布”图未能插入：不支持" });
+  const failed = paneReducer({ ...s0, notice: { intent: "error", text: "写入失败" } }, { type: "host-notes", notes: ["x"] });
+  expect(failed.notice).toEqual({ intent: "error", text: "写入失败\n未能完成：x" });
+});

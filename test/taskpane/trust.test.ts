@@ -7,7 +7,7 @@ import { hunan } from "../../src/schemes/hunan";
 import { shanghai } from "../../src/schemes/shanghai";
 import { resolveAdditiveSettings } from "../../src/schemes/schema";
 import { mappingGroups } from "../../src/taskpane/components/mappingGroups";
-import { planTable } from "../../src/taskpane/components/PlanPanel";
+import { planTable } from "../../src/engine/plan";
 import { filterRows } from "../../src/taskpane/components/PostList";
 import { displayRows, recordCount, sheetNotes, type DisplayRow } from "../../src/taskpane/displayRows";
 import { hunanFieldErrors, unitFieldErrors } from "../../src/taskpane/settingsText";

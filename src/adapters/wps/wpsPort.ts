@@ -147,6 +147,10 @@ export class WpsPort implements WorkbookPort {
 
   constructor(private readonly app: WpsApplication, private readonly opts: WpsPortOptions) {}
 
+  takeNotes(): string[] {
+    return this.degraded.splice(0);
+  }
+
   /** Runs one command; any WPS failure reaches the user as a Chinese sentence naming what was being done. */
   private run<T>(what: string, work: () => T): Promise<T> {
     try {

@@ -1,8 +1,7 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { workbookPlan, type PlanReport, type PlanRow } from "../../engine/plan";
+import { PLAN_KINDS as KINDS, planShortTotal, planTable, workbookPlan } from "../../engine/plan";
 import { shanghai } from "../../schemes/shanghai";
-import type { Tier, UnitKind } from "../../schemes/types";
 import type { SheetGrid } from "../../sheets/grid";
 import type { StoredState } from "../../sheets/port";
 
@@ -26,32 +25,12 @@ const useStyles = makeStyles({
 
 type Props = { grids: readonly SheetGrid[]; stored: StoredState; busy: boolean; onPlan: () => void };
 
-const KINDS: readonly UnitKind[] = ["org", "point", "post"];
-
-/** One tier's table: a row per year, a column per kind, "认定 / 计划"; then the running total up to the latest data. */
-export function planTable(report: PlanReport, tier: Tier): { years: number[]; cell: (year: number, kind: UnitKind) => PlanRow | null; total: Record<UnitKind, { got: number; planned: number; short: number }> } {
-  const rows = report.plan.filter((r) => r.tier === tier);
-  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  if (report.latestYear !== null && !years.includes(report.latestYear)) years.push(report.latestYear);
-  const cell = (year: number, kind: UnitKind) => rows.find((r) => r.year === year && r.kind === kind) ?? null;
-  const upTo = report.latestYear;
-  const total = Object.fromEntries(
-    KINDS.map((k) => {
-      const due = rows.filter((r) => r.kind === k && (upTo === null || r.year <= upTo));
-      const got = due.reduce((n, r) => n + r.recognised, 0);
-      const planned = due.reduce((n, r) => n + r.planned, 0);
-      return [k, { got, planned, short: Math.max(0, planned - got) }];
-    }),
-  ) as Record<UnitKind, { got: number; planned: number; short: number }>;
-  return { years, cell, total };
-}
-
 /** 创建计划: per tier, year × kind as 认定 / 计划, and the running total with what is still short. */
 export function PlanPanel({ grids, stored, busy, onPlan }: Props) {
   const styles = useStyles();
   const report = useMemo(() => workbookPlan(grids, stored), [grids, stored]);
   if (!report) return <Text>没有可统计的示范点表。</Text>;
-  const shortTotal = (["first", "top"] as const).reduce((n, t) => n + KINDS.reduce((m, k) => m + planTable(report, t).total[k].short, 0), 0);
+  const shortTotal = planShortTotal(report);
   return (
     <div className={styles.root} data-testid="plan-panel">
       <Text>
