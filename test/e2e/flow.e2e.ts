@@ -9,7 +9,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { ledgerRows } from "../../bench/hunanLedger";
-import { CHROMIUM, CHROMIUM_ARGS, isLoopback, serve } from "./server";
+import { CHROMIUM, CHROMIUM_ARGS, loopbackPage, serve } from "./server";
 
 const OUT = path.join(__dirname, "..", "..", "test-output", "e2e");
 const EXAMPLES = path.join(__dirname, "..", "..", "examples");
@@ -39,17 +39,9 @@ afterEach(async () => {
 async function open(width: number, opts: { dark?: boolean; noWorker?: boolean; height?: number } = {}): Promise<Page> {
   blocked.length = 0;
   pageErrors.length = 0;
-  context = await browser.newContext({ viewport: { width, height: opts.height ?? 900 }, acceptDownloads: true, locale: "zh-CN", colorScheme: opts.dark ? "dark" : "light" });
-  await context.route("**/*", async (route) => {
-    const url = route.request().url();
-    if (isLoopback(url)) await route.continue();
-    else {
-      blocked.push(url);
-      await route.abort("blockedbyclient");
-    }
-  });
-  const page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
+  const opened = await loopbackPage(browser, { viewport: { width, height: opts.height ?? 900 }, acceptDownloads: true, locale: "zh-CN", colorScheme: opts.dark ? "dark" : "light" }, { blocked, pageErrors });
+  context = opened.context;
+  const page = opened.page;
   // The long-task probe: every main-thread task over 50 ms, from the first script on.
   await page.addInitScript((noWorker: boolean) => {
     const w = window as unknown as { __longTasks: number[]; Worker?: unknown };

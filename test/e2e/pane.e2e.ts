@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, isLoopback, serve } from "./server";
+import { CHROMIUM, CHROMIUM_ARGS, loopbackPage, serve } from "./server";
 
 const OUT = path.join(__dirname, "..", "..", "test-output", "e2e");
 
@@ -39,18 +39,7 @@ beforeEach(async () => {
   pageErrors.length = 0;
   requested.length = 0;
   // The task pane's width in Excel: 320 px.
-  context = await browser.newContext({ viewport: { width: 320, height: 900 }, acceptDownloads: true, locale: "zh-CN" });
-  await context.route("**/*", async (route) => {
-    const url = route.request().url();
-    requested.push(url);
-    if (isLoopback(url)) await route.continue();
-    else {
-      blocked.push(url);
-      await route.abort("blockedbyclient");
-    }
-  });
-  page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
+  ({ context, page } = await loopbackPage(browser, { viewport: { width: 320, height: 900 }, acceptDownloads: true, locale: "zh-CN" }, { blocked, pageErrors, requested }));
 });
 
 afterEach(async () => {

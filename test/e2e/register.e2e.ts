@@ -6,7 +6,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, isLoopback, serve } from "./server";
+import { CHROMIUM, CHROMIUM_ARGS, loopbackPage, serve } from "./server";
 
 const OUT = path.join(__dirname, "..", "..", "test-output", "e2e");
 const EXAMPLE = path.join(__dirname, "..", "..", "examples", "hunan-register.xlsx");
@@ -35,17 +35,7 @@ afterAll(async () => {
 async function openAt(width: number): Promise<void> {
   blocked.length = 0;
   pageErrors.length = 0;
-  context = await browser.newContext({ viewport: { width, height: 900 }, locale: "zh-CN" });
-  await context.route("**/*", async (route) => {
-    const url = route.request().url();
-    if (isLoopback(url)) await route.continue();
-    else {
-      blocked.push(url);
-      await route.abort("blockedbyclient");
-    }
-  });
-  page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
+  ({ context, page } = await loopbackPage(browser, { viewport: { width, height: 900 }, locale: "zh-CN" }, { blocked, pageErrors }));
   await page.goto(`${server.url}preview.html`);
   await page.getByTestId("file-input").setInputFiles({ name: "hunan-register.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await fs.readFile(EXAMPLE) });
   await page.getByTestId("count-retain").waitFor({ timeout: 30_000 });

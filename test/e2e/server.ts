@@ -3,6 +3,7 @@ import { promises as fs } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -61,4 +62,25 @@ export function isLoopback(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A new context and page that reach only this machine (tests block non-loopback traffic): every other request is
+ * aborted and its address pushed to `blocked`; every address asked for goes to `requested` when given; uncaught page
+ * errors go to `pageErrors`. The arrays are the caller's, so a test asserts on them after the page has done its work.
+ */
+export async function loopbackPage(browser: Browser, options: BrowserContextOptions, log: { blocked: string[]; pageErrors: string[]; requested?: string[] }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(options);
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    log.requested?.push(url);
+    if (isLoopback(url)) await route.continue();
+    else {
+      log.blocked.push(url);
+      await route.abort("blockedbyclient");
+    }
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => log.pageErrors.push(e.message));
+  return { context, page };
 }

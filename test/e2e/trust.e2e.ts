@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, isLoopback, serve } from "./server";
+import { CHROMIUM, CHROMIUM_ARGS, loopbackPage, serve } from "./server";
 
 const OUT = path.join(__dirname, "..", "..", "test-output", "e2e");
 const EXAMPLES = path.join(__dirname, "..", "..", "examples");
@@ -33,17 +33,7 @@ afterAll(async () => {
 async function open(width: number): Promise<void> {
   blocked.length = 0;
   pageErrors.length = 0;
-  context = await browser.newContext({ viewport: { width, height: 900 }, locale: "zh-CN" });
-  await context.route("**/*", async (route) => {
-    const url = route.request().url();
-    if (isLoopback(url)) await route.continue();
-    else {
-      blocked.push(url);
-      await route.abort("blockedbyclient");
-    }
-  });
-  page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
+  ({ context, page } = await loopbackPage(browser, { viewport: { width, height: 900 }, locale: "zh-CN" }, { blocked, pageErrors }));
 }
 
 afterEach(async () => {

@@ -11,7 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import ts from "typescript";
 import { STATE_SHEET } from "../../src/sheets/port";
 import { exampleGrids, wpsSeed } from "../adapters/portHarness";
-import { CHROMIUM, CHROMIUM_ARGS, isLoopback, serve } from "./server";
+import { CHROMIUM, CHROMIUM_ARGS, loopbackPage, serve } from "./server";
 import { emittedScripts, esProblem, ES_LEVEL, INITIAL_GZ_BUDGET, initialScripts, sizes } from "./webFiles";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -119,17 +119,7 @@ beforeEach(async () => {
   blocked.length = 0;
   pageErrors.length = 0;
   // WPS's task pane is docked at about 350 px.
-  context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: "zh-CN" });
-  await context.route("**/*", async (route) => {
-    const url = route.request().url();
-    if (isLoopback(url)) await route.continue();
-    else {
-      blocked.push(url);
-      await route.abort("blockedbyclient");
-    }
-  });
-  page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
+  ({ context, page } = await loopbackPage(browser, { viewport: { width: 350, height: 900 }, locale: "zh-CN" }, { blocked, pageErrors }));
 });
 
 afterEach(async () => {
