@@ -304,6 +304,8 @@ async function template(args: string[], io: Io, files: Files): Promise<number> {
 }
 
 const SHOW = 12;
+/** Revocations that rest on the score itself (below 70; twice below 80). */
+const SCORE_RULES = new Set(["A11a", "A11b"]);
 
 function line(r: RowResult): string {
   return `第${r.row}行  ${r.key.replace(/\|/g, " · ")}  ${r.year ?? "?"}年${r.round}`;
@@ -314,12 +316,16 @@ export async function summary(input: string, output: string | null, scored: Work
   const LABEL = hunan.labels;
   const out: string[] = [`示范岗考评助手 · ${hunan.title}`, `输入：${input}`];
   const all: RowResult[] = [];
-  for (const s of scored.result.sheets) {
+  const { uncheckedOf } = await import("../engine/plainText");
+  for (const [i, s] of scored.result.sheets.entries()) {
     const c = { retain: 0, rectify: 0, revoke: 0, error: 0 };
     for (const r of s.rows) c[r.status]++;
     all.push(...s.rows);
     out.push(`工作表「${s.sheet}」（表头第${s.headerRow}行）：${s.rows.length} 条考核记录`);
     out.push(`  ${LABEL.retain} ${c.retain}　${LABEL.rectify} ${c.rectify}　${LABEL.revoke} ${c.revoke}　${LABEL.error} ${c.error}`);
+    // Columns the sheet lacks: said once, as in the pane and on the ledger's first row.
+    const note = uncheckedOf(hunan, s.rows, new Set(scored.ledgers[i]?.map.fields.keys() ?? [])).note;
+    if (note) out.push(`  说明：${note}`);
     for (const w of s.warnings) out.push(`  注意：${w.message}`);
   }
   if (scored.memberSheets.length) out.push(`成员表：${scored.memberSheets.map((m) => `「${m}」`).join("")}（按示范岗汇总成员情况）`);
@@ -328,7 +334,8 @@ export async function summary(input: string, output: string | null, scored: Work
   if (revoked.length) {
     out.push("", `撤销（${revoked.length}）：`);
     for (const r of revoked.slice(0, SHOW)) {
-      out.push(`  ${line(r)}  ${r.score}分`);
+      // A revocation by trigger (a 违纪, a 否 for a required title) does not rest on the score: no "100分" beside it.
+      out.push(`  ${line(r)}${r.revocations.some((v) => SCORE_RULES.has(v.rule)) ? `  ${r.score}分` : ""}`);
       for (const v of r.revocations) out.push(`      ${v.reason}`);
     }
     if (revoked.length > SHOW) out.push(`  …… 另有 ${revoked.length - SHOW} 条，见输出工作簿“撤销原因”列`);
