@@ -47,9 +47,9 @@ describe("golden workbooks through the CLI entry", () => {
     expect(out).toContain("违纪违法（AF42）“待查”尚无结论");
     // A revocation by trigger shows no score beside it; one below 70 does. Absent columns are said once.
     expect(out).toMatch(/第5行 [^\n]*2024年初评\n/);
-    expect(out).toMatch(/第21行 [^\n]*2025年初评  20分\n/);
+    expect(out).toMatch(/第21行 [^\n]*2025年初评 {2}20分\n/);
     expect(out.match(/未检查/g)).toHaveLength(2);
-    expect(out).toMatch(/\n  说明：本表没有“[^\n]*（45 条考核记录）/);
+    expect(out).toMatch(/\n {2}说明：本表没有“[^\n]*（45 条考核记录）/);
   });
 });
 
