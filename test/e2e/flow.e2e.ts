@@ -195,6 +195,16 @@ test("the dark theme follows the system (prefers-color-scheme), in light and dar
       return (0.299 * r! + 0.587 * g! + 0.114 * b! < 128) === want;
     }, dark);
     expect((await luminance()) < 128).toBe(dark);
+    // The count tiles stay readable: their text and background far apart in brightness, in both themes.
+    const tile = await page.getByTestId("count-retain").evaluate((el) => {
+      const lum = (c: string) => {
+        const [r, g, b] = (c.match(/\d+/g) ?? ["0", "0", "0"]).map(Number);
+        return 0.299 * r! + 0.587 * g! + 0.114 * b!;
+      };
+      const style = getComputedStyle(el);
+      return Math.abs(lum(style.color) - lum(style.backgroundColor));
+    });
+    expect(tile).toBeGreaterThan(100);
     await shot(page, `flow-350-07-${dark ? "dark" : "light"}`);
     await context?.close();
     context = null;

@@ -13,6 +13,9 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
+    // A native button takes the browser's button text colour (black), unreadable on the dark theme's tiles.
+    color: tokens.colorNeutralForeground1,
+    font: "inherit",
     cursor: "pointer",
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
