@@ -6,8 +6,8 @@ import type { HunanSettings, RuleDef, Scheme } from "../schemes/types";
 import { normalizeText } from "../sheets/normalize";
 import type { CellError, Fact, RowRecord } from "../sheets/records";
 import type { ReviewMark } from "../sheets/values";
-import { citation, deductionSentenceFrom, itemName, qualify, readingWarnings, rectifySentence, revocationSentenceFrom, ruleHead } from "./explain";
-import { blankCells, clearTally, compile, formatValue, leafFields, newTally, type CompiledCondition, type Tally } from "./operators";
+import { citation, deductionBase, itemName, openParen, qualify, readingWarnings, rectifySentence, ruleHead, shownTail } from "./explain";
+import { addHit, blankCells, clearTally, compile, formatValue, hitCells, hitShown, leafFields, newTally, type CompiledCondition, type Tally } from "./operators";
 import { cityKey, postNameKey } from "./selection";
 import type { Deduction, LedgerResult, Revocation, RowResult, SheetResult, Status, Warning } from "./types";
 
@@ -165,17 +165,22 @@ type CompiledRule = {
   post: CompiledCondition | null;
   member: CompiledCondition | null;
   head: string;
+  /** Per count: the deduction's sentence up to its cells (see {@link deductionBase}), and with "（" after it. */
+  bases: string[];
+  opens: string[];
+  /** The revocation's sentence up to its cells, with "（". */
+  revokeOpen: string;
 };
 
 /** The sheet-qualified cells and shown values of a member record's hits, added to the members' tally. */
 function addQualified(to: Tally, from: Tally, sheet: string): void {
   to.n += from.n;
   to.checked ||= from.checked;
-  for (const c of from.cells) to.cells.push(qualify(sheet, c));
   // "F4：85%" → "'成员表'!F4：85%" (the cell never contains "：").
-  for (const sh of from.shown) {
+  for (let i = 0; i < from.nHits; i++) {
+    const sh = from.shown[i]!;
     const at = sh.indexOf("：");
-    to.shown.push(`${qualify(sheet, sh.slice(0, at))}${sh.slice(at)}`);
+    addHit(to, qualify(sheet, from.cells[i]!), `${qualify(sheet, sh.slice(0, at))}${sh.slice(at)}`);
   }
 }
 
@@ -226,7 +231,11 @@ class Evaluator {
       post: rule.post ? compile(rule.post, ctx) : null,
       member: rule.member ? compile(rule.member, ctx) : null,
       head: ruleHead(scheme, settings, rule),
+      bases: [],
+      opens: [],
+      revokeOpen: "",
     }));
+    for (const c of all) c.revokeOpen = openParen(c.head);
     this.compiled = {
       all,
       service: all.filter((c) => c.rule.applies === "all" || c.rule.applies === "service"),
@@ -289,7 +298,7 @@ class Evaluator {
         else if (memberTally.checked && memberTally.n !== post.n) {
           p.warnings = add(p.warnings, {
             code: "member-differs",
-            cells: [...post.cells, ...memberTally.cells],
+            cells: [...hitCells(post), ...hitCells(memberTally)],
             rules: [rule.id],
             message: `${rule.id}：台账记为${post.n}人次，成员表为${memberTally.n}人次，以台账为准`,
           });
@@ -319,15 +328,17 @@ class Evaluator {
         continue;
       }
       if (n === 0) continue;
-      // The finding keeps the tally's own list (cleared by replacing it); an empty one is never handed over.
-      const cells = blanks.length ? [...obs.cells, ...blanks] : obs.cells.length ? obs.cells : [];
-      const shown = blanks.length ? [...obs.shown, ...blanks.map((b) => `${b}：空白`)] : obs.shown;
+      // The finding's lists are its own, at their exact size (the tally's are scratch).
+      const cells = blanks.length ? [...hitCells(obs), ...blanks] : hitCells(obs);
+      const shown = blanks.length ? [...hitShown(obs), ...blanks.map((b) => `${b}：空白`)] : obs.nHits ? hitShown(obs) : NONE;
       if (rule.effect.kind === "deduct") {
         const count = rule.effect.per === "once" ? 1 : n;
         const points = rule.effect.points * count;
-        p.deductions = add(p.deductions, { rule: rule.id, points, count, cells, item: rule.item, text: deductionSentenceFrom(c.head, rule, count, points, shown) });
+        const base = (c.bases[count] ??= deductionBase(c.head, rule, count, points));
+        const text = shown.length ? (c.opens[count] ??= openParen(base)) + shownTail(shown) : base;
+        p.deductions = add(p.deductions, { rule: rule.id, points, count, cells, item: rule.item, text });
       } else {
-        p.revocations = add(p.revocations, { rule: rule.id, cells, reason: revocationSentenceFrom(c.head, shown) });
+        p.revocations = add(p.revocations, { rule: rule.id, cells, reason: shown.length ? c.revokeOpen + shownTail(shown) : c.head });
       }
     }
     if (plan.reviews.length) this.applyReviews(p, plan.reviews);
