@@ -47,8 +47,11 @@ export type Tally = {
   cells: string[];
   shown: string[];
   nHits: number;
-  /** Blank inputs' cells: the first `nBlanks`. */
-  blanks: string[];
+  /**
+   * Blank inputs: the first `nBlanks` (their facts: a cell's address is a new string, and few rules ask for the
+   * blank cells — only those that count a blank quarter).
+   */
+  blanks: Fact[];
   nBlanks: number;
 };
 
@@ -73,7 +76,9 @@ export function hitShown(t: Tally): string[] {
 
 /** The blank inputs' cells, as a list of their own. */
 export function blankCells(t: Tally): string[] {
-  return t.blanks.slice(0, t.nBlanks);
+  const out = new Array<string>(t.nBlanks);
+  for (let i = 0; i < t.nBlanks; i++) out[i] = t.blanks[i]!.cell;
+  return out;
 }
 
 /** Adds a hit: its cell and the value shown for it. */
@@ -86,7 +91,7 @@ function leaf(facts: Facts, field: string, unit: string, hit: (v: NonNullable<Fa
   const f = facts[field];
   if (!f) return;
   if (f.value === null) {
-    t.blanks[t.nBlanks++] = f.cell;
+    t.blanks[t.nBlanks++] = f;
     return;
   }
   t.checked = true;

@@ -8,7 +8,7 @@ import type { CellError, Fact, RowRecord } from "../sheets/records";
 import type { ReviewMark } from "../sheets/values";
 import { citation, deductionBase, itemName, openParen, qualify, readingWarnings, rectifySentence, ruleHead, shownTail } from "./explain";
 import { addHit, blankCells, clearTally, compile, formatValue, hitCells, hitShown, leafFields, newTally, type CompiledCondition, type Tally } from "./operators";
-import { cityKey, postNameKey } from "./selection";
+import { cityKey, nameKeyOf, postNameKey } from "./selection";
 import type { Deduction, LedgerResult, Revocation, RowResult, SheetResult, Status, Warning } from "./types";
 
 export type LedgerSheetInput = { sheet: string; headerRow: number; records: RowRecord[]; warnings?: Warning[] };
@@ -18,8 +18,6 @@ type Identity = {
   name: string | null;
   city: string;
   unit: string;
-  key: string;
-  matchKey: string;
   /** The name as compared across rows (postNameKey). */
   nameKey: string;
   postType: "service" | "supervision" | null;
@@ -61,7 +59,7 @@ class PostKeys {
 
   name(s: string): string {
     let k = this.names.get(s);
-    if (k === undefined) this.names.set(s, (k = postNameKey(s)));
+    if (k === undefined) this.names.set(s, (k = nameKeyOf(s)));
     return k;
   }
 
@@ -87,8 +85,6 @@ function pendingOf(rec: RowRecord, sheetIndex: number, keys: PostKeys): Pending 
     name,
     city,
     unit,
-    key: `${city}|${unit}|${name ?? ""}`,
-    matchKey: keys.post(city, unit, nameKey),
     nameKey,
     postType: postType === "service" || postType === "supervision" ? postType : null,
     provincial: str(f["level"]) === "provincial",
@@ -138,11 +134,13 @@ const NO_MEMBERS: RowRecord[] = Object.freeze([]) as unknown as RowRecord[];
 /** Empty lists shared by the rows that have nothing in them (frozen: never grown; a row that needs one gets its own). */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
-/** `list` with `item` added: the row's own array, made on its first item (until then it shares {@link NONE}). */
+/**
+ * `list` with `item` added, as a new array of exactly that length (until its first item a row shares
+ * {@link NONE}). A row's lists are short and held until written: grown by push, each would keep room for 17.
+ */
 function add<T>(list: T[], item: T): T[] {
   if (list === NONE) return [item];
-  list.push(item);
-  return list;
+  return list.concat([item]);
 }
 
 /** The "缺少数据，未检查：…" warning for these rules (in the order checked). Its wording is here alone. */
@@ -277,7 +275,7 @@ class Evaluator {
     const { settings, postTally: post, memberTally, unchecked } = this;
     const facts = p.rec.facts;
     unchecked.length = 0;
-    if (p.rec.readings || p.members.some((m) => m.readings)) {
+    if (p.rec.readings || (p.members.length && p.members.some((m) => m.readings))) {
       const out: Warning[] = [...p.warnings];
       readingWarnings(p.rec, out, null);
       for (const m of p.members) readingWarnings(m, out, m.sheet);
@@ -443,6 +441,48 @@ function identityErrors(rec: RowRecord, id: Identity): CellError[] {
   return errs;
 }
 
+/**
+ * Sentences and lists that many rows of a ledger share, each built once and then shared (frozen: the results
+ * are read, never changed). Keyed by what they say, within one process: a handful of years and rule lists.
+ */
+const awaitingReviews = new Map<number, Warning>();
+function awaitingReview(year: number): Warning {
+  let w = awaitingReviews.get(year);
+  if (w === undefined) {
+    w = Object.freeze({ code: "awaiting-review", cells: NONE, message: `待复评：须针对扣分项整改、提交整改报告后再评分（第十一条），台账中没有${year}年的复评记录` });
+    awaitingReviews.set(year, w);
+  }
+  return w;
+}
+
+const expiredMessages = new Map<string, string>();
+function expiredMessage(electedYear: number, validThrough: number, year: number): string {
+  const key = `${electedYear}|${validThrough}|${year}`;
+  let m = expiredMessages.get(key);
+  if (m === undefined) {
+    if (expiredMessages.size >= 4096) expiredMessages.clear();
+    expiredMessages.set(key, (m = [`期满：`, electedYear, `年当选，示范期至`, validThrough, `年，`, year, `年已不在示范期内`].join("")));
+  }
+  return m;
+}
+
+/** The rules of a row's deductions, each once in order (整改项): one frozen list per distinct sequence. */
+type RuleListNode = { next: Map<string, RuleListNode>; list?: string[] };
+const ruleLists: RuleListNode = { next: new Map() };
+function rectifyList(deductions: readonly Deduction[]): string[] {
+  let node = ruleLists;
+  const seen: string[] = [];
+  for (let i = 0; i < deductions.length; i++) {
+    const id = deductions[i]!.rule;
+    if (seen.includes(id)) continue;
+    seen.push(id);
+    let next = node.next.get(id);
+    if (next === undefined) node.next.set(id, (next = { next: new Map() }));
+    node = next;
+  }
+  return (node.list ??= Object.freeze(seen) as string[]);
+}
+
 const ROUND_ORDER = { 初评: 0, 复评: 1 } as const;
 
 function compareAssessments(a: Pending, b: Pending): number {
@@ -552,7 +592,7 @@ function history(g: Pending[], scheme: Scheme, settings: HunanSettings): void {
       lastRevocation = p;
     } else if (p.total > 0) {
       p.status = "rectify";
-      p.rectify = [...new Set(p.deductions.map((d) => d.rule))];
+      p.rectify = rectifyList(p.deductions);
     } else {
       p.status = "retain";
     }
@@ -576,11 +616,7 @@ function history(g: Pending[], scheme: Scheme, settings: HunanSettings): void {
     last = p;
     if (y === null) return;
     if (p.status === "rectify" && p.round === "初评" && !reviewAfter[i]) {
-      p.warnings = add(p.warnings, {
-        code: "awaiting-review",
-        cells: [],
-        message: `待复评：须针对扣分项整改、提交整改报告后再评分（第十一条），台账中没有${y}年的复评记录`,
-      });
+      p.warnings = add(p.warnings, awaitingReview(y));
     }
     if (p.round !== "复评") return;
     if (!before) {
@@ -608,15 +644,18 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   });
 
   const topWarnings: Warning[] = [];
-  const groups = new Map<string, Pending[]>();
+  // A post's rows: most posts have one, held as itself (an array a post would be held to the end).
+  const groups = new Map<string, Pending | Pending[]>();
   for (let i = 0; i < pendings.length; i++) {
     const p = pendings[i]!;
     if (!p.name) continue;
-    const g = groups.get(p.matchKey);
-    if (g) g.push(p);
-    else groups.set(p.matchKey, [p]);
+    const matchKey = keys.post(p.city, p.unit, p.nameKey);
+    const g = groups.get(matchKey);
+    if (g === undefined) groups.set(matchKey, p);
+    else if (Array.isArray(g)) g.push(p);
+    else groups.set(matchKey, [g, p]);
   }
-  for (const g of groups.values()) g.sort(compareAssessments);
+  for (const g of groups.values()) if (Array.isArray(g)) g.sort(compareAssessments);
 
   // Members: a member row with a year applies to that year's rows of its post, else to the latest year's;
   // within the year, to the rows of its 考核轮次 — without one, to the 初评 (the 复评 is scored on its own row).
@@ -677,7 +716,7 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
     p.score = Math.max(0, 100 - p.total);
   }
 
-  for (const g of groups.values()) history(g, scheme, settings);
+  for (const g of groups.values()) history(Array.isArray(g) ? g : [g], scheme, settings);
 
   const bySheet: Pending[][] = input.sheets.map(() => []);
   for (let i = 0; i < pendings.length; i++) bySheet[pendings[i]!.sheetIndex]!.push(pendings[i]!);
@@ -694,12 +733,14 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
     // The pending row is done with: its list becomes the result's.
     let warnings = p.warnings;
     if (vt !== null && p.year !== null && p.year > vt) {
-      warnings = add(warnings, { code: "expired", cells: [p.rec.facts["electedYear"]?.cell ?? ""].filter(Boolean), message: `期满：${p.electedYear}年当选，示范期至${vt}年，${p.year}年已不在示范期内` });
+      const cell = p.rec.facts["electedYear"]?.cell ?? "";
+      warnings = add(warnings, { code: "expired", cells: cell ? [cell] : [], message: expiredMessage(p.electedYear!, vt, p.year) });
     }
     const error = p.status === "error";
     const r: RowResult = {
       row: p.rec.row,
-      key: p.key,
+      // Built here, not when the row is read: a string held from the start is copied by every collection meanwhile.
+      key: `${p.city}|${p.unit}|${p.name ?? ""}`,
       year: p.year,
       round: p.round,
       deductionTotal: error ? null : p.total,
