@@ -103,6 +103,8 @@ function pendingOf(rec: RowRecord, sheetIndex: number, keys: PostKeys): Pending 
     score: null,
     total: null,
     status: "error",
+    // Set on every row (undefined until revoked), so that all rows keep one shape.
+    consequences: undefined,
   };
 }
 
@@ -139,8 +141,16 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
  * {@link NONE}). A row's lists are short and held until written: grown by push, each would keep room for 17.
  */
 function add<T>(list: T[], item: T): T[] {
-  if (list === NONE) return [item];
-  return list.concat([item]);
+  switch (list.length) {
+    case 0:
+      return [item];
+    case 1:
+      return [list[0]!, item];
+    case 2:
+      return [list[0]!, list[1]!, item];
+    default:
+      return list.concat([item]);
+  }
 }
 
 /** The "缺少数据，未检查：…" warning for these rules (in the order checked). Its wording is here alone. */
@@ -737,24 +747,19 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
       warnings = add(warnings, { code: "expired", cells: cell ? [cell] : [], message: expiredMessage(p.electedYear!, vt, p.year) });
     }
     const error = p.status === "error";
-    const r: RowResult = {
-      row: p.rec.row,
-      // Built here, not when the row is read: a string held from the start is copied by every collection meanwhile.
-      key: `${p.city}|${p.unit}|${p.name ?? ""}`,
-      year: p.year,
-      round: p.round,
-      deductionTotal: error ? null : p.total,
-      score: error ? null : p.score,
-      status: p.status,
-      deductions: error ? [] : p.deductions,
-      revocations: error ? [] : p.revocations,
-      rectifyItems: p.rectify,
-      validThrough: vt,
-      warnings: error ? warnings.filter((w) => w.code !== "unchecked") : warnings,
-      errors: p.errors,
-    };
-    if (p.consequences) r.consequences = p.consequences;
-    return r;
+    // Built here, not when the row is read: a string held from the start is copied by every collection meanwhile.
+    const key = `${p.city}|${p.unit}|${p.name ?? ""}`;
+    const deductionTotal = error ? null : p.total;
+    const score = error ? null : p.score;
+    const deductions = error ? NONE : p.deductions;
+    const revocations = error ? NONE : p.revocations;
+    if (error) warnings = warnings.filter((w) => w.code !== "unchecked");
+    const { year, round, status, rectify: rectifyItems, errors, consequences } = p;
+    const row = p.rec.row;
+    // Made whole, with or without 后果: a property added afterwards would give a revoked row's result a second block.
+    return consequences
+      ? { row, key, year, round, deductionTotal, score, status, deductions, revocations, rectifyItems, validThrough: vt, warnings, errors, consequences }
+      : { row, key, year, round, deductionTotal, score, status, deductions, revocations, rectifyItems, validThrough: vt, warnings, errors };
   }
 }
 
