@@ -24,22 +24,43 @@ export function ruleHead(scheme: Scheme, settings: HunanSettings, rule: RuleDef)
   return `${citation(scheme, rule)}：${fillPlaceholders(rule.text, settings)}`;
 }
 
-// The two below run once per finding of a large ledger, and their sentences are held until written: joined
-// from their pieces, each is one flat string, where a template literal leaves a tree of a dozen joined pieces
-// (several times the memory until the sheet is written).
+// The ones below run once per finding of a large ledger, and their sentences are held until written. What a
+// finding's sentence says apart from its cells is the same on many rows (the rule, the count, the points): that
+// part is built once per rule and count, as one flat string, and each row's sentence is that shared string joined
+// with the row's own tail ("O4：1次）"). A row then holds a two-piece string of a few dozen bytes, not its own copy
+// of the whole sentence; the text is the same.
 
-/** {@link deductionSentence} with the rule's head already built. */
-export function deductionSentenceFrom(head: string, rule: RuleDef, count: number, points: number, shown: readonly string[]): string {
+/** Pieces joined into one flat string (not a tree of them): built once, shared by many sentences. */
+const flat = (parts: readonly (string | number)[]): string => parts.join("");
+
+/** {@link deductionSentence} without its cells, with the rule's head already built (ends before "（…）"). */
+export function deductionBase(head: string, rule: RuleDef, count: number, points: number): string {
   const parts: (string | number)[] = [head];
   if (rule.effect.kind === "deduct" && rule.effect.per === "occurrence") parts.push("，每次扣", rule.effect.points, "分，共", count, "次");
   parts.push("，扣", points, "分");
-  if (shown.length) parts.push("（", shown.join("，"), "）");
-  return parts.join("");
+  return flat(parts);
+}
+
+/** `base` + "（" as one flat string, to be followed by {@link shownTail}. */
+export const openParen = (base: string): string => flat([base, "（"]);
+
+/** "F4：85%，G4：80%）": the shown values and the closing parenthesis (the list's last item is replaced). */
+export function shownTail(shown: string[]): string {
+  const last = shown.length - 1;
+  if (last === 0) return shown[0] + "）";
+  shown[last] = shown[last] + "）";
+  return shown.join("，");
+}
+
+/** {@link deductionSentence} with the rule's head already built. */
+export function deductionSentenceFrom(head: string, rule: RuleDef, count: number, points: number, shown: readonly string[]): string {
+  const base = deductionBase(head, rule, count, points);
+  return shown.length ? openParen(base) + shownTail([...shown]) : base;
 }
 
 /** {@link revocationSentence} with the rule's head already built. */
 export function revocationSentenceFrom(head: string, shown: readonly string[]): string {
-  return shown.length ? [head, "（", shown.join("，"), "）"].join("") : head;
+  return shown.length ? openParen(head) + shownTail([...shown]) : head;
 }
 
 export function deductionSentence(

@@ -36,40 +36,62 @@ export function formatValue(v: unknown, unit = ""): string {
 /**
  * What conditions saw on one row, accumulated in place: a compiled condition adds to a tally rather than
  * returning an observation, so a rule that sees nothing allocates nothing (most rules on most rows). The
- * evaluator keeps one tally per role and clears it per rule; cells and shown values are pushed only for hits.
+ * evaluator keeps one tally per role and clears it per rule. Its lists are scratch, kept and overwritten (never
+ * reallocated): the first `nHits` of `cells` and `shown`, the first `nBlanks` of `blanks`. Whoever keeps a list
+ * copies it ({@link hitCells}, {@link blankCells}), at its exact size.
  */
 export type Tally = {
   n: number;
   checked: boolean;
-  /** Hits' cells and shown values: once a rule fires, its finding keeps these arrays and the tally takes new ones. */
+  /** Hits' cells and shown values ("F4：85%"): the first `nHits`. */
   cells: string[];
   shown: string[];
-  /** Blank inputs' cells: the first `nBlanks` (common, so the array is kept and overwritten, never reallocated). */
-  blanks: string[];
+  nHits: number;
+  /**
+   * Blank inputs: the first `nBlanks` (their facts: a cell's address is a new string, and few rules ask for the
+   * blank cells — only those that count a blank quarter).
+   */
+  blanks: Fact[];
   nBlanks: number;
 };
 
-export const newTally = (): Tally => ({ n: 0, checked: false, cells: [], shown: [], blanks: [], nBlanks: 0 });
+export const newTally = (): Tally => ({ n: 0, checked: false, cells: [], shown: [], nHits: 0, blanks: [], nBlanks: 0 });
 
 export function clearTally(t: Tally): void {
   t.n = 0;
   t.checked = false;
-  // Not `length = 0`: that drops the backing store, and the next push allocates one again.
-  if (t.cells.length) t.cells = [];
-  if (t.shown.length) t.shown = [];
+  t.nHits = 0;
   t.nBlanks = 0;
+}
+
+/** The hits' cells, as a list of their own. */
+export function hitCells(t: Tally): string[] {
+  return t.cells.slice(0, t.nHits);
+}
+
+/** The hits' shown values, as a list of their own. */
+export function hitShown(t: Tally): string[] {
+  return t.shown.slice(0, t.nHits);
 }
 
 /** The blank inputs' cells, as a list of their own. */
 export function blankCells(t: Tally): string[] {
-  return t.blanks.slice(0, t.nBlanks);
+  const out = new Array<string>(t.nBlanks);
+  for (let i = 0; i < t.nBlanks; i++) out[i] = t.blanks[i]!.cell;
+  return out;
+}
+
+/** Adds a hit: its cell and the value shown for it. */
+export function addHit(t: Tally, cell: string, shown: string): void {
+  t.cells[t.nHits] = cell;
+  t.shown[t.nHits++] = shown;
 }
 
 function leaf(facts: Facts, field: string, unit: string, hit: (v: NonNullable<Fact["value"]>) => number, t: Tally): void {
   const f = facts[field];
   if (!f) return;
   if (f.value === null) {
-    t.blanks[t.nBlanks++] = f.cell;
+    t.blanks[t.nBlanks++] = f;
     return;
   }
   t.checked = true;
@@ -78,8 +100,8 @@ function leaf(facts: Facts, field: string, unit: string, hit: (v: NonNullable<Fa
   t.n += n;
   // A negative or non-numeric count adds to n but names no cell (as an observation of nothing to show).
   if (!(n > 0)) return;
-  t.cells.push(f.cell);
-  t.shown.push(`${f.cell}：${f.text ?? formatValue(f.value, unit)}`);
+  const cell = f.cell;
+  addHit(t, cell, `${cell}：${f.text ?? formatValue(f.value, unit)}`);
 }
 
 type Ctx = { thresholds: Record<string, Threshold>; rateUnit: (field: string) => string };
@@ -140,7 +162,7 @@ export function compile(c: Condition, ctx: Ctx): CompiledCondition {
 
 /** A tally as an observation of its own (lists copied: the tally is cleared and reused). */
 export function observation(t: Tally): Observation {
-  return { n: t.n, cells: t.cells.slice(), shown: t.shown.slice(), checked: t.checked, blanks: blankCells(t) };
+  return { n: t.n, cells: hitCells(t), shown: hitShown(t), checked: t.checked, blanks: blankCells(t) };
 }
 
 export function observe(c: Condition, facts: Facts, ctx: Ctx): Observation {

@@ -6,9 +6,9 @@ import type { HunanSettings, RuleDef, Scheme } from "../schemes/types";
 import { normalizeText } from "../sheets/normalize";
 import type { CellError, Fact, RowRecord } from "../sheets/records";
 import type { ReviewMark } from "../sheets/values";
-import { citation, deductionSentenceFrom, itemName, qualify, readingWarnings, rectifySentence, revocationSentenceFrom, ruleHead } from "./explain";
-import { blankCells, clearTally, compile, formatValue, leafFields, newTally, type CompiledCondition, type Tally } from "./operators";
-import { cityKey, postNameKey } from "./selection";
+import { citation, deductionBase, itemName, openParen, qualify, readingWarnings, rectifySentence, ruleHead, shownTail } from "./explain";
+import { addHit, blankCells, clearTally, compile, formatValue, hitCells, hitShown, leafFields, newTally, type CompiledCondition, type Tally } from "./operators";
+import { cityKey, nameKeyOf, postNameKey } from "./selection";
 import type { Deduction, LedgerResult, Revocation, RowResult, SheetResult, Status, Warning } from "./types";
 
 export type LedgerSheetInput = { sheet: string; headerRow: number; records: RowRecord[]; warnings?: Warning[] };
@@ -18,8 +18,6 @@ type Identity = {
   name: string | null;
   city: string;
   unit: string;
-  key: string;
-  matchKey: string;
   /** The name as compared across rows (postNameKey). */
   nameKey: string;
   postType: "service" | "supervision" | null;
@@ -61,7 +59,7 @@ class PostKeys {
 
   name(s: string): string {
     let k = this.names.get(s);
-    if (k === undefined) this.names.set(s, (k = postNameKey(s)));
+    if (k === undefined) this.names.set(s, (k = nameKeyOf(s)));
     return k;
   }
 
@@ -87,8 +85,6 @@ function pendingOf(rec: RowRecord, sheetIndex: number, keys: PostKeys): Pending 
     name,
     city,
     unit,
-    key: `${city}|${unit}|${name ?? ""}`,
-    matchKey: keys.post(city, unit, nameKey),
     nameKey,
     postType: postType === "service" || postType === "supervision" ? postType : null,
     provincial: str(f["level"]) === "provincial",
@@ -107,6 +103,8 @@ function pendingOf(rec: RowRecord, sheetIndex: number, keys: PostKeys): Pending 
     score: null,
     total: null,
     status: "error",
+    // Set on every row (undefined until revoked), so that all rows keep one shape.
+    consequences: undefined,
   };
 }
 
@@ -138,11 +136,21 @@ const NO_MEMBERS: RowRecord[] = Object.freeze([]) as unknown as RowRecord[];
 /** Empty lists shared by the rows that have nothing in them (frozen: never grown; a row that needs one gets its own). */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
-/** `list` with `item` added: the row's own array, made on its first item (until then it shares {@link NONE}). */
+/**
+ * `list` with `item` added, as a new array of exactly that length (until its first item a row shares
+ * {@link NONE}). A row's lists are short and held until written: grown by push, each would keep room for 17.
+ */
 function add<T>(list: T[], item: T): T[] {
-  if (list === NONE) return [item];
-  list.push(item);
-  return list;
+  switch (list.length) {
+    case 0:
+      return [item];
+    case 1:
+      return [list[0]!, item];
+    case 2:
+      return [list[0]!, list[1]!, item];
+    default:
+      return list.concat([item]);
+  }
 }
 
 /** The "缺少数据，未检查：…" warning for these rules (in the order checked). Its wording is here alone. */
@@ -165,17 +173,22 @@ type CompiledRule = {
   post: CompiledCondition | null;
   member: CompiledCondition | null;
   head: string;
+  /** Per count: the deduction's sentence up to its cells (see {@link deductionBase}), and with "（" after it. */
+  bases: string[];
+  opens: string[];
+  /** The revocation's sentence up to its cells, with "（". */
+  revokeOpen: string;
 };
 
 /** The sheet-qualified cells and shown values of a member record's hits, added to the members' tally. */
 function addQualified(to: Tally, from: Tally, sheet: string): void {
   to.n += from.n;
   to.checked ||= from.checked;
-  for (const c of from.cells) to.cells.push(qualify(sheet, c));
   // "F4：85%" → "'成员表'!F4：85%" (the cell never contains "：").
-  for (const sh of from.shown) {
+  for (let i = 0; i < from.nHits; i++) {
+    const sh = from.shown[i]!;
     const at = sh.indexOf("：");
-    to.shown.push(`${qualify(sheet, sh.slice(0, at))}${sh.slice(at)}`);
+    addHit(to, qualify(sheet, from.cells[i]!), `${qualify(sheet, sh.slice(0, at))}${sh.slice(at)}`);
   }
 }
 
@@ -226,7 +239,11 @@ class Evaluator {
       post: rule.post ? compile(rule.post, ctx) : null,
       member: rule.member ? compile(rule.member, ctx) : null,
       head: ruleHead(scheme, settings, rule),
+      bases: [],
+      opens: [],
+      revokeOpen: "",
     }));
+    for (const c of all) c.revokeOpen = openParen(c.head);
     this.compiled = {
       all,
       service: all.filter((c) => c.rule.applies === "all" || c.rule.applies === "service"),
@@ -268,7 +285,7 @@ class Evaluator {
     const { settings, postTally: post, memberTally, unchecked } = this;
     const facts = p.rec.facts;
     unchecked.length = 0;
-    if (p.rec.readings || p.members.some((m) => m.readings)) {
+    if (p.rec.readings || (p.members.length && p.members.some((m) => m.readings))) {
       const out: Warning[] = [...p.warnings];
       readingWarnings(p.rec, out, null);
       for (const m of p.members) readingWarnings(m, out, m.sheet);
@@ -289,7 +306,7 @@ class Evaluator {
         else if (memberTally.checked && memberTally.n !== post.n) {
           p.warnings = add(p.warnings, {
             code: "member-differs",
-            cells: [...post.cells, ...memberTally.cells],
+            cells: [...hitCells(post), ...hitCells(memberTally)],
             rules: [rule.id],
             message: `${rule.id}：台账记为${post.n}人次，成员表为${memberTally.n}人次，以台账为准`,
           });
@@ -319,15 +336,17 @@ class Evaluator {
         continue;
       }
       if (n === 0) continue;
-      // The finding keeps the tally's own list (cleared by replacing it); an empty one is never handed over.
-      const cells = blanks.length ? [...obs.cells, ...blanks] : obs.cells.length ? obs.cells : [];
-      const shown = blanks.length ? [...obs.shown, ...blanks.map((b) => `${b}：空白`)] : obs.shown;
+      // The finding's lists are its own, at their exact size (the tally's are scratch).
+      const cells = blanks.length ? [...hitCells(obs), ...blanks] : hitCells(obs);
+      const shown = blanks.length ? [...hitShown(obs), ...blanks.map((b) => `${b}：空白`)] : obs.nHits ? hitShown(obs) : NONE;
       if (rule.effect.kind === "deduct") {
         const count = rule.effect.per === "once" ? 1 : n;
         const points = rule.effect.points * count;
-        p.deductions = add(p.deductions, { rule: rule.id, points, count, cells, item: rule.item, text: deductionSentenceFrom(c.head, rule, count, points, shown) });
+        const base = (c.bases[count] ??= deductionBase(c.head, rule, count, points));
+        const text = shown.length ? (c.opens[count] ??= openParen(base)) + shownTail(shown) : base;
+        p.deductions = add(p.deductions, { rule: rule.id, points, count, cells, item: rule.item, text });
       } else {
-        p.revocations = add(p.revocations, { rule: rule.id, cells, reason: revocationSentenceFrom(c.head, shown) });
+        p.revocations = add(p.revocations, { rule: rule.id, cells, reason: shown.length ? c.revokeOpen + shownTail(shown) : c.head });
       }
     }
     if (plan.reviews.length) this.applyReviews(p, plan.reviews);
@@ -430,6 +449,48 @@ function identityErrors(rec: RowRecord, id: Identity): CellError[] {
     errs.push({ cell, message: `岗位类别（${cell}）为空，应为 服务岗 或 监督岗` });
   }
   return errs;
+}
+
+/**
+ * Sentences and lists that many rows of a ledger share, each built once and then shared (frozen: the results
+ * are read, never changed). Keyed by what they say, within one process: a handful of years and rule lists.
+ */
+const awaitingReviews = new Map<number, Warning>();
+function awaitingReview(year: number): Warning {
+  let w = awaitingReviews.get(year);
+  if (w === undefined) {
+    w = Object.freeze({ code: "awaiting-review", cells: NONE, message: `待复评：须针对扣分项整改、提交整改报告后再评分（第十一条），台账中没有${year}年的复评记录` });
+    awaitingReviews.set(year, w);
+  }
+  return w;
+}
+
+const expiredMessages = new Map<string, string>();
+function expiredMessage(electedYear: number, validThrough: number, year: number): string {
+  const key = `${electedYear}|${validThrough}|${year}`;
+  let m = expiredMessages.get(key);
+  if (m === undefined) {
+    if (expiredMessages.size >= 4096) expiredMessages.clear();
+    expiredMessages.set(key, (m = [`期满：`, electedYear, `年当选，示范期至`, validThrough, `年，`, year, `年已不在示范期内`].join("")));
+  }
+  return m;
+}
+
+/** The rules of a row's deductions, each once in order (整改项): one frozen list per distinct sequence. */
+type RuleListNode = { next: Map<string, RuleListNode>; list?: string[] };
+const ruleLists: RuleListNode = { next: new Map() };
+function rectifyList(deductions: readonly Deduction[]): string[] {
+  let node = ruleLists;
+  const seen: string[] = [];
+  for (let i = 0; i < deductions.length; i++) {
+    const id = deductions[i]!.rule;
+    if (seen.includes(id)) continue;
+    seen.push(id);
+    let next = node.next.get(id);
+    if (next === undefined) node.next.set(id, (next = { next: new Map() }));
+    node = next;
+  }
+  return (node.list ??= Object.freeze(seen) as string[]);
 }
 
 const ROUND_ORDER = { 初评: 0, 复评: 1 } as const;
@@ -541,7 +602,7 @@ function history(g: Pending[], scheme: Scheme, settings: HunanSettings): void {
       lastRevocation = p;
     } else if (p.total > 0) {
       p.status = "rectify";
-      p.rectify = [...new Set(p.deductions.map((d) => d.rule))];
+      p.rectify = rectifyList(p.deductions);
     } else {
       p.status = "retain";
     }
@@ -565,11 +626,7 @@ function history(g: Pending[], scheme: Scheme, settings: HunanSettings): void {
     last = p;
     if (y === null) return;
     if (p.status === "rectify" && p.round === "初评" && !reviewAfter[i]) {
-      p.warnings = add(p.warnings, {
-        code: "awaiting-review",
-        cells: [],
-        message: `待复评：须针对扣分项整改、提交整改报告后再评分（第十一条），台账中没有${y}年的复评记录`,
-      });
+      p.warnings = add(p.warnings, awaitingReview(y));
     }
     if (p.round !== "复评") return;
     if (!before) {
@@ -597,15 +654,18 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   });
 
   const topWarnings: Warning[] = [];
-  const groups = new Map<string, Pending[]>();
+  // A post's rows: most posts have one, held as itself (an array a post would be held to the end).
+  const groups = new Map<string, Pending | Pending[]>();
   for (let i = 0; i < pendings.length; i++) {
     const p = pendings[i]!;
     if (!p.name) continue;
-    const g = groups.get(p.matchKey);
-    if (g) g.push(p);
-    else groups.set(p.matchKey, [p]);
+    const matchKey = keys.post(p.city, p.unit, p.nameKey);
+    const g = groups.get(matchKey);
+    if (g === undefined) groups.set(matchKey, p);
+    else if (Array.isArray(g)) g.push(p);
+    else groups.set(matchKey, [g, p]);
   }
-  for (const g of groups.values()) g.sort(compareAssessments);
+  for (const g of groups.values()) if (Array.isArray(g)) g.sort(compareAssessments);
 
   // Members: a member row with a year applies to that year's rows of its post, else to the latest year's;
   // within the year, to the rows of its 考核轮次 — without one, to the 初评 (the 复评 is scored on its own row).
@@ -666,7 +726,7 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
     p.score = Math.max(0, 100 - p.total);
   }
 
-  for (const g of groups.values()) history(g, scheme, settings);
+  for (const g of groups.values()) history(Array.isArray(g) ? g : [g], scheme, settings);
 
   const bySheet: Pending[][] = input.sheets.map(() => []);
   for (let i = 0; i < pendings.length; i++) bySheet[pendings[i]!.sheetIndex]!.push(pendings[i]!);
@@ -683,26 +743,23 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
     // The pending row is done with: its list becomes the result's.
     let warnings = p.warnings;
     if (vt !== null && p.year !== null && p.year > vt) {
-      warnings = add(warnings, { code: "expired", cells: [p.rec.facts["electedYear"]?.cell ?? ""].filter(Boolean), message: `期满：${p.electedYear}年当选，示范期至${vt}年，${p.year}年已不在示范期内` });
+      const cell = p.rec.facts["electedYear"]?.cell ?? "";
+      warnings = add(warnings, { code: "expired", cells: cell ? [cell] : [], message: expiredMessage(p.electedYear!, vt, p.year) });
     }
     const error = p.status === "error";
-    const r: RowResult = {
-      row: p.rec.row,
-      key: p.key,
-      year: p.year,
-      round: p.round,
-      deductionTotal: error ? null : p.total,
-      score: error ? null : p.score,
-      status: p.status,
-      deductions: error ? [] : p.deductions,
-      revocations: error ? [] : p.revocations,
-      rectifyItems: p.rectify,
-      validThrough: vt,
-      warnings: error ? warnings.filter((w) => w.code !== "unchecked") : warnings,
-      errors: p.errors,
-    };
-    if (p.consequences) r.consequences = p.consequences;
-    return r;
+    // Built here, not when the row is read: a string held from the start is copied by every collection meanwhile.
+    const key = `${p.city}|${p.unit}|${p.name ?? ""}`;
+    const deductionTotal = error ? null : p.total;
+    const score = error ? null : p.score;
+    const deductions = error ? NONE : p.deductions;
+    const revocations = error ? NONE : p.revocations;
+    if (error) warnings = warnings.filter((w) => w.code !== "unchecked");
+    const { year, round, status, rectify: rectifyItems, errors, consequences } = p;
+    const row = p.rec.row;
+    // Made whole, with or without 后果: a property added afterwards would give a revoked row's result a second block.
+    return consequences
+      ? { row, key, year, round, deductionTotal, score, status, deductions, revocations, rectifyItems, validThrough: vt, warnings, errors, consequences }
+      : { row, key, year, round, deductionTotal, score, status, deductions, revocations, rectifyItems, validThrough: vt, warnings, errors };
   }
 }
 

@@ -52,10 +52,17 @@ const NAME_SUFFIX = /(党员)?(服务|监督)?示范岗$/;
 
 /** A post's name as compared: spacing, full-width forms, brackets and the 党员…示范岗 suffix do not count. */
 export function postNameKey(s: string | null | undefined): string {
-  return memoised(nameKeys, s ?? "", (x) => {
-    const t = normalizeText(x).replace(/[()（）【】[\]]/g, "");
-    return t.replace(NAME_SUFFIX, "") || t;
-  });
+  return memoised(nameKeys, s ?? "", nameKeyOf);
+}
+
+const BRACKET_CHARS = /[()（）【】[\]]/g;
+
+/** {@link postNameKey} without the memo (for a caller that keeps its own). Most names have neither brackets nor the suffix. */
+export function nameKeyOf(x: string): string {
+  const n = normalizeText(x);
+  const t = BRACKET_CHARS.test(n) ? n.replace(BRACKET_CHARS, "") : n;
+  BRACKET_CHARS.lastIndex = 0;
+  return t.endsWith("示范岗") ? t.replace(NAME_SUFFIX, "") || t : t;
 }
 
 /** One post across rows, sheets, years and files: 市州 + 工作单位 + 示范岗名称, each compared tolerantly. */
