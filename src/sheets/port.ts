@@ -261,3 +261,15 @@ export function planUndo(writes: readonly SheetWrite[], lastRows: ReadonlyMap<st
 export function needsTextGuard(v: string): boolean {
   return /^[=+\-@]/.test(v);
 }
+
+/**
+ * Would a spreadsheet host (Excel through Office.js values, WPS through Value2), taking this string as typed input,
+ * store something else (formula, number, date, boolean)? Such text is written with a leading apostrophe.
+ */
+export function hostWouldConvert(s: string): boolean {
+  const t = s.trim();
+  if (needsTextGuard(s) || s.startsWith("'")) return true;
+  if (t !== "" && !Number.isNaN(Number(t.replace(/,/g, "")))) return true;
+  if (/^(true|false)$/i.test(t)) return true;
+  return /^[\d.]+\s*%$|^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$|^\d{4}年\d{1,2}月(\d{1,2}日)?$|^\d{1,2}:\d{2}/.test(t);
+}

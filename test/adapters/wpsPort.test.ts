@@ -8,9 +8,9 @@ import { scoreWorkbook } from "../../src/engine/scoreWorkbook";
 import { summarizeYear } from "../../src/engine/yearSummary";
 import { hunan } from "../../src/schemes/hunan";
 import type { CellValue } from "../../src/sheets/grid";
-import { PortError, schemePicker, STATE_SHEET } from "../../src/sheets/port";
+import { hostWouldConvert, PortError, schemePicker, STATE_SHEET } from "../../src/sheets/port";
 import { bgr, type WpsApplication } from "../../src/adapters/wps/wpsModel";
-import { value2Grid, WpsPort, wpsWouldConvert } from "../../src/adapters/wps/wpsPort";
+import { value2Grid, WpsPort } from "../../src/adapters/wps/wpsPort";
 import { FakeWpsBook, rectOf, WpsError, type FakeWpsOptions } from "../doubles/fakeWps";
 import { exampleGrids, fakeWpsFromGrids, repeatedLedger, statusLabels } from "./portHarness";
 
@@ -237,7 +237,7 @@ describe("WPS port", () => {
   });
 
   test("the text guard: what WPS would turn into a formula, number, date or boolean gets an apostrophe", () => {
-    expect(["=1", "+8", "-x", "@a", "'a", "12", "1,234", "12%", "TRUE", "2025-1-2", "2025年5月", "9:30"].every(wpsWouldConvert)).toBe(true);
-    expect(["保持", "H1a（评分表第1项）", "", "第1季度"].some(wpsWouldConvert)).toBe(false);
+    expect(["=1", "+8", "-x", "@a", "'a", "12", "1,234", "12%", "TRUE", "2025-1-2", "2025年5月", "9:30"].every(hostWouldConvert)).toBe(true);
+    expect(["保持", "H1a（评分表第1项）", "", "第1季度"].some(hostWouldConvert)).toBe(false);
   });
 });

@@ -18,7 +18,7 @@ import { columnName, columnNumber } from "../../sheets/a1";
 import { STATUS_FILLS, type CellValue, type OutputCell, type SheetGrid, type SheetWrite, type StatusFill } from "../../sheets/grid";
 import {
   HEAD_ROWS,
-  needsTextGuard,
+  hostWouldConvert,
   parseStateRows,
   planUndo,
   PortError,
@@ -121,19 +121,10 @@ type Dim = { rowIndex: number; columnIndex: number; rowCount: number; columnCoun
 type TableInfo = { name: string; headerRow: number; firstCol: number; lastCol: number; lastRow: number };
 type SheetInfo = { used: Dim | null; protected: boolean; filtered: boolean; merges: string[]; tables: TableInfo[] };
 
-/** Would Excel, taking this string as typed input, store something else (formula, number, date, boolean)? */
-export function excelWouldConvert(s: string): boolean {
-  const t = s.trim();
-  if (needsTextGuard(s) || s.startsWith("'")) return true;
-  if (t !== "" && !Number.isNaN(Number(t.replace(/,/g, "")))) return true;
-  if (/^(true|false)$/i.test(t)) return true;
-  return /^[\d.]+\s*%$|^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$|^\d{4}年\d{1,2}月(\d{1,2}日)?$|^\d{1,2}:\d{2}/.test(t);
-}
-
 /** Text Excel would convert is written with a leading apostrophe, so it stays exactly that text. */
 function guard(v: OutputCell): string | number | boolean {
   if (v === null) return "";
-  return typeof v === "string" && excelWouldConvert(v) ? `'${v}` : v;
+  return typeof v === "string" && hostWouldConvert(v) ? `'${v}` : v;
 }
 
 function fromExcel(v: unknown): CellValue {

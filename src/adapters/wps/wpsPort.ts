@@ -21,7 +21,7 @@ import { columnName, columnNumber } from "../../sheets/a1";
 import { STATUS_FILLS, type CellValue, type OutputCell, type SheetGrid, type SheetWrite, type StatusFill } from "../../sheets/grid";
 import {
   HEAD_ROWS,
-  needsTextGuard,
+  hostWouldConvert,
   parseStateRows,
   planUndo,
   PortError,
@@ -51,20 +51,11 @@ export type WpsPortOptions = {
   now?: () => Date;
 };
 
-/** Would WPS, given this string through Value2, store something else (formula, number, date, boolean)? */
-export function wpsWouldConvert(s: string): boolean {
-  const t = s.trim();
-  if (needsTextGuard(s) || s.startsWith("'")) return true;
-  if (t !== "" && !Number.isNaN(Number(t.replace(/,/g, "")))) return true;
-  if (/^(true|false)$/i.test(t)) return true;
-  return /^[\d.]+\s*%$|^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$|^\d{4}年\d{1,2}月(\d{1,2}日)?$|^\d{1,2}:\d{2}/.test(t);
-}
-
 /** A value to write: text WPS would convert gets a leading apostrophe (VBA's prefix character), so it stays that text. */
 function guard(v: OutputCell | CellValue): string | number | boolean {
   if (v === null || v === undefined) return "";
   if (v instanceof Date) return v.toISOString();
-  return typeof v === "string" && wpsWouldConvert(v) ? `'${v}` : v;
+  return typeof v === "string" && hostWouldConvert(v) ? `'${v}` : v;
 }
 
 function fromWps(v: unknown): CellValue {
