@@ -46,6 +46,15 @@ const SCORE_RULES = new Set(["A11a", "A11b"]);
 /** A reason without its rule code ("A11b（第十一条）：…" → "第十一条：…"); cell addresses stay, the pane can show them. */
 const withoutCode = (text: string) => text.replace(/^[A-Z]\d{1,2}[a-z]?（([^（）]*(?:（[^（）]*）[^（）]*)*)）：/, "$1：").replace(/^[A-Z]\d{1,2}[a-z]? (?=\S)/, "");
 
+/** What a hunan sheet lacks, worked out once per scoring: the list and the sheet note both need it (20,000 rows: ~20 ms). */
+const uncheckedCache = new WeakMap<object, ReturnType<typeof uncheckedOf>>();
+function uncheckedFor(score: Extract<AnyScore, { scheme: "hunan" }>, index: number): ReturnType<typeof uncheckedOf> {
+  const rows = score.result.sheets[index]?.rows ?? [];
+  let u = uncheckedCache.get(rows);
+  if (!u) uncheckedCache.set(rows, (u = uncheckedOf(hunan, rows, new Set(score.ledgers[index]?.map.fields.keys() ?? []))));
+  return u;
+}
+
 /** The rows of the sheet at `index` of a scored workbook. */
 export function displayRows(score: AnyScore, index = 0): DisplayRow[] {
   const labels = SCHEME_INFO[score.scheme].labels;
@@ -71,8 +80,7 @@ export function displayRows(score: AnyScore, index = 0): DisplayRow[] {
     });
   }
   const sheet = score.result.sheets[index];
-  const map = score.ledgers[index]?.map;
-  const unchecked = uncheckedOf(hunan, sheet?.rows ?? [], new Set(map?.fields.keys() ?? []));
+  const unchecked = uncheckedFor(score, index);
   return (sheet?.rows ?? []).map((r) => {
     const [city = "", unit = "", name = ""] = r.key.split("|");
     const triggers = r.revocations.filter((v) => !SCORE_RULES.has(v.rule));
@@ -104,7 +112,7 @@ export function sheetNotes(score: AnyScore, index = 0): string[] {
   const sheet = score.result.sheets[index];
   const out: string[] = [];
   if (score.scheme === "hunan" && sheet) {
-    const note = uncheckedOf(hunan, sheet.rows, new Set(score.ledgers[index]?.map.fields.keys() ?? [])).note;
+    const note = uncheckedFor(score, index).note;
     if (note) out.push(note);
   }
   return out;

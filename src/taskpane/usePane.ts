@@ -264,7 +264,8 @@ export function usePane(source: PaneSource): [PaneState, PaneCommands] {
         dispatch({ type: "write-start" });
         const name = await p.addReport(planLayout(report, shanghai, new Date(), latest.current.fileName ?? "当前工作簿"));
         await readNow();
-        dispatch({ type: "report-done", text: `已生成工作表「${name}」：计入认定 ${report.recognised.length} 个（按层级计），${planShortTotal(report) > 0 ? `截至 ${report.latestYear ?? "目前"} 年累计尚差 ${planShortTotal(report)} 个` : "累计认定数已达到计划"}。${seeSheet(s)}` });
+        const short = planShortTotal(report);
+        dispatch({ type: "report-done", text: `已生成工作表「${name}」：计入认定 ${report.recognised.length} 个（按层级计），${short > 0 ? `截至 ${report.latestYear ?? "目前"} 年累计尚差 ${short} 个` : "累计认定数已达到计划"}。${seeSheet(s)}` });
       }),
     download: () =>
       guarded(async () => {
