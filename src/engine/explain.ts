@@ -1,7 +1,9 @@
 /** Chinese sentences citing the 评分表 item: the explanations written into the sheet and the JSON. */
 import type { HunanSettings, RuleDef, Scheme } from "../schemes/types";
 import { readingNote, type RowRecord } from "../sheets/records";
-import { formatValue } from "./operators";
+import { formatValue, qualify } from "./operators";
+
+export { qualify };
 import type { Warning } from "./types";
 
 export function fillPlaceholders(text: string, settings: HunanSettings): string {
@@ -86,11 +88,6 @@ export function rectifySentence(settings: HunanSettings, rule: RuleDef): string 
   return `${rule.id} ${fillPlaceholders(rule.rectify ?? rule.text, settings)}`;
 }
 
-/** A1 address qualified with its sheet, quoted when the name needs it. */
-export function qualify(sheet: string, cell: string): string {
-  const quoted = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${quoted}!${cell}`;
-}
 
 /** How sentences in yes/no cells were read ("违纪违法（AP7）‘经查，全年无违纪违法问题’按‘否’处理"). */
 export function readingWarnings(rec: RowRecord, out: Warning[], sheet: string | null): void {

@@ -37,25 +37,24 @@ export function formatValue(v: unknown, unit = ""): string {
  * What conditions saw on one row, accumulated in place: a compiled condition adds to a tally rather than
  * returning an observation, so a rule that sees nothing allocates nothing (most rules on most rows). The
  * evaluator keeps one tally per role and clears it per rule. Its lists are scratch, kept and overwritten (never
- * reallocated): the first `nHits` of `cells` and `shown`, the first `nBlanks` of `blanks`. Whoever keeps a list
- * copies it ({@link hitCells}, {@link blankCells}), at its exact size.
+ * reallocated): the first `nHits` of `facts`, `units` and `sheets`, the first `nBlanks` of `blanks`. A hit is
+ * kept as its fact (with the unit its value is shown in, and the sheet of a member record): its cell address and
+ * shown value are text built only when asked for ({@link hitCells}, {@link hitShown}, or a finding's sentence).
  */
 export type Tally = {
   n: number;
   checked: boolean;
-  /** Hits' cells and shown values ("F4：85%"): the first `nHits`. */
-  cells: string[];
-  shown: string[];
+  /** Hits: the fact, the unit its value shows with ("次", "%", ""), the sheet to qualify its cell with (null: the row's own). */
+  facts: Fact[];
+  units: string[];
+  sheets: (string | null)[];
   nHits: number;
-  /**
-   * Blank inputs: the first `nBlanks` (their facts: a cell's address is a new string, and few rules ask for the
-   * blank cells — only those that count a blank quarter).
-   */
+  /** Blank inputs: the first `nBlanks` (few rules ask for their cells — only those that count a blank quarter). */
   blanks: Fact[];
   nBlanks: number;
 };
 
-export const newTally = (): Tally => ({ n: 0, checked: false, cells: [], shown: [], nHits: 0, blanks: [], nBlanks: 0 });
+export const newTally = (): Tally => ({ n: 0, checked: false, facts: [], units: [], sheets: [], nHits: 0, blanks: [], nBlanks: 0 });
 
 export function clearTally(t: Tally): void {
   t.n = 0;
@@ -64,14 +63,26 @@ export function clearTally(t: Tally): void {
   t.nBlanks = 0;
 }
 
+/** "'成员表'!F4" for a member record's cell, "F4" for the row's own. */
+const cellOf = (f: Fact, sheet: string | null): string => (sheet === null ? f.cell : qualify(sheet, f.cell));
+
+/** "F4：85%": a hit's cell and the value shown for it. */
+export function shownHit(f: Fact, unit: string, sheet: string | null): string {
+  return `${cellOf(f, sheet)}：${f.text ?? formatValue(f.value, unit)}`;
+}
+
 /** The hits' cells, as a list of their own. */
 export function hitCells(t: Tally): string[] {
-  return t.cells.slice(0, t.nHits);
+  const out = new Array<string>(t.nHits);
+  for (let i = 0; i < t.nHits; i++) out[i] = cellOf(t.facts[i]!, t.sheets[i]!);
+  return out;
 }
 
 /** The hits' shown values, as a list of their own. */
 export function hitShown(t: Tally): string[] {
-  return t.shown.slice(0, t.nHits);
+  const out = new Array<string>(t.nHits);
+  for (let i = 0; i < t.nHits; i++) out[i] = shownHit(t.facts[i]!, t.units[i]!, t.sheets[i]!);
+  return out;
 }
 
 /** The blank inputs' cells, as a list of their own. */
@@ -81,10 +92,17 @@ export function blankCells(t: Tally): string[] {
   return out;
 }
 
-/** Adds a hit: its cell and the value shown for it. */
-export function addHit(t: Tally, cell: string, shown: string): void {
-  t.cells[t.nHits] = cell;
-  t.shown[t.nHits++] = shown;
+/** Adds a hit: its fact, the unit its value shows with, the sheet of a member record (null: the row's own). */
+export function addHit(t: Tally, f: Fact, unit: string, sheet: string | null): void {
+  t.facts[t.nHits] = f;
+  t.units[t.nHits] = unit;
+  t.sheets[t.nHits++] = sheet;
+}
+
+/** A1 address qualified with its sheet, quoted when the name needs it. */
+export function qualify(sheet: string, cell: string): string {
+  const quoted = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${cell}`;
 }
 
 function leaf(facts: Facts, field: string, unit: string, hit: (v: NonNullable<Fact["value"]>) => number, t: Tally): void {
@@ -100,8 +118,7 @@ function leaf(facts: Facts, field: string, unit: string, hit: (v: NonNullable<Fa
   t.n += n;
   // A negative or non-numeric count adds to n but names no cell (as an observation of nothing to show).
   if (!(n > 0)) return;
-  const cell = f.cell;
-  addHit(t, cell, `${cell}：${f.text ?? formatValue(f.value, unit)}`);
+  addHit(t, f, unit, null);
 }
 
 type Ctx = { thresholds: Record<string, Threshold>; rateUnit: (field: string) => string };

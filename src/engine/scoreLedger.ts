@@ -6,7 +6,8 @@ import type { HunanSettings, RuleDef, Scheme } from "../schemes/types";
 import { normalizeText } from "../sheets/normalize";
 import type { CellError, Fact, RowRecord } from "../sheets/records";
 import type { ReviewMark } from "../sheets/values";
-import { citation, deductionBase, itemName, openParen, qualify, readingWarnings, rectifySentence, ruleHead, shownTail } from "./explain";
+import { citation, itemName, openParen, qualify, readingWarnings, rectifySentence, ruleHead, shownTail } from "./explain";
+import { baseOf, CellDeduction, CellRevocation, CellWarning, type Sentences } from "./findings";
 import { addHit, blankCells, clearTally, compile, formatValue, hitCells, hitShown, leafFields, newTally, type CompiledCondition, type Tally } from "./operators";
 import { cityKey, nameKeyOf, postNameKey } from "./selection";
 import type { Deduction, LedgerResult, Revocation, RowResult, SheetResult, Status, Warning } from "./types";
@@ -14,98 +15,172 @@ import type { Deduction, LedgerResult, Revocation, RowResult, SheetResult, Statu
 export type LedgerSheetInput = { sheet: string; headerRow: number; records: RowRecord[]; warnings?: Warning[] };
 export type LedgerInput = { sheets: LedgerSheetInput[]; members?: RowRecord[] };
 
-type Identity = {
-  name: string | null;
-  city: string;
-  unit: string;
-  /** The name as compared across rows (postNameKey). */
-  nameKey: string;
-  postType: "service" | "supervision" | null;
-  provincial: boolean;
-  year: number | null;
-  round: "初评" | "复评";
-  electedYear: number | null;
-  lastScore: Fact | null;
-};
+type PostType = "service" | "supervision";
+type Round = "初评" | "复评";
 
-/** A row being scored: who it is and what was found (one object a row: a ledger has tens of thousands). */
-type Pending = Identity & {
-  sheetIndex: number;
+/**
+ * The ledger rows of one scoring (every sheet's, in order) and what scoring works out for each: one array per
+ * property, indexed by row. A ledger has tens of thousands of rows; an object per row held from the first pass
+ * to the last was copied by every collection meanwhile. The results are the only objects made per row.
+ */
+class Rows {
+  readonly length: number;
+  readonly recs: RowRecord[];
+  readonly sheetIndex: number[];
+  /** 示范岗名称, 市州, 工作单位 as written (null: blank or not text). */
+  readonly name: (string | null)[];
+  readonly city: (string | null)[];
+  readonly unit: (string | null)[];
+  readonly postType: (PostType | null)[];
+  readonly year: (number | null)[];
+  readonly round: Round[];
+  readonly electedYear: (number | null)[];
+  readonly errors: CellError[][];
+  readonly deductions: Deduction[][];
+  readonly revocations: Revocation[][];
+  readonly warnings: Warning[][];
+  readonly rectify: string[][];
+  readonly score: (number | null)[];
+  readonly total: (number | null)[];
+  readonly status: Status[];
+  /** Member records, by row (most rows have none). */
+  readonly members = new Map<number, RowRecord[]>();
+
+  constructor(sheets: readonly LedgerSheetInput[]) {
+    let n = 0;
+    for (const s of sheets) n += s.records.length;
+    this.length = n;
+    // Made at their size: grown row by row, each would be copied as it doubled.
+    const column = <T,>(fill: T): T[] => new Array<T>(n).fill(fill);
+    this.recs = column<RowRecord>(EMPTY_RECORD);
+    this.sheetIndex = column(0);
+    this.name = column<string | null>(null);
+    this.city = column<string | null>(null);
+    this.unit = column<string | null>(null);
+    this.postType = column<PostType | null>(null);
+    this.year = column<number | null>(null);
+    this.round = column<Round>("初评");
+    this.electedYear = column<number | null>(null);
+    this.errors = column<CellError[]>(NONE);
+    this.deductions = column<Deduction[]>(NONE);
+    this.revocations = column<Revocation[]>(NONE);
+    this.warnings = column<Warning[]>(NONE);
+    this.rectify = column<string[]>(NONE);
+    this.score = column<number | null>(null);
+    this.total = column<number | null>(null);
+    this.status = column<Status>("error");
+    let i = 0;
+    for (let s = 0; s < sheets.length; s++) {
+      const records = sheets[s]!.records;
+      for (let r = 0; r < records.length; r++) this.read(i++, records[r]!, s);
+    }
+  }
+
+  private read(i: number, rec: RowRecord, sheetIndex: number): void {
+    const f = rec.facts;
+    const postType = str(f["postType"]);
+    const type = postType === "service" || postType === "supervision" ? postType : null;
+    const name = str(f["name"]);
+    this.recs[i] = rec;
+    this.sheetIndex[i] = sheetIndex;
+    this.name[i] = name;
+    this.city[i] = str(f["city"]);
+    this.unit[i] = str(f["unit"]);
+    this.postType[i] = type;
+    this.year[i] = numOf(f["year"]);
+    if (str(f["round"]) === "复评") this.round[i] = "复评";
+    this.electedYear[i] = numOf(f["electedYear"]);
+    const idErrors = name && type ? NONE : identityErrors(rec, name, type);
+    if (rec.errors.length || idErrors.length) this.errors[i] = rec.errors.length ? [...rec.errors, ...idErrors] : idErrors;
+  }
+
+  /** The row's 上次得分, when filled. */
+  lastScore(i: number): Fact | null {
+    const f = this.recs[i]!.facts["lastScore"];
+    return f && f.value !== null ? f : null;
+  }
+
+  provincial(i: number): boolean {
+    return str(this.recs[i]!.facts["level"]) === "provincial";
+  }
+
+  warn(i: number, w: Warning): void {
+    this.warnings[i] = add(this.warnings[i]!, w);
+  }
+
+  /** "2025年初评（考核台账 第4行）". */
+  where(i: number): string {
+    const rec = this.recs[i]!;
+    return `${this.year[i] ?? "?"}年${this.round[i]}（${rec.sheet} 第${rec.row}行）`;
+  }
+}
+
+/** One row as the evaluator sees it (one object, reused row after row): its inputs, and what it finds. */
+type Finding = {
   rec: RowRecord;
-  errors: CellError[];
+  postType: PostType | null;
+  members: readonly RowRecord[];
   deductions: Deduction[];
   revocations: Revocation[];
   warnings: Warning[];
-  rectify: string[];
-  members: RowRecord[];
-  score: number | null;
-  total: number | null;
-  status: Status;
-  consequences?: string[];
 };
+
+/** What {@link Rows} holds before its rows are read. */
+const EMPTY_RECORD: RowRecord = Object.freeze({ sheet: "", row: 0, facts: {}, errors: [] });
 
 const str = (f: Fact | undefined): string | null => (f && typeof f.value === "string" ? f.value : null);
 const numOf = (f: Fact | undefined): number | null => (f && typeof f.value === "number" ? f.value : null);
 const norm = (s: string | null) => normalizeText(s ?? "");
+const textOf = (rec: RowRecord, id: string): string | null => str(rec.facts[id]);
+
+/** Small ids for texts that compare equal by a tolerant key: a text's id is its key's. */
+class KeyIds {
+  private readonly byText = new Map<string, number>();
+  private readonly byKey = new Map<string, number>();
+
+  constructor(private readonly keyOf: (s: string) => string) {}
+
+  id(s: string): number {
+    let id = this.byText.get(s);
+    if (id === undefined) {
+      const k = this.keyOf(s);
+      id = this.byKey.get(k);
+      if (id === undefined) this.byKey.set(k, (id = this.byKey.size));
+      this.byText.set(s, id);
+    }
+    return id;
+  }
+}
+
+/** Ids below this: ids count distinct texts, and no workbook holds 2^26 rows. Two ids so joined stay exact (< 2^53). */
+const ID_SPAN = 2 ** 26;
 
 /**
  * The tolerant keys of one scoring, per distinct text. selection.ts memoises them too, but within a bounded
- * memo: a ledger naming more posts than it holds would normalise every name again, twice per row.
+ * memo: a ledger naming more posts than it holds would normalise every name again, twice per row. A post's
+ * key is a number made of its parts' ids (no string per row).
  */
 class PostKeys {
-  private readonly cities = new Map<string, string>();
-  private readonly units = new Map<string, string>();
   private readonly names = new Map<string, string>();
+  private readonly cityIds = new KeyIds(cityKey);
+  private readonly unitIds = new KeyIds(normalizeText);
+  private readonly nameIds = new KeyIds((s) => this.name(s));
+  private readonly pairs = new Map<number, number>();
 
+  /** The name as compared across rows and with member records ({@link nameKeyOf}). */
   name(s: string): string {
     let k = this.names.get(s);
     if (k === undefined) this.names.set(s, (k = nameKeyOf(s)));
     return k;
   }
 
-  /** {@link postKey}, from the keys of its parts. */
-  post(city: string, unit: string, nameKey: string): string {
-    let c = this.cities.get(city);
-    if (c === undefined) this.cities.set(city, (c = cityKey(city)));
-    let u = this.units.get(unit);
-    if (u === undefined) this.units.set(unit, (u = normalizeText(unit)));
-    return `${c}|${u}|${nameKey}`;
+  /** Equal for the rows of one post ({@link postKey}'s tolerance), as a number. */
+  post(city: string, unit: string, name: string): number {
+    const pairKey = this.cityIds.id(city) * ID_SPAN + this.unitIds.id(unit);
+    let pair = this.pairs.get(pairKey);
+    if (pair === undefined) this.pairs.set(pairKey, (pair = this.pairs.size));
+    return pair * ID_SPAN + this.nameIds.id(name);
   }
-}
-
-function pendingOf(rec: RowRecord, sheetIndex: number, keys: PostKeys): Pending {
-  const f = rec.facts;
-  const name = str(f["name"]);
-  const city = str(f["city"]) ?? "";
-  const unit = str(f["unit"]) ?? "";
-  const postType = str(f["postType"]);
-  const lastScore = f["lastScore"] && f["lastScore"].value !== null ? f["lastScore"] : null;
-  const nameKey = keys.name(name ?? "");
-  return {
-    name,
-    city,
-    unit,
-    nameKey,
-    postType: postType === "service" || postType === "supervision" ? postType : null,
-    provincial: str(f["level"]) === "provincial",
-    year: numOf(f["year"]),
-    round: str(f["round"]) === "复评" ? "复评" : "初评",
-    electedYear: numOf(f["electedYear"]),
-    lastScore,
-    sheetIndex,
-    rec,
-    errors: NONE,
-    deductions: NONE,
-    revocations: NONE,
-    warnings: NONE,
-    rectify: NONE,
-    members: NO_MEMBERS,
-    score: null,
-    total: null,
-    status: "error",
-    // Set on every row (undefined until revoked), so that all rows keep one shape.
-    consequences: undefined,
-  };
 }
 
 /** validThrough per 第十条: elected in the first year of a cycle → two years, in the second → one. */
@@ -114,13 +189,13 @@ export function validThrough(electedYear: number, cycleStartYear: number): numbe
   return first ? electedYear + 1 : electedYear;
 }
 
-function memberMatches(m: RowRecord, id: Identity): boolean {
+function memberMatches(m: RowRecord, post: RowRecord): boolean {
   const f = m.facts;
-  if (postNameKey(str(f["name"])) !== postNameKey(id.name)) return false;
+  if (postNameKey(str(f["name"])) !== postNameKey(textOf(post, "name"))) return false;
   const city = str(f["city"]);
   const unit = str(f["unit"]);
-  if (city && cityKey(city) !== cityKey(id.city)) return false;
-  if (unit && norm(unit) !== norm(id.unit)) return false;
+  if (city && cityKey(city) !== cityKey(textOf(post, "city") ?? "")) return false;
+  if (unit && norm(unit) !== norm(textOf(post, "unit"))) return false;
   return true;
 }
 
@@ -141,6 +216,21 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
  * {@link NONE}). A row's lists are short and held until written: grown by push, each would keep room for 17.
  */
 function add<T>(list: T[], item: T): T[] {
+  // A shared list with a shared item added: the one shared list of both (most rows' warnings are such lists).
+  if (Object.isFrozen(list) && Object.isFrozen(item)) {
+    let next = sharedLists.get(list);
+    if (next === undefined) sharedLists.set(list, (next = new Map<unknown, unknown[]>()));
+    let out = next.get(item);
+    if (out === undefined) next.set(item, (out = Object.freeze(append(list, item)) as unknown[]));
+    return out as T[];
+  }
+  return append(list, item);
+}
+
+/** Per shared list, per shared item: the shared list with that item added (bounded: few such items exist). */
+const sharedLists = new WeakMap<readonly unknown[], Map<unknown, unknown[]>>();
+
+function append<T>(list: T[], item: T): T[] {
   switch (list.length) {
     case 0:
       return [item];
@@ -166,30 +256,24 @@ function uncheckedWarning(ids: readonly string[]): Warning {
 type UncheckedNode = { next: (UncheckedNode | undefined)[]; warning?: Warning };
 
 /** A rule bound once per scheme and settings: its conditions compiled, its sentence head built. */
-type CompiledRule = {
-  rule: RuleDef;
+type CompiledRule = Sentences & {
   /** Its position in the scheme. */
   at: number;
   post: CompiledCondition | null;
   member: CompiledCondition | null;
-  head: string;
-  /** Per count: the deduction's sentence up to its cells (see {@link deductionBase}), and with "（" after it. */
-  bases: string[];
-  opens: string[];
-  /** The revocation's sentence up to its cells, with "（". */
-  revokeOpen: string;
 };
 
-/** The sheet-qualified cells and shown values of a member record's hits, added to the members' tally. */
+/** Whether the tally's hits all show with one unit (a finding keeps one). */
+function oneUnit(t: Tally): boolean {
+  for (let i = 1; i < t.nHits; i++) if (t.units[i] !== t.units[0]) return false;
+  return true;
+}
+
+/** A member record's hits, added to the members' tally with its sheet (their cells are qualified with it). */
 function addQualified(to: Tally, from: Tally, sheet: string): void {
   to.n += from.n;
   to.checked ||= from.checked;
-  // "F4：85%" → "'成员表'!F4：85%" (the cell never contains "：").
-  for (let i = 0; i < from.nHits; i++) {
-    const sh = from.shown[i]!;
-    const at = sh.indexOf("：");
-    addHit(to, qualify(sheet, from.cells[i]!), `${qualify(sheet, sh.slice(0, at))}${sh.slice(at)}`);
-  }
+  for (let i = 0; i < from.nHits; i++) addHit(to, from.facts[i]!, from.units[i]!, sheet);
 }
 
 /** A 评分表 item's review column (评审意见) and the item's rules. */
@@ -220,6 +304,8 @@ class Evaluator {
   private readonly memberTally = newTally();
   private readonly oneMember = newTally();
   private readonly unchecked: CompiledRule[] = [];
+  private readonly found: Deduction[] = [];
+  private readonly revoked: Revocation[] = [];
   private readonly uncheckedRoot: UncheckedNode = { next: [] };
 
   constructor(
@@ -281,7 +367,7 @@ class Evaluator {
   }
 
   /** Applies every rule, the reviewer's columns and 撤销情形 to one row without input errors. */
-  evaluate(p: Pending): void {
+  evaluate(p: Finding): void {
     const { settings, postTally: post, memberTally, unchecked } = this;
     const facts = p.rec.facts;
     unchecked.length = 0;
@@ -293,6 +379,11 @@ class Evaluator {
     }
     const plan = this.planFor(p.rec);
     const rules = p.postType === null ? this.compiled.none : this.compiled[p.postType];
+    // The rules' findings, gathered in scratch lists and copied once at their size.
+    const found = this.found;
+    const revoked = this.revoked;
+    found.length = 0;
+    revoked.length = 0;
     for (let r = 0; r < rules.length; r++) {
       const c = rules[r]!;
       const rule = c.rule;
@@ -336,19 +427,32 @@ class Evaluator {
         continue;
       }
       if (n === 0) continue;
+      // Cells of the row's own (most findings): their words are built when read (findings.ts).
+      if (!blanks.length && obs === post && obs.nHits > 0 && oneUnit(obs)) {
+        const hits = obs.nHits === 1 ? obs.facts[0]! : obs.facts.slice(0, obs.nHits);
+        if (rule.effect.kind === "deduct") {
+          const count = rule.effect.per === "once" ? 1 : n;
+          found.push(new CellDeduction(c, rule.effect.points * count, count, hits, obs.units[0]!));
+        } else {
+          revoked.push(new CellRevocation(c, hits, obs.units[0]!));
+        }
+        continue;
+      }
       // The finding's lists are its own, at their exact size (the tally's are scratch).
       const cells = blanks.length ? [...hitCells(obs), ...blanks] : hitCells(obs);
       const shown = blanks.length ? [...hitShown(obs), ...blanks.map((b) => `${b}：空白`)] : obs.nHits ? hitShown(obs) : NONE;
       if (rule.effect.kind === "deduct") {
         const count = rule.effect.per === "once" ? 1 : n;
         const points = rule.effect.points * count;
-        const base = (c.bases[count] ??= deductionBase(c.head, rule, count, points));
+        const base = baseOf(c, count, points);
         const text = shown.length ? (c.opens[count] ??= openParen(base)) + shownTail(shown) : base;
-        p.deductions = add(p.deductions, { rule: rule.id, points, count, cells, item: rule.item, text });
+        found.push({ rule: rule.id, points, count, cells, item: rule.item, text });
       } else {
-        p.revocations = add(p.revocations, { rule: rule.id, cells, reason: shown.length ? c.revokeOpen + shownTail(shown) : c.head });
+        revoked.push({ rule: rule.id, cells, reason: shown.length ? c.revokeOpen + shownTail(shown) : c.head });
       }
     }
+    if (found.length) p.deductions = found.slice();
+    if (revoked.length) p.revocations = revoked.slice();
     if (plan.reviews.length) this.applyReviews(p, plan.reviews);
     const note = plan.revokeNote ? facts["revokeNote"] : undefined;
     if (note && note.value === true) {
@@ -378,7 +482,7 @@ class Evaluator {
   }
 
   /** The reviewers' own per-item columns count over the facts; a difference is a warning. */
-  private applyReviews(p: Pending, reviews: readonly Review[]): void {
+  private applyReviews(p: Finding, reviews: readonly Review[]): void {
     const { scheme, itemOf, unchecked } = this;
     for (let i = 0; i < reviews.length; i++) {
       const { it, fact, rules } = reviews[i]!;
@@ -436,21 +540,19 @@ class Evaluator {
   }
 }
 
-function identityErrors(rec: RowRecord, id: Identity): CellError[] {
-  if (id.name && id.postType) return NONE;
+function identityErrors(rec: RowRecord, name: string | null, postType: PostType | null): CellError[] {
   const errs: CellError[] = [];
   const has = (field: string) => rec.errors.some((e) => e.cell === rec.facts[field]?.cell);
-  if (!id.name && !has("name")) {
+  if (!name && !has("name")) {
     const cell = rec.facts["name"]?.cell ?? `第${rec.row}行`;
     errs.push({ cell, message: `示范岗名称（${cell}）为空，应填写示范岗名称` });
   }
-  if (!id.postType && !has("postType")) {
+  if (!postType && !has("postType")) {
     const cell = rec.facts["postType"]?.cell ?? `第${rec.row}行`;
     errs.push({ cell, message: `岗位类别（${cell}）为空，应为 服务岗 或 监督岗` });
   }
-  return errs;
+  return errs.length ? errs : NONE;
 }
-
 /**
  * Sentences and lists that many rows of a ledger share, each built once and then shared (frozen: the results
  * are read, never changed). Keyed by what they say, within one process: a handful of years and rule lists.
@@ -481,33 +583,38 @@ type RuleListNode = { next: Map<string, RuleListNode>; list?: string[] };
 const ruleLists: RuleListNode = { next: new Map() };
 function rectifyList(deductions: readonly Deduction[]): string[] {
   let node = ruleLists;
-  const seen: string[] = [];
   for (let i = 0; i < deductions.length; i++) {
     const id = deductions[i]!.rule;
-    if (seen.includes(id)) continue;
-    seen.push(id);
+    if (firstOf(deductions, id) < i) continue;
     let next = node.next.get(id);
     if (next === undefined) node.next.set(id, (next = { next: new Map() }));
     node = next;
   }
-  return (node.list ??= Object.freeze(seen) as string[]);
+  if (node.list === undefined) {
+    const ids = deductions.map((d) => d.rule).filter((id, i) => firstOf(deductions, id) === i);
+    node.list = Object.freeze(ids) as string[];
+  }
+  return node.list;
+}
+
+function firstOf(deductions: readonly Deduction[], rule: string): number {
+  for (let i = 0; i < deductions.length; i++) if (deductions[i]!.rule === rule) return i;
+  return -1;
 }
 
 const ROUND_ORDER = { 初评: 0, 复评: 1 } as const;
 
-function compareAssessments(a: Pending, b: Pending): number {
-  const ya = a.year ?? Number.MAX_SAFE_INTEGER;
-  const yb = b.year ?? Number.MAX_SAFE_INTEGER;
-  return ya - yb || ROUND_ORDER[a.round] - ROUND_ORDER[b.round] || a.sheetIndex - b.sheetIndex || a.rec.row - b.rec.row;
-}
-
-function where(p: Pending): string {
-  return `${p.year ?? "?"}年${p.round}（${p.rec.sheet} 第${p.rec.row}行）`;
+function compareAssessments(rows: Rows, a: number, b: number): number {
+  const ya = rows.year[a] ?? Number.MAX_SAFE_INTEGER;
+  const yb = rows.year[b] ?? Number.MAX_SAFE_INTEGER;
+  return ya - yb || ROUND_ORDER[rows.round[a]!] - ROUND_ORDER[rows.round[b]!] || rows.sheetIndex[a]! - rows.sheetIndex[b]! || rows.recs[a]!.row - rows.recs[b]!.row;
 }
 
 /** A title elected after the year of a revocation is a new title; any other later row is the revoked one. */
-function isNewTitle(p: Pending, revoked: Pending): boolean {
-  return p.electedYear !== null && revoked.year !== null && p.electedYear > revoked.year;
+function isNewTitle(rows: Rows, i: number, revoked: number): boolean {
+  const e = rows.electedYear[i]!;
+  const y = rows.year[revoked]!;
+  return e !== null && y !== null && e > y;
 }
 
 /** What follows a revocation (第十一条), per scheme: two lists, shared (frozen) by the revoked rows. */
@@ -522,10 +629,13 @@ function consequencesOf(scheme: Scheme, provincial: boolean): string[] {
   return provincial ? c.provincial : c.municipal;
 }
 
-function carriedReason(p: Pending, revoked: Pending): string {
-  const when = p.year !== null && p.year === revoked.year ? (p.round === "复评" ? "复评" : "本次考核") : `${p.year ?? "以后"}年的考核`;
+function carriedReason(rows: Rows, i: number, revoked: number): string {
+  const year = rows.year[i]!;
+  const ry = rows.year[revoked]!;
+  const when = year !== null && year === ry ? (rows.round[i] === "复评" ? "复评" : "本次考核") : `${year ?? "以后"}年的考核`;
+  const rec = rows.recs[revoked]!;
   // The row position follows the sentence (not nested inside it), so reports can drop it and keep the sentence.
-  return `A11c（第十一条）：${revoked.year ?? "?"}年${revoked.round}已撤销（${revoked.rec.sheet} 第${revoked.rec.row}行），${when}不恢复称号`;
+  return `A11c（第十一条）：${ry ?? "?"}年${rows.round[revoked]}已撤销（${rec.sheet} 第${rec.row}行），${when}不恢复称号`;
 }
 
 /**
@@ -533,164 +643,147 @@ function carriedReason(p: Pending, revoked: Pending): string {
  * After a revocation the title is gone: later rows of the same title are 撤销 (carried) until a title elected
  * after the revocation year starts a new term. "Two consecutive below 80" looks back within a term only.
  */
-function history(g: Pending[], scheme: Scheme, settings: HunanSettings): void {
-  let revoked: Pending | null = null;
-  let lastRevocation: Pending | null = null;
-  let prev: Pending | null = null;
-  g.forEach((p, i) => {
-    const before = i > 0 ? g[i - 1]! : null;
-    if (g.length > 1 && p.year === null) {
-      p.warnings = add(p.warnings, { code: "no-year", cells: [p.rec.facts["year"]?.cell ?? ""].filter(Boolean), message: "考核年度为空，无法确定与同一示范岗其他考核的先后" });
+function history(rows: Rows, g: readonly number[], settings: HunanSettings): void {
+  let revoked = -1;
+  let lastRevocation = -1;
+  let prev = -1;
+  for (let k = 0; k < g.length; k++) {
+    const i = g[k]!;
+    const facts = rows.recs[i]!.facts;
+    const year = rows.year[i]!;
+    const before = k > 0 ? g[k - 1]! : -1;
+    if (g.length > 1 && year === null) {
+      rows.warn(i, { code: "no-year", cells: [facts["year"]?.cell ?? ""].filter(Boolean), message: "考核年度为空，无法确定与同一示范岗其他考核的先后" });
     }
-    if (before && before.year === p.year && before.round === p.round) {
-      p.warnings = add(p.warnings, { code: "duplicate-assessment", cells: [], message: `与 ${where(before)} 为同一示范岗的同一次考核` });
+    if (before >= 0 && rows.year[before] === year && rows.round[before] === rows.round[i]) {
+      rows.warn(i, { code: "duplicate-assessment", cells: [], message: `与 ${rows.where(before)} 为同一示范岗的同一次考核` });
     }
-    if (revoked && isNewTitle(p, revoked)) {
-      revoked = null;
-      prev = null;
+    if (revoked >= 0 && isNewTitle(rows, i, revoked)) {
+      revoked = -1;
+      prev = -1;
     }
-    const e = p.electedYear;
-    if (!revoked && lastRevocation?.year != null && e !== null && e === lastRevocation.year + 1) {
-      p.warnings = add(p.warnings, {
+    const e = rows.electedYear[i]!;
+    const lastYear = lastRevocation >= 0 ? rows.year[lastRevocation]! : null;
+    if (revoked < 0 && lastYear !== null && e !== null && e === lastYear + 1) {
+      rows.warn(i, {
         code: "reselected-after-revoke",
-        cells: [p.rec.facts["electedYear"]?.cell ?? ""].filter(Boolean),
-        message: `评选提示：${where(lastRevocation)}已被撤销，不得参加下一次（${e}年）评选（第十一条），本行当选年度为${e}年`,
+        cells: [facts["electedYear"]?.cell ?? ""].filter(Boolean),
+        message: `评选提示：${rows.where(lastRevocation)}已被撤销，不得参加下一次（${e}年）评选（第十一条），本行当选年度为${e}年`,
       });
     }
     const previous = prev;
-    prev = p;
-    if (p.errors.length || p.score === null || p.total === null) {
-      p.status = "error";
-      if (revoked) p.warnings = add(p.warnings, { code: "carried-revocation", cells: [], message: `已于${where(revoked)}撤销，称号不再恢复` });
-      return;
+    prev = i;
+    const score = rows.score[i]!;
+    const total = rows.total[i]!;
+    if (rows.errors[i]!.length || score === null || total === null) {
+      rows.status[i] = "error";
+      if (revoked >= 0) rows.warn(i, { code: "carried-revocation", cells: [], message: `已于${rows.where(revoked)}撤销，称号不再恢复` });
+      continue;
     }
-    if (revoked) {
-      p.revocations = [{ rule: "A11c", cells: [], reason: carriedReason(p, revoked) }, ...p.revocations];
-      p.status = "revoke";
-      p.consequences = consequencesOf(scheme, p.provincial);
-      return;
+    if (revoked >= 0) {
+      rows.revocations[i] = [{ rule: "A11c", cells: [], reason: carriedReason(rows, i, revoked) }, ...rows.revocations[i]!];
+      rows.status[i] = "revoke";
+      continue;
     }
     let prevScore: number | null = null;
     let prevLabel = "";
-    if (previous && previous.score !== null) {
-      prevScore = previous.score;
-      prevLabel = `上次得分${prevScore}分（${where(previous)}）`;
-      const ls = p.lastScore;
+    const ls = rows.lastScore(i);
+    const previousScore = previous >= 0 ? rows.score[previous]! : null;
+    if (previousScore !== null) {
+      prevScore = previousScore;
+      prevLabel = `上次得分${prevScore}分（${rows.where(previous)}）`;
       if (ls && ls.value !== prevScore) {
-        p.warnings = add(p.warnings, { code: "last-score-differs", cells: [ls.cell], message: `上次得分（${ls.cell}）填${formatValue(ls.value)}分，与 ${where(previous)} 的${prevScore}分不同，以后者为准` });
+        rows.warn(i, { code: "last-score-differs", cells: [ls.cell], message: `上次得分（${ls.cell}）填${formatValue(ls.value)}分，与 ${rows.where(previous)} 的${prevScore}分不同，以后者为准` });
       }
-    } else if (p.lastScore) {
-      prevScore = p.lastScore.value as number;
-      prevLabel = `上次得分${prevScore}分（${p.lastScore.cell}）`;
-      if (previous) p.warnings = add(p.warnings, { code: "previous-unknown", cells: [], message: `上一次考核 ${where(previous)} 数据有误，改用上次得分列` });
-    } else if (previous) {
-      p.warnings = add(p.warnings, { code: "previous-unknown", cells: [], message: `上一次考核 ${where(previous)} 数据有误，无法判断是否连续两次低于${settings.twiceBelowScore}分` });
+    } else if (ls) {
+      prevScore = ls.value as number;
+      prevLabel = `上次得分${prevScore}分（${ls.cell}）`;
+      if (previous >= 0) rows.warn(i, { code: "previous-unknown", cells: [], message: `上一次考核 ${rows.where(previous)} 数据有误，改用上次得分列` });
+    } else if (previous >= 0) {
+      rows.warn(i, { code: "previous-unknown", cells: [], message: `上一次考核 ${rows.where(previous)} 数据有误，无法判断是否连续两次低于${settings.twiceBelowScore}分` });
     }
-    if (p.score < settings.revokeBelowScore) {
-      p.revocations = add(p.revocations, { rule: "A11a", cells: [], reason: `A11a（第十一条）：最终得分${p.score}分，低于${settings.revokeBelowScore}分` });
-    } else if (p.score < settings.twiceBelowScore && prevScore !== null && prevScore < settings.twiceBelowScore) {
-      p.revocations = add(p.revocations, {
+    if (score < settings.revokeBelowScore) {
+      rows.revocations[i] = add(rows.revocations[i]!, { rule: "A11a", cells: [], reason: `A11a（第十一条）：最终得分${score}分，低于${settings.revokeBelowScore}分` });
+    } else if (score < settings.twiceBelowScore && prevScore !== null && prevScore < settings.twiceBelowScore) {
+      rows.revocations[i] = add(rows.revocations[i]!, {
         rule: "A11b",
-        cells: p.lastScore && prevLabel.includes(p.lastScore.cell) ? [p.lastScore.cell] : [],
-        reason: `A11b（第十一条）：连续两次得分低于${settings.twiceBelowScore}分，本次${p.score}分，${prevLabel}`,
+        cells: ls && prevLabel.includes(ls.cell) ? [ls.cell] : [],
+        reason: `A11b（第十一条）：连续两次得分低于${settings.twiceBelowScore}分，本次${score}分，${prevLabel}`,
       });
     }
-    if (p.revocations.length) {
-      p.status = "revoke";
-      p.consequences = consequencesOf(scheme, p.provincial);
-      revoked = p;
-      lastRevocation = p;
-    } else if (p.total > 0) {
-      p.status = "rectify";
-      p.rectify = rectifyList(p.deductions);
+    if (rows.revocations[i]!.length) {
+      rows.status[i] = "revoke";
+      revoked = i;
+      lastRevocation = i;
+    } else if (total > 0) {
+      rows.status[i] = "rectify";
+      rows.rectify[i] = rectifyList(rows.deductions[i]!);
     } else {
-      p.status = "retain";
+      rows.status[i] = "retain";
     }
-  });
+  }
   // 整改 → 复评 within a year: a 整改 without a 复评 is 待复评; a 复评 without a 整改 before it is a warning.
   // Linear in the post's rows: a backward pass knows whether a 复评 follows, a forward one what came before.
   // (A post assessed once, most of a ledger, has nothing after it: no pass, nothing allocated.)
-  const reviewAfter: boolean[] = g.length > 1 ? new Array<boolean>(g.length) : NONE;
-  if (g.length > 1) {
-    const reviewedYears = new Set<number>();
-    for (let i = g.length - 1; i >= 0; i--) {
-      const y = g[i]!.year;
-      reviewAfter[i] = y !== null && reviewedYears.has(y);
-      if (y !== null && g[i]!.round === "复评") reviewedYears.add(y);
+  if (g.length === 1) {
+    const i = g[0]!;
+    const y = rows.year[i]!;
+    if (y !== null && rows.status[i] === "rectify" && rows.round[i] === "初评") rows.warn(i, awaitingReview(y));
+    if (y !== null && rows.round[i] === "复评") rows.warn(i, { code: "review-without-rectify", cells: [], message: `复评之前没有${y}年的初评（整改）记录` });
+    return;
+  }
+  const reviewAfter = new Array<boolean>(g.length);
+  const reviewedYears = new Set<number>();
+  for (let k = g.length - 1; k >= 0; k--) {
+    const y = rows.year[g[k]!]!;
+    reviewAfter[k] = y !== null && reviewedYears.has(y);
+    if (y !== null && rows.round[g[k]!] === "复评") reviewedYears.add(y);
+  }
+  let last = -1;
+  for (let k = 0; k < g.length; k++) {
+    const i = g[k]!;
+    const y = rows.year[i]!;
+    const before = last >= 0 && y !== null && rows.year[last] === y ? last : -1;
+    last = i;
+    if (y === null) continue;
+    if (rows.status[i] === "rectify" && rows.round[i] === "初评" && !reviewAfter[k]) rows.warn(i, awaitingReview(y));
+    if (rows.round[i] !== "复评") continue;
+    if (before < 0) {
+      rows.warn(i, { code: "review-without-rectify", cells: [], message: `复评之前没有${y}年的初评（整改）记录` });
+    } else if (rows.status[before] === "retain") {
+      rows.warn(i, { code: "review-without-rectify", cells: [], message: `${rows.where(before)}为保持、没有扣分项，本次复评没有对应的整改` });
     }
   }
-  let last: Pending | null = null;
-  g.forEach((p, i) => {
-    const y = p.year;
-    const before = last && y !== null && last.year === y ? last : null;
-    last = p;
-    if (y === null) return;
-    if (p.status === "rectify" && p.round === "初评" && !reviewAfter[i]) {
-      p.warnings = add(p.warnings, awaitingReview(y));
-    }
-    if (p.round !== "复评") return;
-    if (!before) {
-      p.warnings = add(p.warnings, { code: "review-without-rectify", cells: [], message: `复评之前没有${y}年的初评（整改）记录` });
-    } else if (before.status === "retain") {
-      p.warnings = add(p.warnings, { code: "review-without-rectify", cells: [], message: `${where(before)}为保持、没有扣分项，本次复评没有对应的整改` });
-    }
-  });
 }
 
-export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanSettings): LedgerResult {
-  const ev = evaluatorFor(scheme, settings);
-  const pendings: Pending[] = [];
-  const keys = new PostKeys();
-  input.sheets.forEach((s, sheetIndex) => {
-    // Indexed loops over the rows here and below: a for…of over tens of thousands of rows allocates an iterator
-    // result per row until the function is optimised, and this one runs once per scoring.
-    const records = s.records;
-    for (let i = 0; i < records.length; i++) {
-      const rec = records[i]!;
-      const p = pendingOf(rec, sheetIndex, keys);
-      p.errors = rec.errors.length ? [...rec.errors, ...identityErrors(rec, p)] : identityErrors(rec, p);
-      pendings.push(p);
-    }
-  });
-
-  const topWarnings: Warning[] = [];
-  // A post's rows: most posts have one, held as itself (an array a post would be held to the end).
-  const groups = new Map<string, Pending | Pending[]>();
-  for (let i = 0; i < pendings.length; i++) {
-    const p = pendings[i]!;
-    if (!p.name) continue;
-    const matchKey = keys.post(p.city, p.unit, p.nameKey);
-    const g = groups.get(matchKey);
-    if (g === undefined) groups.set(matchKey, p);
-    else if (Array.isArray(g)) g.push(p);
-    else groups.set(matchKey, [g, p]);
-  }
-  for (const g of groups.values()) if (Array.isArray(g)) g.sort(compareAssessments);
-
-  // Members: a member row with a year applies to that year's rows of its post, else to the latest year's;
-  // within the year, to the rows of its 考核轮次 — without one, to the 初评 (the 复评 is scored on its own row).
-  const byName = new Map<string, Pending[]>();
-  for (const p of input.members?.length ? pendings : NONE) {
-    if (!p.name) continue;
-    const k = p.nameKey;
+/**
+ * Members: a member row with a year applies to that year's rows of its post, else to the latest year's; within
+ * the year, to the rows of its 考核轮次 — without one, to the 初评 (the 复评 is scored on its own row).
+ */
+function attachMembers(rows: Rows, members: readonly RowRecord[], keys: PostKeys, topWarnings: Warning[]): void {
+  const byName = new Map<string, number[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const name = rows.name[i];
+    if (!name) continue;
+    const k = keys.name(name);
     const list = byName.get(k);
-    if (list) list.push(p);
-    else byName.set(k, [p]);
+    if (list) list.push(i);
+    else byName.set(k, [i]);
   }
   const noRoundSheets = new Set<string>();
-  for (const m of input.members ?? []) {
-    const candidates = (byName.get(keys.name(str(m.facts["name"]) ?? "")) ?? []).filter((p) => memberMatches(m, p));
+  for (const m of members) {
+    const candidates = (byName.get(keys.name(str(m.facts["name"]) ?? "")) ?? []).filter((i) => memberMatches(m, rows.recs[i]!));
     const mYear = numOf(m.facts["year"]);
     let targets = candidates;
-    if (mYear !== null) targets = candidates.filter((p) => p.year === mYear);
+    if (mYear !== null) targets = candidates.filter((i) => rows.year[i] === mYear);
     else if (candidates.length) {
-      const latest = Math.max(...candidates.map((p) => p.year ?? -Infinity));
-      targets = candidates.filter((p) => (p.year ?? -Infinity) === latest);
+      const latest = Math.max(...candidates.map((i) => rows.year[i] ?? -Infinity));
+      targets = candidates.filter((i) => (rows.year[i] ?? -Infinity) === latest);
     }
     const hasRound = "round" in m.facts;
     const round = str(m.facts["round"]) === "复评" ? "复评" : "初评";
-    const ofRound = targets.filter((p) => p.round === round);
-    if (!hasRound && targets.some((p) => p.round === "复评")) noRoundSheets.add(m.sheet);
+    const ofRound = targets.filter((i) => rows.round[i] === round);
+    if (!hasRound && targets.some((i) => rows.round[i] === "复评")) noRoundSheets.add(m.sheet);
     // A post assessed only at 复评 that year takes its members there when the sheet names no round.
     targets = ofRound.length || hasRound ? ofRound : targets;
     if (!targets.length) {
@@ -702,10 +795,11 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
       });
       continue;
     }
-    for (const p of targets) {
-      if (p.members === NO_MEMBERS) p.members = [m];
-      else p.members.push(m);
-      if (m.errors.length) p.errors = [...p.errors, ...m.errors.map((e) => ({ cell: qualify(m.sheet, e.cell), message: `成员表：${e.message}` }))];
+    for (const i of targets) {
+      const list = rows.members.get(i);
+      if (list) list.push(m);
+      else rows.members.set(i, [m]);
+      if (m.errors.length) rows.errors[i] = [...rows.errors[i]!, ...m.errors.map((e) => ({ cell: qualify(m.sheet, e.cell), message: `成员表：${e.message}` }))];
     }
   }
   for (const sheet of noRoundSheets) {
@@ -715,50 +809,108 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
       message: `成员表「${sheet}」没有“考核轮次”列：成员情况只用于初评，复评按台账本行评分（成员情况要用于复评时，加“考核轮次”列并填写“复评”）`,
     });
   }
+}
 
-  for (let i = 0; i < pendings.length; i++) {
-    const p = pendings[i]!;
-    if (p.errors.length) continue;
-    ev.evaluate(p);
-    let total = 0;
-    for (let d = 0; d < p.deductions.length; d++) total += p.deductions[d]!.points;
-    p.total = total;
-    p.score = Math.max(0, 100 - p.total);
+const KEY_PARTS = ["", "", ""];
+/** 市州|工作单位|示范岗名称 as one flat string (a template literal would hold a tree of its pieces). */
+function joinKey(city: string, unit: string, name: string): string {
+  KEY_PARTS[0] = city;
+  KEY_PARTS[1] = unit;
+  KEY_PARTS[2] = name;
+  return KEY_PARTS.join("|");
+}
+
+export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanSettings): LedgerResult {
+  const ev = evaluatorFor(scheme, settings);
+  const keys = new PostKeys();
+  // Indexed loops over the rows here and below: a for…of over tens of thousands of rows allocates an iterator
+  // result per row until the function is optimised, and this one runs once per scoring.
+  const rows = new Rows(input.sheets);
+  const n = rows.length;
+
+  // A post's rows: most posts have one, held as its index (a list only for more).
+  const groups = new Map<number, number | number[]>();
+  for (let i = 0; i < n; i++) {
+    const name = rows.name[i];
+    if (!name) continue;
+    const k = keys.post(rows.city[i] ?? "", rows.unit[i] ?? "", name);
+    const g = groups.get(k);
+    if (g === undefined) groups.set(k, i);
+    else if (typeof g === "number") groups.set(k, [g, i]);
+    else g.push(i);
   }
 
-  for (const g of groups.values()) history(Array.isArray(g) ? g : [g], scheme, settings);
+  const topWarnings: Warning[] = [];
+  if (input.members?.length) attachMembers(rows, input.members, keys, topWarnings);
 
-  const bySheet: Pending[][] = input.sheets.map(() => []);
-  for (let i = 0; i < pendings.length; i++) bySheet[pendings[i]!.sheetIndex]!.push(pendings[i]!);
-  const sheets: SheetResult[] = input.sheets.map((s, sheetIndex) => ({
-    sheet: s.sheet,
-    headerRow: s.headerRow,
-    warnings: s.warnings ?? [],
-    rows: bySheet[sheetIndex]!.map((p) => toResult(p, settings)),
-  }));
+  const finding: Finding = { rec: rows.recs[0]!, postType: null, members: NO_MEMBERS, deductions: NONE, revocations: NONE, warnings: NONE };
+  const withMembers = rows.members.size > 0;
+  for (let i = 0; i < n; i++) {
+    if (rows.errors[i]!.length) continue;
+    finding.rec = rows.recs[i]!;
+    finding.postType = rows.postType[i]!;
+    finding.members = withMembers ? (rows.members.get(i) ?? NO_MEMBERS) : NO_MEMBERS;
+    finding.deductions = NONE;
+    finding.revocations = NONE;
+    finding.warnings = rows.warnings[i]!;
+    ev.evaluate(finding);
+    const deductions = finding.deductions;
+    rows.deductions[i] = deductions;
+    rows.revocations[i] = finding.revocations;
+    rows.warnings[i] = finding.warnings;
+    let total = 0;
+    for (let d = 0; d < deductions.length; d++) total += deductions[d]!.points;
+    rows.total[i] = total;
+    rows.score[i] = Math.max(0, 100 - total);
+  }
+
+  const one = [0];
+  for (const g of groups.values()) {
+    if (typeof g === "number") {
+      one[0] = g;
+      history(rows, one, settings);
+    } else {
+      g.sort((a, b) => compareAssessments(rows, a, b));
+      history(rows, g, settings);
+    }
+  }
+
+  let from = 0;
+  const sheets: SheetResult[] = input.sheets.map((s) => {
+    const out = new Array<RowResult>(s.records.length);
+    for (let j = 0; j < out.length; j++) out[j] = toResult(from + j);
+    from += out.length;
+    return { sheet: s.sheet, headerRow: s.headerRow, warnings: s.warnings ?? [], rows: out };
+  });
   return { scheme: scheme.id, sheets, warnings: topWarnings };
 
-  function toResult(p: Pending, s: HunanSettings): RowResult {
-    const vt = p.electedYear !== null ? validThrough(p.electedYear, s.cycleStartYear) : null;
-    // The pending row is done with: its list becomes the result's.
-    let warnings = p.warnings;
-    if (vt !== null && p.year !== null && p.year > vt) {
-      const cell = p.rec.facts["electedYear"]?.cell ?? "";
-      warnings = add(warnings, { code: "expired", cells: cell ? [cell] : [], message: expiredMessage(p.electedYear!, vt, p.year) });
+  function toResult(i: number): RowResult {
+    const rec = rows.recs[i]!;
+    const electedYear = rows.electedYear[i]!;
+    const year = rows.year[i]!;
+    const vt = electedYear !== null ? validThrough(electedYear, settings.cycleStartYear) : null;
+    let warnings = rows.warnings[i]!;
+    if (vt !== null && year !== null && year > vt) {
+      const f = rec.facts["electedYear"];
+      const message = expiredMessage(electedYear, vt, year);
+      warnings = add(warnings, f ? new CellWarning("expired", f, message) : { code: "expired", cells: [], message });
     }
-    const error = p.status === "error";
+    const status = rows.status[i]!;
+    const error = status === "error";
     // Built here, not when the row is read: a string held from the start is copied by every collection meanwhile.
-    const key = `${p.city}|${p.unit}|${p.name ?? ""}`;
-    const deductionTotal = error ? null : p.total;
-    const score = error ? null : p.score;
-    const deductions = error ? NONE : p.deductions;
-    const revocations = error ? NONE : p.revocations;
+    const key = joinKey(rows.city[i] ?? "", rows.unit[i] ?? "", rows.name[i] ?? "");
+    const deductionTotal = error ? null : rows.total[i]!;
+    const score = error ? null : rows.score[i]!;
+    const deductions = error ? NONE : rows.deductions[i]!;
+    const revocations = error ? NONE : rows.revocations[i]!;
     if (error) warnings = warnings.filter((w) => w.code !== "unchecked");
-    const { year, round, status, rectify: rectifyItems, errors, consequences } = p;
-    const row = p.rec.row;
+    const round = rows.round[i]!;
+    const rectifyItems = rows.rectify[i]!;
+    const errors = rows.errors[i]!;
+    const row = rec.row;
     // Made whole, with or without 后果: a property added afterwards would give a revoked row's result a second block.
-    return consequences
-      ? { row, key, year, round, deductionTotal, score, status, deductions, revocations, rectifyItems, validThrough: vt, warnings, errors, consequences }
+    return status === "revoke"
+      ? { row, key, year, round, deductionTotal, score, status, deductions, revocations, rectifyItems, validThrough: vt, warnings, errors, consequences: consequencesOf(scheme, rows.provincial(i)) }
       : { row, key, year, round, deductionTotal, score, status, deductions, revocations, rectifyItems, validThrough: vt, warnings, errors };
   }
 }

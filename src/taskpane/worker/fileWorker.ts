@@ -5,6 +5,7 @@
 // The worker is its own chunk, loaded only when a file is opened: the .xlsx reader/writer belongs here.
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { FilePort } from "../../adapters/xlsx/filePort";
+import { plainLedger } from "../../engine/findings";
 import { withUsed } from "../../engine/schemes";
 import { hunan } from "../../schemes/hunan";
 import { recordOwnership, schemePicker, type WorkbookRead } from "../../sheets/port";
@@ -23,7 +24,17 @@ function stateOf(ctx: ScoreContext, read: WorkbookRead): PaneState {
 }
 
 function pick(s: PaneState): Scored {
-  return { scheme: s.scheme, candidates: s.candidates, ledger: s.ledger, score: s.score, scoreError: s.scoreError, filter: s.filter };
+  return sendable({ scheme: s.scheme, candidates: s.candidates, ledger: s.ledger, score: s.score, scoreError: s.scoreError, filter: s.filter });
+}
+
+/**
+ * A scoring as the page receives it: a structured clone copies own data only, so findings whose words are built
+ * when read (engine/findings.ts) go as plain data.
+ */
+function sendable(scored: Scored): Scored {
+  const score = scored.score;
+  if (!score || score.scheme !== "hunan") return scored;
+  return { ...scored, score: { ...score, result: plainLedger(score.result) } };
 }
 
 async function handle(id: number, req: Request): Promise<unknown> {
@@ -41,7 +52,7 @@ async function handle(id: number, req: Request): Promise<unknown> {
       const read = await port.read(schemePicker(hunan, req.ctx.stored));
       lastRead = read;
       progress("正在计分…", 0.4);
-      return { read, scored: scoredOf(stateOf(req.ctx, read)) } satisfies ReadScored;
+      return { read, scored: sendable(scoredOf(stateOf(req.ctx, read))) } satisfies ReadScored;
     }
     case "writeScored": {
       const read = lastRead ?? (await port.read(schemePicker(hunan, req.ctx.stored)));
