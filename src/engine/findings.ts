@@ -2,9 +2,10 @@
  * Findings whose words are built when read. Most findings of a ledger come from one cell of the row's own
  * (one count, one rate, one yes/no): such a finding keeps that cell's fact, and its cells and sentence are made
  * when something reads them — the written columns, the JSON, the pane's cards. Scoring 50,000 rows then builds
- * no sentence; writing them builds each once. To every reader (property access, JSON.stringify, toEqual) a finding
- * is the plain {@link Deduction} or {@link Revocation} of types.ts. A structured clone (postMessage) copies own
- * data only: send {@link plainLedger} instead.
+ * no sentence; writing them builds each once. To a reader a finding is the plain {@link Deduction} or
+ * {@link Revocation} of types.ts: its fields are read as properties, JSON.stringify gives the plain shape (toJSON,
+ * same keys in the same order), and jest's objectContaining sees them. What copies own data only (a structured
+ * clone for postMessage, a spread, Object.keys) does not: send {@link plainLedger}.
  */
 import type { RuleDef } from "../schemes/types";
 import type { Fact } from "../sheets/records";
@@ -48,25 +49,34 @@ function shownOf(hits: Hits, unit: string): string {
   return out;
 }
 
-/** A deduction found in cells of the row's own (shown with one unit). */
+/**
+ * A deduction found in cells of the row's own (shown with one unit). It holds only what is the row's: the count
+ * and the cells' facts; the rule, its item and the points follow from the rule.
+ */
 export class CellDeduction implements Deduction {
-  declare readonly rule: string;
-  declare readonly points: number;
   declare readonly count: number;
-  declare readonly item: number;
   declare readonly [SRC]: Sentences;
   declare readonly [HIT]: Hits;
   declare readonly [UNIT]: string;
 
-  constructor(src: Sentences, points: number, count: number, hit: Hits, unit: string) {
-    // Assigned in this order, which is the order of the plain shape (see toJSON): one hidden class for all.
-    this.rule = src.rule.id;
-    this.points = points;
+  constructor(src: Sentences, count: number, hit: Hits, unit: string) {
     this.count = count;
-    this.item = src.rule.item;
     this[SRC] = src;
     this[HIT] = hit;
     this[UNIT] = unit;
+  }
+
+  get rule(): string {
+    return this[SRC].rule.id;
+  }
+
+  get item(): number {
+    return this[SRC].rule.item;
+  }
+
+  get points(): number {
+    const effect = this[SRC].rule.effect;
+    return effect.kind === "deduct" ? effect.points * this.count : 0;
   }
 
   get cells(): string[] {
@@ -85,16 +95,18 @@ export class CellDeduction implements Deduction {
 
 /** A revocation found in cells of the row's own (shown with one unit). */
 export class CellRevocation implements Revocation {
-  declare readonly rule: string;
   declare readonly [SRC]: Sentences;
   declare readonly [HIT]: Hits;
   declare readonly [UNIT]: string;
 
   constructor(src: Sentences, hit: Hits, unit: string) {
-    this.rule = src.rule.id;
     this[SRC] = src;
     this[HIT] = hit;
     this[UNIT] = unit;
+  }
+
+  get rule(): string {
+    return this[SRC].rule.id;
   }
 
   get cells(): string[] {
@@ -103,6 +115,36 @@ export class CellRevocation implements Revocation {
 
   get reason(): string {
     return `${this[SRC].revokeOpen}${shownOf(this[HIT], this[UNIT])}）`;
+  }
+
+  toJSON(): Revocation {
+    return { rule: this.rule, cells: this.cells, reason: this.reason };
+  }
+}
+
+const SCORE: unique symbol = Symbol("score");
+const LIMIT: unique symbol = Symbol("limit");
+
+/** 第十一条 A11a: a final score below the revocation line (the sentence built when read). */
+export class ScoreRevocation implements Revocation {
+  declare readonly [SCORE]: number;
+  declare readonly [LIMIT]: number;
+
+  constructor(score: number, limit: number) {
+    this[SCORE] = score;
+    this[LIMIT] = limit;
+  }
+
+  get rule(): string {
+    return "A11a";
+  }
+
+  get cells(): string[] {
+    return [];
+  }
+
+  get reason(): string {
+    return `A11a（第十一条）：最终得分${this[SCORE]}分，低于${this[LIMIT]}分`;
   }
 
   toJSON(): Revocation {
@@ -131,7 +173,7 @@ export class CellWarning implements Warning {
   }
 }
 
-const isLazy = (x: object): boolean => x instanceof CellDeduction || x instanceof CellRevocation || x instanceof CellWarning;
+const isLazy = (x: object): boolean => x instanceof CellDeduction || x instanceof CellRevocation || x instanceof ScoreRevocation || x instanceof CellWarning;
 const plain = <T extends object>(x: T): T => (isLazy(x) ? ((x as unknown as { toJSON(): T }).toJSON()) : x);
 
 /** A row's result with its findings as plain data (the same row when it has none to convert). */

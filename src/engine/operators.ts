@@ -105,18 +105,22 @@ export function qualify(sheet: string, cell: string): string {
   return `${quoted}!${cell}`;
 }
 
-function leaf(facts: Facts, field: string, unit: string, hit: (v: NonNullable<Fact["value"]>) => number, t: Tally): void {
+/** The filled fact of `field`, or null: absent, or blank (a blank one is noted in the tally). */
+function filled(facts: Facts, field: string, t: Tally): Fact | null {
   const f = facts[field];
-  if (!f) return;
+  if (!f) return null;
   if (f.value === null) {
     t.blanks[t.nBlanks++] = f;
-    return;
+    return null;
   }
   t.checked = true;
-  const n = hit(f.value);
+  return f;
+}
+
+/** Adds `n` occurrences seen in `f`. A negative or non-numeric count adds to n but names no cell. */
+function tallyHit(t: Tally, f: Fact, n: number, unit: string): void {
   if (n === 0) return;
   t.n += n;
-  // A negative or non-numeric count adds to n but names no cell (as an observation of nothing to show).
   if (!(n > 0)) return;
   addHit(t, f, unit, null);
 }
@@ -128,44 +132,59 @@ const num = (v: Fact["value"]) => (typeof v === "number" ? v : NaN);
 /** A condition bound to its thresholds and units: adds what it sees in `facts` to the tally. */
 export type CompiledCondition = (facts: Facts, t: Tally) => void;
 
-const hitCount = (v: unknown) => (typeof v === "number" ? v : 0);
-const hitYes = (v: unknown) => (v === true ? 1 : 0);
-const hitNo = (v: unknown) => (v === false ? 1 : 0);
-
-/** Binds a condition once (per scheme and settings) so that evaluating it per row looks nothing up. */
+/**
+ * Binds a condition once (per scheme and settings) so that evaluating it per row looks nothing up. Each
+ * operator's test is written into its own function (not passed to a shared one): every call it makes then
+ * has one target, and the whole test is compiled as one piece.
+ */
 export function compile(c: Condition, ctx: Ctx): CompiledCondition {
   switch (c.op) {
     case "count": {
       const field = c.field;
-      return (facts, t) => leaf(facts, field, "次", hitCount, t);
+      return (facts, t) => {
+        const f = filled(facts, field, t);
+        if (f) tallyHit(t, f, typeof f.value === "number" ? f.value : 0, "次");
+      };
     }
     case "yes": {
       const field = c.field;
-      return (facts, t) => leaf(facts, field, "", hitYes, t);
+      return (facts, t) => {
+        const f = filled(facts, field, t);
+        if (f && f.value === true) tallyHit(t, f, 1, "");
+      };
     }
     case "no": {
       const field = c.field;
-      return (facts, t) => leaf(facts, field, "", hitNo, t);
+      return (facts, t) => {
+        const f = filled(facts, field, t);
+        if (f && f.value === false) tallyHit(t, f, 1, "");
+      };
     }
     case "below": {
       const { field } = c;
       const t0 = ctx.thresholds[c.threshold]!;
       const unit = ctx.rateUnit(field);
-      const hit = (v: Fact["value"]) => (isBelow(num(v), t0) ? 1 : 0);
-      return (facts, t) => leaf(facts, field, unit, hit, t);
+      return (facts, t) => {
+        const f = filled(facts, field, t);
+        if (f && isBelow(num(f.value), t0)) tallyHit(t, f, 1, unit);
+      };
     }
     case "between": {
       const { field } = c;
       const from = ctx.thresholds[c.from]!;
       const to = ctx.thresholds[c.to]!;
       const unit = ctx.rateUnit(field);
-      const hit = (v: Fact["value"]) => (!isBelow(num(v), from) && isBelow(num(v), to) ? 1 : 0);
-      return (facts, t) => leaf(facts, field, unit, hit, t);
+      return (facts, t) => {
+        const f = filled(facts, field, t);
+        if (f && !isBelow(num(f.value), from) && isBelow(num(f.value), to)) tallyHit(t, f, 1, unit);
+      };
     }
     case "gradeIn": {
       const { field, grades } = c;
-      const hit = (v: Fact["value"]) => (typeof v === "string" && grades.includes(v) ? 1 : 0);
-      return (facts, t) => leaf(facts, field, "", hit, t);
+      return (facts, t) => {
+        const f = filled(facts, field, t);
+        if (f && typeof f.value === "string" && grades.includes(f.value)) tallyHit(t, f, 1, "");
+      };
     }
     case "anyOf": {
       // Occurrences add up, cells and blanks are concatenated: each part adds to the same tally.

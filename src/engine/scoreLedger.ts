@@ -7,7 +7,7 @@ import { normalizeText } from "../sheets/normalize";
 import type { CellError, Fact, RowRecord } from "../sheets/records";
 import type { ReviewMark } from "../sheets/values";
 import { citation, itemName, openParen, qualify, readingWarnings, rectifySentence, ruleHead, shownTail } from "./explain";
-import { baseOf, CellDeduction, CellRevocation, CellWarning, type Sentences } from "./findings";
+import { baseOf, CellDeduction, CellRevocation, CellWarning, ScoreRevocation, type Sentences } from "./findings";
 import { addHit, blankCells, clearTally, compile, formatValue, hitCells, hitShown, leafFields, newTally, type CompiledCondition, type Tally } from "./operators";
 import { cityKey, nameKeyOf, postNameKey } from "./selection";
 import type { Deduction, LedgerResult, Revocation, RowResult, SheetResult, Status, Warning } from "./types";
@@ -152,9 +152,6 @@ class KeyIds {
   }
 }
 
-/** Ids below this: ids count distinct texts, and no workbook holds 2^26 rows. Two ids so joined stay exact (< 2^53). */
-const ID_SPAN = 2 ** 26;
-
 /**
  * The tolerant keys of one scoring, per distinct text. selection.ts memoises them too, but within a bounded
  * memo: a ledger naming more posts than it holds would normalise every name again, twice per row. A post's
@@ -164,8 +161,11 @@ class PostKeys {
   private readonly names = new Map<string, string>();
   private readonly cityIds = new KeyIds(cityKey);
   private readonly unitIds = new KeyIds(normalizeText);
-  private readonly nameIds = new KeyIds((s) => this.name(s));
-  private readonly pairs = new Map<number, number>();
+  /** Per name key: its id (a name's key is cheap to make; no memo by text). */
+  private readonly nameIds = new Map<string, number>();
+  /** Per 市州 id, per 单位 id: the pair's id. */
+  private readonly pairs = new Map<number, Map<number, number>>();
+  private nPairs = 0;
 
   /** The name as compared across rows and with member records ({@link nameKeyOf}). */
   name(s: string): string {
@@ -174,12 +174,23 @@ class PostKeys {
     return k;
   }
 
-  /** Equal for the rows of one post ({@link postKey}'s tolerance), as a number. */
-  post(city: string, unit: string, name: string): number {
-    const pairKey = this.cityIds.id(city) * ID_SPAN + this.unitIds.id(unit);
-    let pair = this.pairs.get(pairKey);
-    if (pair === undefined) this.pairs.set(pairKey, (pair = this.pairs.size));
-    return pair * ID_SPAN + this.nameIds.id(name);
+  /** Equal for names {@link postNameKey} takes as one. */
+  nameId(name: string): number {
+    const k = nameKeyOf(name);
+    let id = this.nameIds.get(k);
+    if (id === undefined) this.nameIds.set(k, (id = this.nameIds.size));
+    return id;
+  }
+
+  /** Equal for the 市州 and 单位 of one post ({@link postKey}'s tolerance). */
+  place(city: string, unit: string): number {
+    const c = this.cityIds.id(city);
+    let units = this.pairs.get(c);
+    if (units === undefined) this.pairs.set(c, (units = new Map<number, number>()));
+    const u = this.unitIds.id(unit);
+    let id = units.get(u);
+    if (id === undefined) units.set(u, (id = this.nPairs++));
+    return id;
   }
 }
 
@@ -263,6 +274,46 @@ type CompiledRule = Sentences & {
   member: CompiledCondition | null;
 };
 
+/**
+ * A list reused row after row, cleared by its count: `length = 0` would give up its storage, and every row grow
+ * it again.
+ */
+class Scratch<T> {
+  private readonly items: T[] = [];
+  n = 0;
+
+  clear(): void {
+    this.n = 0;
+  }
+
+  push(x: T): void {
+    this.items[this.n++] = x;
+  }
+
+  at(i: number): T {
+    return this.items[i]!;
+  }
+
+  has(x: T): boolean {
+    for (let i = 0; i < this.n; i++) if (this.items[i] === x) return true;
+    return false;
+  }
+
+  /** Takes `x` out, keeping the others' order. */
+  remove(x: T): void {
+    let j = 0;
+    for (let i = 0; i < this.n; i++) if (this.items[i] !== x) this.items[j++] = this.items[i]!;
+    this.n = j;
+  }
+
+  /** The items, as a list of their own. */
+  copy(): T[] {
+    const out = new Array<T>(this.n);
+    for (let i = 0; i < this.n; i++) out[i] = this.items[i]!;
+    return out;
+  }
+}
+
 /** Whether the tally's hits all show with one unit (a finding keeps one). */
 function oneUnit(t: Tally): boolean {
   for (let i = 1; i < t.nHits; i++) if (t.units[i] !== t.units[0]) return false;
@@ -303,9 +354,10 @@ class Evaluator {
   private readonly postTally = newTally();
   private readonly memberTally = newTally();
   private readonly oneMember = newTally();
-  private readonly unchecked: CompiledRule[] = [];
-  private readonly found: Deduction[] = [];
-  private readonly revoked: Revocation[] = [];
+  private readonly unchecked = new Scratch<CompiledRule>();
+  /** The rules' findings on this row, copied once at their size. */
+  private readonly found = new Scratch<Deduction>();
+  private readonly revoked = new Scratch<Revocation>();
   private readonly uncheckedRoot: UncheckedNode = { next: [] };
 
   constructor(
@@ -370,7 +422,7 @@ class Evaluator {
   evaluate(p: Finding): void {
     const { settings, postTally: post, memberTally, unchecked } = this;
     const facts = p.rec.facts;
-    unchecked.length = 0;
+    unchecked.clear();
     if (p.rec.readings || (p.members.length && p.members.some((m) => m.readings))) {
       const out: Warning[] = [...p.warnings];
       readingWarnings(p.rec, out, null);
@@ -379,14 +431,17 @@ class Evaluator {
     }
     const plan = this.planFor(p.rec);
     const rules = p.postType === null ? this.compiled.none : this.compiled[p.postType];
-    // The rules' findings, gathered in scratch lists and copied once at their size.
-    const found = this.found;
-    const revoked = this.revoked;
-    found.length = 0;
-    revoked.length = 0;
+    const { found, revoked } = this;
+    found.clear();
+    revoked.clear();
     for (let r = 0; r < rules.length; r++) {
       const c = rules[r]!;
       const rule = c.rule;
+      // No input for this rule on the sheet, nor members to go by: unchecked, as on every such row.
+      if (!plan.live[c.at] && !(c.member && p.members.length)) {
+        unchecked.push(c);
+        continue;
+      }
       clearTally(post);
       if (c.post && plan.live[c.at]) c.post(facts, post);
       // What the rule goes by: the row's own cells, else (nothing filled there) its members'.
@@ -432,7 +487,7 @@ class Evaluator {
         const hits = obs.nHits === 1 ? obs.facts[0]! : obs.facts.slice(0, obs.nHits);
         if (rule.effect.kind === "deduct") {
           const count = rule.effect.per === "once" ? 1 : n;
-          found.push(new CellDeduction(c, rule.effect.points * count, count, hits, obs.units[0]!));
+          found.push(new CellDeduction(c, count, hits, obs.units[0]!));
         } else {
           revoked.push(new CellRevocation(c, hits, obs.units[0]!));
         }
@@ -451,14 +506,14 @@ class Evaluator {
         revoked.push({ rule: rule.id, cells, reason: shown.length ? c.revokeOpen + shownTail(shown) : c.head });
       }
     }
-    if (found.length) p.deductions = found.slice();
-    if (revoked.length) p.revocations = revoked.slice();
+    if (found.n) p.deductions = found.copy();
+    if (revoked.n) p.revocations = revoked.copy();
     if (plan.reviews.length) this.applyReviews(p, plan.reviews);
     const note = plan.revokeNote ? facts["revokeNote"] : undefined;
     if (note && note.value === true) {
       p.revocations = add(p.revocations, { rule: "R0", cells: [note.cell], reason: `R0（撤销情形）：${note.text ?? "已填写撤销情形"}（${note.cell}）` });
     }
-    if (unchecked.length) p.warnings = add(p.warnings, this.uncheckedWarning());
+    if (unchecked.n) p.warnings = add(p.warnings, this.uncheckedWarning());
   }
 
   /** The members' tally for one rule: every member of the matching role, its cells qualified with its sheet. */
@@ -477,8 +532,8 @@ class Evaluator {
   private uncheckedWarning(): Warning {
     let node = this.uncheckedRoot;
     const unchecked = this.unchecked;
-    for (let i = 0; i < unchecked.length; i++) node = node.next[unchecked[i]!.at] ??= { next: [] };
-    return (node.warning ??= uncheckedWarning(this.unchecked.map((c) => c.rule.id)));
+    for (let i = 0; i < unchecked.n; i++) node = node.next[unchecked.at(i).at] ??= { next: [] };
+    return (node.warning ??= uncheckedWarning(unchecked.copy().map((c) => c.rule.id)));
   }
 
   /** The reviewers' own per-item columns count over the facts; a difference is a warning. */
@@ -489,15 +544,12 @@ class Evaluator {
       const f = p.rec.facts[fact];
       if (!f || f.value === null) continue;
       const mark = f.value as ReviewMark;
-      const checked = rules.some((c) => !unchecked.includes(c));
+      const checked = rules.some((c) => !unchecked.has(c));
       const factPoints = p.deductions.filter((d) => d.item === it.item).reduce((s, d) => s + d.points, 0);
       const factRevoke = p.revocations.some((r) => itemOf.get(r.rule) === it.item);
       p.deductions = p.deductions.filter((d) => d.item !== it.item);
       p.revocations = p.revocations.filter((r) => itemOf.get(r.rule) !== it.item);
-      for (const c of rules) {
-        const i = unchecked.indexOf(c);
-        if (i >= 0) unchecked.splice(i, 1);
-      }
+      for (const c of rules) unchecked.remove(c);
       const rule = { id: `R${it.item}`, item: it.item };
       const reviewRevoke = "revoke" in mark;
       const reviewPoints = "points" in mark ? mark.points : 0;
@@ -567,9 +619,12 @@ function awaitingReview(year: number): Warning {
   return w;
 }
 
-const expiredMessages = new Map<string, string>();
+const expiredMessages = new Map<number | string, string>();
+const smallYear = (y: number) => Number.isInteger(y) && y >= 0 && y < 10000;
 function expiredMessage(electedYear: number, validThrough: number, year: number): string {
-  const key = `${electedYear}|${validThrough}|${year}`;
+  // A number for the years of real ledgers (no string per row); anything else by its text.
+  const span = validThrough - electedYear;
+  const key = smallYear(electedYear) && smallYear(year) && (span === 0 || span === 1) ? (electedYear * 10000 + year) * 2 + span : `${electedYear}|${validThrough}|${year}`;
   let m = expiredMessages.get(key);
   if (m === undefined) {
     if (expiredMessages.size >= 4096) expiredMessages.clear();
@@ -639,6 +694,49 @@ function carriedReason(rows: Rows, i: number, revoked: number): string {
 }
 
 /**
+ * A scored row's status by its own score and the previous one (第十一条: below 60, or twice below 80), with the
+ * revocation that says why.
+ */
+function verdict(rows: Rows, i: number, score: number, total: number, prevScore: number | null, prevLabel: string, ls: Fact | null, settings: HunanSettings): Status {
+  if (score < settings.revokeBelowScore) {
+    rows.revocations[i] = add(rows.revocations[i]!, new ScoreRevocation(score, settings.revokeBelowScore));
+  } else if (score < settings.twiceBelowScore && prevScore !== null && prevScore < settings.twiceBelowScore) {
+    rows.revocations[i] = add(rows.revocations[i]!, {
+      rule: "A11b",
+      cells: ls && prevLabel.includes(ls.cell) ? [ls.cell] : [],
+      reason: `A11b（第十一条）：连续两次得分低于${settings.twiceBelowScore}分，本次${score}分，${prevLabel}`,
+    });
+  }
+  let status: Status;
+  if (rows.revocations[i]!.length) status = "revoke";
+  else if (total > 0) {
+    status = "rectify";
+    rows.rectify[i] = rectifyList(rows.deductions[i]!);
+  } else status = "retain";
+  rows.status[i] = status;
+  return status;
+}
+
+/**
+ * A post assessed once (most of a ledger): {@link history} for one row, where nothing comes before or after it.
+ */
+function historyOfOne(rows: Rows, i: number, settings: HunanSettings): void {
+  const score = rows.score[i]!;
+  const total = rows.total[i]!;
+  let status: Status = "error";
+  if (rows.errors[i]!.length || score === null || total === null) rows.status[i] = status;
+  else {
+    const ls = rows.lastScore(i);
+    const prevScore = ls ? (ls.value as number) : null;
+    status = verdict(rows, i, score, total, prevScore, ls ? `上次得分${prevScore}分（${ls.cell}）` : "", ls, settings);
+  }
+  const y = rows.year[i]!;
+  if (y === null) return;
+  if (rows.round[i] === "复评") rows.warn(i, { code: "review-without-rectify", cells: [], message: `复评之前没有${y}年的初评（整改）记录` });
+  else if (status === "rectify") rows.warn(i, awaitingReview(y));
+}
+
+/**
  * One post's assessments in order (year, then 初评 → 复评): the status of each, and what its history says.
  * After a revocation the title is gone: later rows of the same title are 撤销 (carried) until a title elected
  * after the revocation year starts a new term. "Two consecutive below 80" looks back within a term only.
@@ -702,36 +800,14 @@ function history(rows: Rows, g: readonly number[], settings: HunanSettings): voi
     } else if (previous >= 0) {
       rows.warn(i, { code: "previous-unknown", cells: [], message: `上一次考核 ${rows.where(previous)} 数据有误，无法判断是否连续两次低于${settings.twiceBelowScore}分` });
     }
-    if (score < settings.revokeBelowScore) {
-      rows.revocations[i] = add(rows.revocations[i]!, { rule: "A11a", cells: [], reason: `A11a（第十一条）：最终得分${score}分，低于${settings.revokeBelowScore}分` });
-    } else if (score < settings.twiceBelowScore && prevScore !== null && prevScore < settings.twiceBelowScore) {
-      rows.revocations[i] = add(rows.revocations[i]!, {
-        rule: "A11b",
-        cells: ls && prevLabel.includes(ls.cell) ? [ls.cell] : [],
-        reason: `A11b（第十一条）：连续两次得分低于${settings.twiceBelowScore}分，本次${score}分，${prevLabel}`,
-      });
-    }
-    if (rows.revocations[i]!.length) {
-      rows.status[i] = "revoke";
+    if (verdict(rows, i, score, total, prevScore, prevLabel, ls, settings) === "revoke") {
       revoked = i;
       lastRevocation = i;
-    } else if (total > 0) {
-      rows.status[i] = "rectify";
-      rows.rectify[i] = rectifyList(rows.deductions[i]!);
-    } else {
-      rows.status[i] = "retain";
     }
   }
   // 整改 → 复评 within a year: a 整改 without a 复评 is 待复评; a 复评 without a 整改 before it is a warning.
   // Linear in the post's rows: a backward pass knows whether a 复评 follows, a forward one what came before.
   // (A post assessed once, most of a ledger, has nothing after it: no pass, nothing allocated.)
-  if (g.length === 1) {
-    const i = g[0]!;
-    const y = rows.year[i]!;
-    if (y !== null && rows.status[i] === "rectify" && rows.round[i] === "初评") rows.warn(i, awaitingReview(y));
-    if (y !== null && rows.round[i] === "复评") rows.warn(i, { code: "review-without-rectify", cells: [], message: `复评之前没有${y}年的初评（整改）记录` });
-    return;
-  }
   const reviewAfter = new Array<boolean>(g.length);
   const reviewedYears = new Set<number>();
   for (let k = g.length - 1; k >= 0; k--) {
@@ -821,31 +897,105 @@ function joinKey(city: string, unit: string, name: string): string {
 }
 
 export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanSettings): LedgerResult {
-  const ev = evaluatorFor(scheme, settings);
+  // Each pass over the rows is a function of its own: optimised on its own, and not thrown away (deoptimised)
+  // with the others when a later pass meets a case the earlier ones had not seen.
   const keys = new PostKeys();
-  // Indexed loops over the rows here and below: a for…of over tens of thousands of rows allocates an iterator
-  // result per row until the function is optimised, and this one runs once per scoring.
   const rows = new Rows(input.sheets);
-  const n = rows.length;
+  const groups = postGroups(rows, keys);
+  const topWarnings: Warning[] = [];
+  if (input.members?.length) attachMembers(rows, input.members, keys, topWarnings);
+  evaluateRows(rows, evaluatorFor(scheme, settings));
+  histories(rows, groups, settings);
+  let from = 0;
+  const sheets: SheetResult[] = input.sheets.map((s) => {
+    const out = resultsOf(rows, from, s.records.length, scheme, settings);
+    from += out.length;
+    return { sheet: s.sheet, headerRow: s.headerRow, warnings: s.warnings ?? [], rows: out };
+  });
+  return { scheme: scheme.id, sheets, warnings: topWarnings };
+}
 
-  // A post's rows: most posts have one, held as its index (a list only for more).
-  const groups = new Map<number, number | number[]>();
+/**
+ * The rows of each post ({@link postKey}'s tolerance): most posts have one, held as its index (a list only for
+ * more). First by name, which most posts have of their own; the rows of one name then by 市州 and 单位.
+ */
+function postGroups(rows: Rows, keys: PostKeys): (number | number[])[] {
+  const n = rows.length;
+  // The rows of each name id as a chain (first row, next row…): no list is made for a name on one row.
+  const first = new Int32Array(n).fill(-1);
+  const last = new Int32Array(n);
+  const next = new Int32Array(n).fill(-1);
+  let names = 0;
+  // Indexed loops over the rows here and below: a for…of over tens of thousands of rows allocates an iterator
+  // result per row until the function is optimised, and these run once per scoring.
   for (let i = 0; i < n; i++) {
     const name = rows.name[i];
     if (!name) continue;
-    const k = keys.post(rows.city[i] ?? "", rows.unit[i] ?? "", name);
-    const g = groups.get(k);
-    if (g === undefined) groups.set(k, i);
-    else if (typeof g === "number") groups.set(k, [g, i]);
-    else g.push(i);
+    const id = keys.nameId(name);
+    if (id >= names) names = id + 1;
+    if (first[id] === -1) first[id] = i;
+    else next[last[id]!] = i;
+    last[id] = i;
   }
+  const groups: (number | number[])[] = [];
+  for (let id = 0; id < names; id++) {
+    const i = first[id]!;
+    if (i === -1) continue;
+    if (next[i] === -1) {
+      groups.push(i);
+      continue;
+    }
+    const named = [i];
+    for (let j = next[i]!; j !== -1; j = next[j]!) named.push(j);
+    splitByPlace(rows, keys, named, groups);
+  }
+  return groups;
+}
 
-  const topWarnings: Warning[] = [];
-  if (input.members?.length) attachMembers(rows, input.members, keys, topWarnings);
+/** Above this many rows of one name, places are told apart by their ids (linear), not pair by pair. */
+const PAIRWISE = 8;
 
-  const finding: Finding = { rec: rows.recs[0]!, postType: null, members: NO_MEMBERS, deductions: NONE, revocations: NONE, warnings: NONE };
+/** The rows of one name, as the groups of their places (in the order first met). */
+function splitByPlace(rows: Rows, keys: PostKeys, named: number[], out: (number | number[])[]): void {
+  if (named.length === 2) {
+    if (samePlace(rows, named[0]!, named[1]!)) out.push(named);
+    else out.push(named[0]!, named[1]!);
+    return;
+  }
+  // A few rows (a post over the years, or one name in a few 市州): compared pair by pair, as written first.
+  const places = named.length > PAIRWISE ? named.map((i) => keys.place(rows.city[i] ?? "", rows.unit[i] ?? "")) : null;
+  const taken = new Array<boolean>(named.length).fill(false);
+  for (let a = 0; a < named.length; a++) {
+    if (taken[a]) continue;
+    const ia = named[a]!;
+    let group: number | number[] = ia;
+    for (let b = a + 1; b < named.length; b++) {
+      if (taken[b]) continue;
+      const ib = named[b]!;
+      if (places ? places[a] !== places[b] : !samePlace(rows, ia, ib)) continue;
+      taken[b] = true;
+      if (typeof group === "number") group = [group, ib];
+      else group.push(ib);
+    }
+    out.push(group);
+  }
+}
+
+/** 市州 and 工作单位 equal as {@link postKey} compares them. */
+function samePlace(rows: Rows, a: number, b: number): boolean {
+  const ca = rows.city[a] ?? "";
+  const cb = rows.city[b] ?? "";
+  if (ca !== cb && cityKey(ca) !== cityKey(cb)) return false;
+  const ua = rows.unit[a] ?? "";
+  const ub = rows.unit[b] ?? "";
+  return ua === ub || normalizeText(ua) === normalizeText(ub);
+}
+
+/** Every rule on every row without input errors: findings, total and score. */
+function evaluateRows(rows: Rows, ev: Evaluator): void {
+  const finding: Finding = { rec: EMPTY_RECORD, postType: null, members: NO_MEMBERS, deductions: NONE, revocations: NONE, warnings: NONE };
   const withMembers = rows.members.size > 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < rows.length; i++) {
     if (rows.errors[i]!.length) continue;
     finding.rec = rows.recs[i]!;
     finding.postType = rows.postType[i]!;
@@ -863,56 +1013,55 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
     rows.total[i] = total;
     rows.score[i] = Math.max(0, 100 - total);
   }
+}
 
-  const one = [0];
-  for (const g of groups.values()) {
-    if (typeof g === "number") {
-      one[0] = g;
-      history(rows, one, settings);
-    } else {
+/** Each post's history, its rows in order. */
+function histories(rows: Rows, groups: readonly (number | number[])[], settings: HunanSettings): void {
+  for (let k = 0; k < groups.length; k++) {
+    const g = groups[k]!;
+    if (typeof g === "number") historyOfOne(rows, g, settings);
+    else {
       g.sort((a, b) => compareAssessments(rows, a, b));
       history(rows, g, settings);
     }
   }
+}
 
-  let from = 0;
-  const sheets: SheetResult[] = input.sheets.map((s) => {
-    const out = new Array<RowResult>(s.records.length);
-    for (let j = 0; j < out.length; j++) out[j] = toResult(from + j);
-    from += out.length;
-    return { sheet: s.sheet, headerRow: s.headerRow, warnings: s.warnings ?? [], rows: out };
-  });
-  return { scheme: scheme.id, sheets, warnings: topWarnings };
+/** The results of `count` rows from `from`. */
+function resultsOf(rows: Rows, from: number, count: number, scheme: Scheme, settings: HunanSettings): RowResult[] {
+  const out = new Array<RowResult>(count);
+  for (let j = 0; j < count; j++) out[j] = resultOf(rows, from + j, scheme, settings);
+  return out;
+}
 
-  function toResult(i: number): RowResult {
-    const rec = rows.recs[i]!;
-    const electedYear = rows.electedYear[i]!;
-    const year = rows.year[i]!;
-    const vt = electedYear !== null ? validThrough(electedYear, settings.cycleStartYear) : null;
-    let warnings = rows.warnings[i]!;
-    if (vt !== null && year !== null && year > vt) {
-      const f = rec.facts["electedYear"];
-      const message = expiredMessage(electedYear, vt, year);
-      warnings = add(warnings, f ? new CellWarning("expired", f, message) : { code: "expired", cells: [], message });
-    }
-    const status = rows.status[i]!;
-    const error = status === "error";
-    // Built here, not when the row is read: a string held from the start is copied by every collection meanwhile.
-    const key = joinKey(rows.city[i] ?? "", rows.unit[i] ?? "", rows.name[i] ?? "");
-    const deductionTotal = error ? null : rows.total[i]!;
-    const score = error ? null : rows.score[i]!;
-    const deductions = error ? NONE : rows.deductions[i]!;
-    const revocations = error ? NONE : rows.revocations[i]!;
-    if (error) warnings = warnings.filter((w) => w.code !== "unchecked");
-    const round = rows.round[i]!;
-    const rectifyItems = rows.rectify[i]!;
-    const errors = rows.errors[i]!;
-    const row = rec.row;
-    // Made whole, with or without 后果: a property added afterwards would give a revoked row's result a second block.
-    return status === "revoke"
-      ? { row, key, year, round, deductionTotal, score, status, deductions, revocations, rectifyItems, validThrough: vt, warnings, errors, consequences: consequencesOf(scheme, rows.provincial(i)) }
-      : { row, key, year, round, deductionTotal, score, status, deductions, revocations, rectifyItems, validThrough: vt, warnings, errors };
+function resultOf(rows: Rows, i: number, scheme: Scheme, settings: HunanSettings): RowResult {
+  const rec = rows.recs[i]!;
+  const electedYear = rows.electedYear[i]!;
+  const year = rows.year[i]!;
+  const vt = electedYear !== null ? validThrough(electedYear, settings.cycleStartYear) : null;
+  let warnings = rows.warnings[i]!;
+  if (vt !== null && year !== null && year > vt) {
+    const f = rec.facts["electedYear"];
+    const message = expiredMessage(electedYear, vt, year);
+    warnings = add(warnings, f ? new CellWarning("expired", f, message) : { code: "expired", cells: [], message });
   }
+  const status = rows.status[i]!;
+  const error = status === "error";
+  // Built here, not when the row is read: a string held from the start is copied by every collection meanwhile.
+  const key = joinKey(rows.city[i] ?? "", rows.unit[i] ?? "", rows.name[i] ?? "");
+  const deductionTotal = error ? null : rows.total[i]!;
+  const score = error ? null : rows.score[i]!;
+  const deductions = error ? NONE : rows.deductions[i]!;
+  const revocations = error ? NONE : rows.revocations[i]!;
+  if (error) warnings = warnings.filter((w) => w.code !== "unchecked");
+  const round = rows.round[i]!;
+  const rectifyItems = rows.rectify[i]!;
+  const errors = rows.errors[i]!;
+  const row = rec.row;
+  // Made whole, with or without 后果: a property added afterwards would give a revoked row's result a second block.
+  return status === "revoke"
+    ? { row, key, year, round, deductionTotal, score, status, deductions, revocations, rectifyItems, validThrough: vt, warnings, errors, consequences: consequencesOf(scheme, rows.provincial(i)) }
+    : { row, key, year, round, deductionTotal, score, status, deductions, revocations, rectifyItems, validThrough: vt, warnings, errors };
 }
 
 /** Rectification sentences for rule ids (one evaluator per scheme and settings, reused across rows). */
