@@ -335,7 +335,21 @@ type Review = { it: Scheme["items"][number]; fact: string; rules: CompiledRule[]
  * there (by position; the others see nothing on every row and are not run), the review columns present, and
  * whether 撤销情形 is. A fact looked up that a row does not have costs as much as one it has.
  */
-type SheetPlan = { live: readonly boolean[]; reviews: readonly Review[]; revokeNote: boolean };
+type SheetPlan = {
+  live: readonly boolean[];
+  reviews: readonly Review[];
+  revokeNote: boolean;
+  /** Per post type, for rows without members: the rules to run, and the unchecked warnings by what they leave. */
+  programs: Map<PostType | null, Program>;
+};
+
+/**
+ * A post type's rules on one sheet, for a row without members: those with input there (run), and those without
+ * (unchecked on every row, not run). The unchecked warning of a row is reached from `root` by the live rules the
+ * row left unchecked (none on most rows): built once per such set, as {@link Evaluator.uncheckedWarning} would.
+ */
+type Program = { live: readonly CompiledRule[]; dead: readonly CompiledRule[]; root: ProgramNode };
+type ProgramNode = { next: (ProgramNode | undefined)[]; warning?: Warning | null };
 
 class Evaluator {
   private readonly rateFields: Set<string>;
@@ -389,7 +403,7 @@ class Evaluator {
       none: all.filter((c) => c.rule.applies === "all"),
     };
     this.reviews = scheme.items.map((it) => ({ it, fact: `review${it.item}`, rules: all.filter((c) => c.rule.item === it.item) }));
-    this.everything = this.plan = { live: all.map(() => true), reviews: this.reviews, revokeNote: true };
+    this.everything = this.plan = { live: all.map(() => true), reviews: this.reviews, revokeNote: true, programs: new Map() };
   }
 
   private planFor(rec: RowRecord): SheetPlan {
@@ -402,6 +416,7 @@ class Evaluator {
       live: this.compiled.all.map((c) => (c.rule.post ? leafFields(c.rule.post).some((f) => has.has(f)) : false)),
       reviews: this.reviews.filter((r) => has.has(r.fact)),
       revokeNote: has.has("revokeNote"),
+      programs: new Map(),
     });
   }
 
@@ -431,11 +446,14 @@ class Evaluator {
     }
     const plan = this.planFor(p.rec);
     const rules = p.postType === null ? this.compiled.none : this.compiled[p.postType];
+    // Most rows: no members and no reviewer's columns. Only the rules with input on the sheet are run.
+    const program = p.members.length || plan.reviews.length ? null : this.programOf(plan, p.postType, rules);
+    const list = program ? program.live : rules;
     const { found, revoked } = this;
     found.clear();
     revoked.clear();
-    for (let r = 0; r < rules.length; r++) {
-      const c = rules[r]!;
+    for (let r = 0; r < list.length; r++) {
+      const c = list[r]!;
       const rule = c.rule;
       // No input for this rule on the sheet, nor members to go by: unchecked, as on every such row.
       if (!plan.live[c.at] && !(c.member && p.members.length)) {
@@ -513,7 +531,35 @@ class Evaluator {
     if (note && note.value === true) {
       p.revocations = add(p.revocations, { rule: "R0", cells: [note.cell], reason: `R0（撤销情形）：${note.text ?? "已填写撤销情形"}（${note.cell}）` });
     }
-    if (unchecked.n) p.warnings = add(p.warnings, this.uncheckedWarning());
+    if (program) {
+      const w = this.programWarning(program);
+      if (w) p.warnings = add(p.warnings, w);
+    } else if (unchecked.n) p.warnings = add(p.warnings, this.uncheckedWarning());
+  }
+
+  private programOf(plan: SheetPlan, postType: PostType | null, rules: readonly CompiledRule[]): Program {
+    let program = plan.programs.get(postType);
+    if (program === undefined) {
+      const live = rules.filter((c) => plan.live[c.at]);
+      const dead = rules.filter((c) => !plan.live[c.at]);
+      plan.programs.set(postType, (program = { live, dead, root: { next: [] } }));
+    }
+    return program;
+  }
+
+  /** The unchecked warning of a row run by `program`: its dead rules and the live ones it left unchecked. */
+  private programWarning(program: Program): Warning | null {
+    const unchecked = this.unchecked;
+    let node = program.root;
+    for (let i = 0; i < unchecked.n; i++) node = node.next[unchecked.at(i).at] ??= { next: [] };
+    if (node.warning === undefined) {
+      // In the scheme's order, as the full run would have listed them.
+      const rules = [...program.dead, ...unchecked.copy()].sort((a, b) => a.at - b.at);
+      unchecked.clear();
+      for (const c of rules) unchecked.push(c);
+      node.warning = rules.length ? this.uncheckedWarning() : null;
+    }
+    return node.warning;
   }
 
   /** The members' tally for one rule: every member of the matching role, its cells qualified with its sheet. */
@@ -697,10 +743,20 @@ function carriedReason(rows: Rows, i: number, revoked: number): string {
  * A scored row's status by its own score and the previous one (第十一条: below 60, or twice below 80), with the
  * revocation that says why.
  */
-function verdict(rows: Rows, i: number, score: number, total: number, prevScore: number | null, prevLabel: string, ls: Fact | null, settings: HunanSettings): Status {
+/** "上次得分70分（2024年初评（考核台账 第4行））": the previous score and where it is from (its row, else the cell). */
+function previousLabel(rows: Rows, prevScore: number, previous: number, ls: Fact | null): string {
+  return `上次得分${prevScore}分（${previous >= 0 ? rows.where(previous) : (ls?.cell ?? "")}）`;
+}
+
+/**
+ * A scored row's status by its own score and the previous one (`previous`: that row, or -1 when the score is the
+ * row's 上次得分 `ls`) under 第十一条 (below 60, or twice below 80), with the revocation that says why.
+ */
+function verdict(rows: Rows, i: number, score: number, total: number, prevScore: number | null, previous: number, ls: Fact | null, settings: HunanSettings): Status {
   if (score < settings.revokeBelowScore) {
     rows.revocations[i] = add(rows.revocations[i]!, new ScoreRevocation(score, settings.revokeBelowScore));
   } else if (score < settings.twiceBelowScore && prevScore !== null && prevScore < settings.twiceBelowScore) {
+    const prevLabel = previousLabel(rows, prevScore, previous, ls);
     rows.revocations[i] = add(rows.revocations[i]!, {
       rule: "A11b",
       cells: ls && prevLabel.includes(ls.cell) ? [ls.cell] : [],
@@ -728,7 +784,7 @@ function historyOfOne(rows: Rows, i: number, settings: HunanSettings): void {
   else {
     const ls = rows.lastScore(i);
     const prevScore = ls ? (ls.value as number) : null;
-    status = verdict(rows, i, score, total, prevScore, ls ? `上次得分${prevScore}分（${ls.cell}）` : "", ls, settings);
+    status = verdict(rows, i, score, total, prevScore, -1, ls, settings);
   }
   const y = rows.year[i]!;
   if (y === null) return;
@@ -784,23 +840,23 @@ function history(rows: Rows, g: readonly number[], settings: HunanSettings): voi
       continue;
     }
     let prevScore: number | null = null;
-    let prevLabel = "";
+    // Where the previous score is from: that row, or (-1) this row's 上次得分.
+    let prevFrom = -1;
     const ls = rows.lastScore(i);
     const previousScore = previous >= 0 ? rows.score[previous]! : null;
     if (previousScore !== null) {
       prevScore = previousScore;
-      prevLabel = `上次得分${prevScore}分（${rows.where(previous)}）`;
+      prevFrom = previous;
       if (ls && ls.value !== prevScore) {
         rows.warn(i, { code: "last-score-differs", cells: [ls.cell], message: `上次得分（${ls.cell}）填${formatValue(ls.value)}分，与 ${rows.where(previous)} 的${prevScore}分不同，以后者为准` });
       }
     } else if (ls) {
       prevScore = ls.value as number;
-      prevLabel = `上次得分${prevScore}分（${ls.cell}）`;
       if (previous >= 0) rows.warn(i, { code: "previous-unknown", cells: [], message: `上一次考核 ${rows.where(previous)} 数据有误，改用上次得分列` });
     } else if (previous >= 0) {
       rows.warn(i, { code: "previous-unknown", cells: [], message: `上一次考核 ${rows.where(previous)} 数据有误，无法判断是否连续两次低于${settings.twiceBelowScore}分` });
     }
-    if (verdict(rows, i, score, total, prevScore, prevLabel, ls, settings) === "revoke") {
+    if (verdict(rows, i, score, total, prevScore, prevFrom, ls, settings) === "revoke") {
       revoked = i;
       lastRevocation = i;
     }
@@ -901,11 +957,11 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   // with the others when a later pass meets a case the earlier ones had not seen.
   const keys = new PostKeys();
   const rows = new Rows(input.sheets);
-  const groups = postGroups(rows, keys);
+  const chains = nameChains(rows, keys);
   const topWarnings: Warning[] = [];
   if (input.members?.length) attachMembers(rows, input.members, keys, topWarnings);
   evaluateRows(rows, evaluatorFor(scheme, settings));
-  histories(rows, groups, settings);
+  histories(rows, chains, keys, settings);
   let from = 0;
   const sheets: SheetResult[] = input.sheets.map((s) => {
     const out = resultsOf(rows, from, s.records.length, scheme, settings);
@@ -916,12 +972,13 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
 }
 
 /**
- * The rows of each post ({@link postKey}'s tolerance): most posts have one, held as its index (a list only for
- * more). First by name, which most posts have of their own; the rows of one name then by 市州 and 单位.
+ * The rows of each name ({@link postNameKey}'s tolerance) as a chain: the first row of each name id, and per row
+ * the next row of its name (-1: none). No list is made per name: most names are on one row.
  */
-function postGroups(rows: Rows, keys: PostKeys): (number | number[])[] {
+type NameChains = { names: number; first: Int32Array; next: Int32Array };
+
+function nameChains(rows: Rows, keys: PostKeys): NameChains {
   const n = rows.length;
-  // The rows of each name id as a chain (first row, next row…): no list is made for a name on one row.
   const first = new Int32Array(n).fill(-1);
   const last = new Int32Array(n);
   const next = new Int32Array(n).fill(-1);
@@ -937,19 +994,7 @@ function postGroups(rows: Rows, keys: PostKeys): (number | number[])[] {
     else next[last[id]!] = i;
     last[id] = i;
   }
-  const groups: (number | number[])[] = [];
-  for (let id = 0; id < names; id++) {
-    const i = first[id]!;
-    if (i === -1) continue;
-    if (next[i] === -1) {
-      groups.push(i);
-      continue;
-    }
-    const named = [i];
-    for (let j = next[i]!; j !== -1; j = next[j]!) named.push(j);
-    splitByPlace(rows, keys, named, groups);
-  }
-  return groups;
+  return { names, first, next };
 }
 
 /** Above this many rows of one name, places are told apart by their ids (linear), not pair by pair. */
@@ -957,11 +1002,6 @@ const PAIRWISE = 8;
 
 /** The rows of one name, as the groups of their places (in the order first met). */
 function splitByPlace(rows: Rows, keys: PostKeys, named: number[], out: (number | number[])[]): void {
-  if (named.length === 2) {
-    if (samePlace(rows, named[0]!, named[1]!)) out.push(named);
-    else out.push(named[0]!, named[1]!);
-    return;
-  }
   // A few rows (a post over the years, or one name in a few 市州): compared pair by pair, as written first.
   const places = named.length > PAIRWISE ? named.map((i) => keys.place(rows.city[i] ?? "", rows.unit[i] ?? "")) : null;
   const taken = new Array<boolean>(named.length).fill(false);
@@ -1015,14 +1055,36 @@ function evaluateRows(rows: Rows, ev: Evaluator): void {
   }
 }
 
-/** Each post's history, its rows in order. */
-function histories(rows: Rows, groups: readonly (number | number[])[], settings: HunanSettings): void {
-  for (let k = 0; k < groups.length; k++) {
-    const g = groups[k]!;
-    if (typeof g === "number") historyOfOne(rows, g, settings);
-    else {
-      g.sort((a, b) => compareAssessments(rows, a, b));
-      history(rows, g, settings);
+/**
+ * Each post's history, its rows in order. The posts are the rows of each name, then of each place
+ * ({@link postKey}'s tolerance): a name on one row is a post on one row.
+ */
+function histories(rows: Rows, chains: NameChains, keys: PostKeys, settings: HunanSettings): void {
+  const { names, first, next } = chains;
+  for (let id = 0; id < names; id++) {
+    const i = first[id]!;
+    if (i === -1) continue;
+    const j = next[i]!;
+    if (j === -1) {
+      historyOfOne(rows, i, settings);
+      continue;
+    }
+    if (next[j] === -1 && !samePlace(rows, i, j)) {
+      // One name in two places: a post each.
+      historyOfOne(rows, i, settings);
+      historyOfOne(rows, j, settings);
+      continue;
+    }
+    const named = [i];
+    for (let k = j; k !== -1; k = next[k]!) named.push(k);
+    const posts: (number | number[])[] = [];
+    splitByPlace(rows, keys, named, posts);
+    for (const g of posts) {
+      if (typeof g === "number") historyOfOne(rows, g, settings);
+      else {
+        g.sort((a, b) => compareAssessments(rows, a, b));
+        history(rows, g, settings);
+      }
     }
   }
 }

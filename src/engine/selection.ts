@@ -27,11 +27,13 @@ export type SelectionWarning = {
 
 /** 市州 as compared: "长沙市" = "长沙", "湘西土家族苗族自治州" = "湘西州" = "湘西". */
 export function cityKey(s: string | null | undefined): string {
-  return memoised(cityKeys, s ?? "", (x) => {
-    const t = normalizeText(x);
-    if (t.startsWith("湘西")) return "湘西";
-    return t.replace(/(土家族苗族自治州|自治州|地区|市)$/, "");
-  });
+  return memoised(cityKeys, s ?? "", cityKeyOf);
+}
+
+function cityKeyOf(x: string): string {
+  const t = normalizeText(x);
+  if (t.startsWith("湘西")) return "湘西";
+  return t.replace(/(土家族苗族自治州|自治州|地区|市)$/, "");
 }
 
 /** Keys are computed once per distinct text: a ledger names the same few 市州 and posts on many rows. */
