@@ -317,8 +317,17 @@ export class XlsxWorkbook {
     }
   }
 
-  /** Every worksheet as a grid from A1: values (formulas as their cached results), number formats, merges. */
+  /**
+   * Every worksheet as a grid from A1: values (formulas as their cached results), number formats, merges.
+   * Throws naming the sheet when workbook.xml lists a sheet whose part is not in the file (a damaged file):
+   * read without it, the user would be told that the workbook has no ledger.
+   */
   readSheets(): SheetGrid[] {
+    const lost = this.sheets.find((s) => s.name !== STATE_SHEET && (s.worksheet || !this.rels.some((r) => r.id === s.rid)) && (s.part === null || !this.zip.has(s.part)));
+    if (lost) {
+      const where = lost.part ? `（${lost.part}）` : "";
+      throw new WorkbookFormatError(`工作表「${lost.name}」的内容${where}在文件中缺失，文件可能已损坏：请在 Excel 或 WPS 中打开并检查这张表，另存为 .xlsx 后再试`);
+    }
     return this.worksheets()
       .filter((s) => s.name !== STATE_SHEET)
       .map((s) => this.readGrid(s));
