@@ -382,7 +382,41 @@ export class XlsxWorkbook {
         for (let c = from.col; c <= Math.min(to.col, row.length); c++) if (r !== from.row || c !== from.col) row[c - 1] = null;
       }
     }
-    return { name: s.name, values, formats, merges, ...(uncached.length ? { uncached } : {}) };
+    const objectsRight = this.objectsRight(s.part!);
+    return { name: s.name, values, formats, merges, ...(uncached.length ? { uncached } : {}), ...(objectsRight ? { objectsRight } : {}) };
+  }
+
+  /**
+   * The rightmost column (1-based; 0: none) a note or a drawing of the sheet is on: a note's cell (the
+   * comments part, and the legacy VML shapes' `<x:Column>`), a chart's or picture's anchor (from its first to
+   * its last column; a one-cell anchor by its first). An empty cell there is not free for new columns.
+   */
+  private objectsRight(part: string): number {
+    const relsXml = this.zip.text(relsPathOf(part));
+    if (!relsXml) return 0;
+    let right = 0;
+    const tag = (name: string) => `<(?:[\\w.-]+:)?${name}>`;
+    const fromRe = new RegExp(`${tag("from")}\\s*${tag("col")}\\s*(\\d+)`);
+    const toRe = new RegExp(`${tag("to")}\\s*${tag("col")}\\s*(\\d+)\\s*</(?:[\\w.-]+:)?col>\\s*${tag("colOff")}\\s*(-?\\d+)`);
+    for (const rel of parseRels(relsXml, part)) {
+      const kind = rel.type.slice(rel.type.lastIndexOf("/") + 1);
+      const xml = rel.external || !["comments", "vmlDrawing", "drawing"].includes(kind) ? undefined : this.zip.text(rel.target);
+      if (!xml) continue;
+      if (kind === "comments") {
+        for (const m of xml.matchAll(/<(?:[\w.-]+:)?comment\s[^>]*?\bref\s*=\s*"([^"]+)"/g)) right = Math.max(right, colOf(m[1]!.split(":").pop()!)?.col ?? 0);
+      } else if (kind === "vmlDrawing") {
+        for (const m of xml.matchAll(/<(?:[\w.-]+:)?Column>\s*(\d+)\s*</g)) right = Math.max(right, Number(m[1]) + 1);
+      } else {
+        for (const a of xml.matchAll(/<(?:[\w.-]+:)?(twoCellAnchor|oneCellAnchor)\b[\s\S]*?<\/(?:[\w.-]+:)?\1>/g)) {
+          const from = fromRe.exec(a[0]);
+          if (from) right = Math.max(right, Number(from[1]) + 1);
+          // A chart ending at a column's left edge (offset 0) does not cover that column.
+          const to = a[1] === "twoCellAnchor" ? toRe.exec(a[0]) : null;
+          if (to) right = Math.max(right, Number(to[1]) + (Number(to[2]) > 0 ? 1 : 0));
+        }
+      }
+    }
+    return Math.min(right, MAX_COL);
   }
 
   /**
