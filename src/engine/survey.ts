@@ -12,7 +12,7 @@ import { normalizeText } from "../sheets/normalize";
 import { locateSheet, readSheet, type SheetRead } from "../sheets/readSheet";
 import { cellText, excelSerialToDate, isBlankValue, parseCount, parseYear, roundPercent } from "../sheets/values";
 import { isGeneratedReport } from "../sheets/report";
-import { lastUsedColumn } from "../sheets/writeback";
+import { lastOccupiedColumn } from "../sheets/writeback";
 import { isBelow } from "./operators";
 import { cityKey } from "./selection";
 import { factNumber, factText, postKeyOf, type CellError, type RowRecord } from "../sheets/records";
@@ -441,7 +441,7 @@ export function planLedgerFill(grids: readonly SheetGrid[], tally: SurveyTally):
     const hasFirst = new Set(read.records.filter((r) => r.facts["round"]?.value !== "复评").map(idOf));
     const firstRow = map.headerRow + 1;
     const count = Math.max(0, read.lastRow - map.headerRow);
-    let next = Math.max(lastUsedColumn(grid), ...map.outputs.values()) + 1;
+    let next = Math.max(lastOccupiedColumn(grid), ...map.outputs.values()) + 1;
     const columns = [];
     for (const q of [1, 2, 3, 4]) {
       const values: OutputCell[] = Array.from({ length: count }, () => null);

@@ -17,6 +17,11 @@ export type SheetGrid = {
    * blank in `values`; a fact read from one is an input error, never a blank.
    */
   uncached?: string[];
+  /**
+   * The rightmost column (1-based) a note or a drawing (chart, picture, shape) of the sheet is anchored on,
+   * when the adapter can tell: an empty cell there is not free, so new columns go right of it.
+   */
+  objectsRight?: number;
   /** The output columns this tool recorded writing into this sheet (from its state sheet), if any. */
   owned?: OwnedSheet;
 };

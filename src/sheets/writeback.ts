@@ -1,7 +1,7 @@
 /**
  * Results → the owned output columns of a sheet. Pure: decides where each owned column goes (the columns
  * the tool owns there — `existing`, found by its record, see ownership.ts — else appended right of
- * everything used) and what each cell holds.
+ * everything used: values, notes, drawings) and what each cell holds.
  */
 import type { OutputDef } from "../schemes/types";
 import { address } from "./a1";
@@ -19,6 +19,11 @@ export function lastUsedColumn(grid: SheetGrid): number {
     }
   }
   return 0;
+}
+
+/** The rightmost column anything is on: a value, a note or a drawing's anchor (new columns go right of it). */
+export function lastOccupiedColumn(grid: SheetGrid): number {
+  return Math.max(lastUsedColumn(grid), grid.objectsRight ?? 0);
 }
 
 /** Excel's last column (XFD). */
@@ -44,7 +49,7 @@ export function planWrite(
   rows: readonly RowOutput[],
   statusOutput = "status",
 ): SheetWrite {
-  let next = Math.max(lastUsedColumn(grid), ...existing.values()) + 1;
+  let next = Math.max(lastOccupiedColumn(grid), ...existing.values()) + 1;
   const firstRow = headerRow + 1;
   const count = Math.max(0, lastRow - headerRow);
   // Sheet row → its output (the last one given for a row wins), by position.

@@ -12,7 +12,7 @@ import type { TemplateSpec } from "../../sheets/template";
 import { renderReportSheet, renderTemplateSheet, type RenderedSheet } from "./sheetRender";
 import { cellParts, colOf, moveCell, SheetXml, valueCell } from "./sheetXml";
 import { Styles } from "./styles";
-import { attr, decodeText, elements, escapeAttr, stringItemText } from "./xml";
+import { attr, decodeText, elements, escapeAttr, rootPrefixOf, stringItemText, unprefixRoot } from "./xml";
 import { ZipArchive, ZipFormatError } from "./zip";
 
 export class WorkbookFormatError extends Error {
@@ -191,13 +191,13 @@ export class XlsxWorkbook {
   }
 
   private load(): void {
-    const rootRels = this.zip.text("_rels/.rels");
+    const rootRels = this.xmlText("_rels/.rels");
     const main = rootRels ? parseRels(rootRels, "").find((r) => r.type === REL.officeDocument || r.type.endsWith("/officeDocument")) : undefined;
     this.wbPart = main ? main.target : "xl/workbook.xml";
-    const wb = this.zip.text(this.wbPart);
+    const wb = this.xmlText(this.wbPart);
     if (wb === undefined) throw new WorkbookFormatError("不是 Excel 工作簿（.xlsx）文件：找不到工作簿内容（workbook.xml），可能是 Word 或其他格式的文件");
     this.wbXml = wb;
-    this.relsXml = this.zip.text(relsPathOf(this.wbPart)) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    this.relsXml = this.xmlText(relsPathOf(this.wbPart)) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
     this.rels = parseRels(this.relsXml, this.wbPart);
     const pr = /<workbookPr(?=[\s/>])([^>]*?)\/?>/.exec(wb);
     const d = pr ? attr(pr[1]!, "date1904") : undefined;
@@ -216,11 +216,20 @@ export class XlsxWorkbook {
     });
   }
 
+  /**
+   * A part's text as the scanners read it: a prefixed root (`<x:worksheet xmlns:x=…>`) made unprefixed, see
+   * {@link unprefixRoot}. A part is written back from this text only when we change it.
+   */
+  private xmlText(part: string): string | undefined {
+    const xml = this.zip.text(part);
+    return xml === undefined ? undefined : unprefixRoot(xml);
+  }
+
   private get styles(): Styles {
     if (!this.stylesCache) {
       const rel = this.rels.find((r) => r.type === REL.styles || r.type.endsWith("/styles"));
       this.stylesPart = rel?.target ?? null;
-      const xml = rel ? this.zip.text(rel.target) : undefined;
+      const xml = rel ? this.xmlText(rel.target) : undefined;
       this.stylesCache = xml ? new Styles(xml) : Styles.empty();
     }
     return this.stylesCache;
@@ -229,7 +238,7 @@ export class XlsxWorkbook {
   private strings(): string[] {
     if (!this.sst) {
       const rel = this.rels.find((r) => r.type === REL.sharedStrings || r.type.endsWith("/sharedStrings"));
-      const xml = rel ? this.zip.text(rel.target) : undefined;
+      const xml = rel ? this.xmlText(rel.target) : undefined;
       this.sst = xml ? elements(xml, "si").map((si) => (si.inner === null ? "" : stringItemText(si.inner))) : [];
     }
     return this.sst;
@@ -239,7 +248,7 @@ export class XlsxWorkbook {
     const part = entry.part!;
     let d = this.docs.get(part);
     if (!d) {
-      d = new SheetXml(this.zip.text(part) ?? "<worksheet><sheetData/></worksheet>");
+      d = new SheetXml(this.xmlText(part) ?? "<worksheet><sheetData/></worksheet>");
       this.docs.set(part, d);
     }
     return d;
@@ -308,8 +317,17 @@ export class XlsxWorkbook {
     }
   }
 
-  /** Every worksheet as a grid from A1: values (formulas as their cached results), number formats, merges. */
+  /**
+   * Every worksheet as a grid from A1: values (formulas as their cached results), number formats, merges.
+   * Throws naming the sheet when workbook.xml lists a sheet whose part is not in the file (a damaged file):
+   * read without it, the user would be told that the workbook has no ledger.
+   */
   readSheets(): SheetGrid[] {
+    const lost = this.sheets.find((s) => s.name !== STATE_SHEET && (s.worksheet || !this.rels.some((r) => r.id === s.rid)) && (s.part === null || !this.zip.has(s.part)));
+    if (lost) {
+      const where = lost.part ? `（${lost.part}）` : "";
+      throw new WorkbookFormatError(`工作表「${lost.name}」的内容${where}在文件中缺失，文件可能已损坏：请在 Excel 或 WPS 中打开并检查这张表，另存为 .xlsx 后再试`);
+    }
     return this.worksheets()
       .filter((s) => s.name !== STATE_SHEET)
       .map((s) => this.readGrid(s));
@@ -364,7 +382,41 @@ export class XlsxWorkbook {
         for (let c = from.col; c <= Math.min(to.col, row.length); c++) if (r !== from.row || c !== from.col) row[c - 1] = null;
       }
     }
-    return { name: s.name, values, formats, merges, ...(uncached.length ? { uncached } : {}) };
+    const objectsRight = this.objectsRight(s.part!);
+    return { name: s.name, values, formats, merges, ...(uncached.length ? { uncached } : {}), ...(objectsRight ? { objectsRight } : {}) };
+  }
+
+  /**
+   * The rightmost column (1-based; 0: none) a note or a drawing of the sheet is on: a note's cell (the
+   * comments part, and the legacy VML shapes' `<x:Column>`), a chart's or picture's anchor (from its first to
+   * its last column; a one-cell anchor by its first). An empty cell there is not free for new columns.
+   */
+  private objectsRight(part: string): number {
+    const relsXml = this.zip.text(relsPathOf(part));
+    if (!relsXml) return 0;
+    let right = 0;
+    const tag = (name: string) => `<(?:[\\w.-]+:)?${name}>`;
+    const fromRe = new RegExp(`${tag("from")}\\s*${tag("col")}\\s*(\\d+)`);
+    const toRe = new RegExp(`${tag("to")}\\s*${tag("col")}\\s*(\\d+)\\s*</(?:[\\w.-]+:)?col>\\s*${tag("colOff")}\\s*(-?\\d+)`);
+    for (const rel of parseRels(relsXml, part)) {
+      const kind = rel.type.slice(rel.type.lastIndexOf("/") + 1);
+      const xml = rel.external || !["comments", "vmlDrawing", "drawing"].includes(kind) ? undefined : this.zip.text(rel.target);
+      if (!xml) continue;
+      if (kind === "comments") {
+        for (const m of xml.matchAll(/<(?:[\w.-]+:)?comment\s[^>]*?\bref\s*=\s*"([^"]+)"/g)) right = Math.max(right, colOf(m[1]!.split(":").pop()!)?.col ?? 0);
+      } else if (kind === "vmlDrawing") {
+        for (const m of xml.matchAll(/<(?:[\w.-]+:)?Column>\s*(\d+)\s*</g)) right = Math.max(right, Number(m[1]) + 1);
+      } else {
+        for (const a of xml.matchAll(/<(?:[\w.-]+:)?(twoCellAnchor|oneCellAnchor)\b[\s\S]*?<\/(?:[\w.-]+:)?\1>/g)) {
+          const from = fromRe.exec(a[0]);
+          if (from) right = Math.max(right, Number(from[1]) + 1);
+          // A chart ending at a column's left edge (offset 0) does not cover that column.
+          const to = a[1] === "twoCellAnchor" ? toRe.exec(a[0]) : null;
+          if (to) right = Math.max(right, Number(to[1]) + (Number(to[2]) > 0 ? 1 : 0));
+        }
+      }
+    }
+    return Math.min(right, MAX_COL);
   }
 
   /**
@@ -560,7 +612,7 @@ export class XlsxWorkbook {
   // ---- package plumbing: new parts, relationships, content types ----
 
   private contentTypes(): string {
-    this.ctXml ??= this.zip.text("[Content_Types].xml") ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>';
+    this.ctXml ??= this.xmlText("[Content_Types].xml") ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>';
     return this.ctXml;
   }
 
@@ -591,8 +643,12 @@ export class XlsxWorkbook {
     return id;
   }
 
+  /**
+   * The prefix workbook.xml's root binds to the relationships namespace, or "" when it binds none: a
+   * declaration anywhere else (openpyxl puts `xmlns:r` on each `<sheet>`) is not in scope where we add ours.
+   */
   private relPrefix(): string {
-    return /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(this.wbXml)?.[1] ?? "";
+    return rootPrefixOf(this.wbXml, NS_REL) ?? "";
   }
 
   /** A new worksheet part listed last in the workbook; returns its part name. */
@@ -619,7 +675,9 @@ export class XlsxWorkbook {
     this.wbXml = this.wbXml.replace(re, "");
     if (value !== null) {
       const el = `<definedName name="${name}" localSheetId="${sheetIndex}">${value}</definedName>`;
-      if (this.wbXml.includes("</definedNames>")) this.wbXml = this.wbXml.replace("</definedNames>", `${el}</definedNames>`);
+      // openpyxl writes an empty `<definedNames/>`: it becomes ours (a second definedNames is not valid).
+      if (/<definedNames\s*\/>/.test(this.wbXml)) this.wbXml = this.wbXml.replace(/<definedNames\s*\/>/, `<definedNames>${el}</definedNames>`);
+      else if (this.wbXml.includes("</definedNames>")) this.wbXml = this.wbXml.replace("</definedNames>", `${el}</definedNames>`);
       else {
         // definedNames follows sheets (and functionGroups/externalReferences) in the workbook's schema order.
         const at = this.wbXml.indexOf("</sheets>") + "</sheets>".length;
@@ -698,7 +756,7 @@ export class XlsxWorkbook {
 }
 
 export function parseRels(xml: string, fromPart: string): Rel[] {
-  return elements(xml, "Relationship").map((r) => {
+  return elements(unprefixRoot(xml), "Relationship").map((r) => {
     const external = attr(r.attrs, "TargetMode") === "External";
     const target = attr(r.attrs, "Target") ?? "";
     return { id: attr(r.attrs, "Id") ?? "", type: attr(r.attrs, "Type") ?? "", target: external ? target : resolvePart(fromPart, target), external };

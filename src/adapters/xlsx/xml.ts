@@ -101,3 +101,65 @@ export function insertBeforeClose(xml: string, name: string, text: string): stri
   if (close < 0) return null;
   return xml.slice(0, close) + text + xml.slice(close);
 }
+
+/** The root element's start tag: where it is, its qualified name and its attribute text (null when there is none). */
+export function rootTag(xml: string): { start: number; end: number; name: string; attrs: string } | null {
+  let i = 0;
+  for (;;) {
+    i = xml.indexOf("<", i);
+    if (i < 0) return null;
+    const next = xml.charAt(i + 1);
+    if (next === "?") i = xml.indexOf("?>", i);
+    else if (xml.startsWith("<!--", i)) i = xml.indexOf("-->", i);
+    else if (next === "!") i = xml.indexOf(">", i);
+    else break;
+    if (i < 0) return null;
+    i++;
+  }
+  const re = /<([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*\/?>/y;
+  re.lastIndex = i;
+  const m = re.exec(xml);
+  return m ? { start: i, end: re.lastIndex, name: m[1]!, attrs: m[2]! } : null;
+}
+
+/** The namespaces an element's attribute text declares: prefix ("" for the default namespace) → namespace. */
+export function declaredNamespaces(attrs: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of attrs.matchAll(/(?:^|\s)xmlns(?::([A-Za-z_][\w.-]*))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out.set(m[1] ?? "", m[2] ?? m[3] ?? "");
+  return out;
+}
+
+/**
+ * The prefix the root element binds to `ns` ("" when it is the root's default namespace), or null when the root
+ * does not declare it. Only the root's declarations are in scope everywhere in the part: a declaration on some
+ * other element (openpyxl declares `xmlns:r` on each `<sheet>`) binds the prefix inside that element only.
+ */
+export function rootPrefixOf(xml: string, ns: string): string | null {
+  const root = rootTag(xml);
+  if (!root) return null;
+  for (const [prefix, uri] of declaredNamespaces(root.attrs)) if (uri === ns) return prefix;
+  return null;
+}
+
+/**
+ * A part whose root element carries a prefix (`<x:worksheet xmlns:x="…/spreadsheetml/2006/main">`, as the
+ * OpenXML SDK writes) with that prefix taken off every element and its namespace declared as the root's
+ * default: the scanners here look for `<row`, `<c`, `</sheets>`…, and the elements we insert are unprefixed.
+ * The same document to a namespace-aware reader (the prefix's declaration stays: attributes or
+ * `mc:Ignorable` may name it). Returned as it is when the root has no prefix, or when the change could move
+ * an element into another namespace: a default namespace declared anywhere, or the prefix declared twice.
+ */
+export function unprefixRoot(xml: string): string {
+  const root = rootTag(xml);
+  if (!root) return xml;
+  const colon = root.name.indexOf(":");
+  if (colon < 0) return xml;
+  const prefix = root.name.slice(0, colon);
+  const ns = declaredNamespaces(root.attrs).get(prefix);
+  if (!ns) return xml;
+  const p = prefix.replace(/[.-]/g, "\\$&");
+  if (/\sxmlns\s*=/.test(xml) || (xml.match(new RegExp(`\\sxmlns:${p}\\s*=`, "g")) ?? []).length !== 1) return xml;
+  const local = root.name.slice(colon + 1);
+  const head = `${xml.slice(0, root.start)}<${local} xmlns="${escapeAttr(ns)}"${xml.slice(root.start + root.name.length + 1, root.end)}`;
+  return head + xml.slice(root.end).replace(new RegExp(`<(/?)${p}:(?=[A-Za-z_])`, "g"), "<$1");
+}
