@@ -40,6 +40,19 @@ export function mergeUnitSettings(stored: StoredState, given: AdditiveSettingsIn
   return shanghaiSettingsInput(stored, given);
 }
 
+/**
+ * An input workbook's bytes. Node's error for a folder (EISDIR from read) carries no path: the name given is
+ * put on it, so that the message names what the user typed.
+ */
+export async function readInput(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await fs.readFile(file));
+  } catch (e) {
+    if (e && typeof e === "object" && "code" in e && !(e as NodeJS.ErrnoException).path) (e as NodeJS.ErrnoException).path = file;
+    throw e;
+  }
+}
+
 /** "台账.xlsx" → "台账.<suffix>.xlsx" beside the input. */
 export function withSuffix(input: string, suffix: string): string {
   const ext = path.extname(input);
@@ -87,6 +100,8 @@ export type Target = {
 export class Files {
   private planned: string[] = [];
   readonly written: string[] = [];
+  /** The input files of the run (named in a message about a file that cannot be read). */
+  inputs: readonly string[] = [];
 
   /**
    * Refuses (as a usage error, before anything is written) a target that is an input or another target,
@@ -95,6 +110,7 @@ export class Files {
    */
   async check(inputs: readonly string[], targets: readonly Target[], o: { force: boolean; inPlace?: string; score?: boolean }): Promise<void> {
     const { force, inPlace = null } = o;
+    this.inputs = inputs;
     const keys = await Promise.all(inputs.map((f) => fileKey(f)));
     const seen: { t: Target; key: string }[] = [];
     for (const t of targets) {

@@ -15,7 +15,7 @@ import { hunan } from "../schemes/hunan";
 import { resolveSettings, type SettingsInput } from "../schemes/schema";
 import { mappingOverrides, withOwnership, type StoredState } from "../sheets/port";
 import type { HunanSettings } from "../schemes/types";
-import { EXIT, mergeSettings, readSettings, saveWorkbook, UsageError, withSuffix, type Files, type Io, type Target } from "./common";
+import { EXIT, mergeSettings, readInput, readSettings, saveWorkbook, UsageError, withSuffix, type Files, type Io, type Target } from "./common";
 
 const LABEL = hunan.labels;
 
@@ -60,7 +60,7 @@ export async function survey(args: string[], io: Io, files: Files): Promise<numb
   const output = values.output ?? withSuffix(input, "满意度汇总");
   const year = yearOption(values.year);
   await files.check([input], targets(values.output ? "-o" : "输出文件", output, values.json, values.output ? undefined : "survey"), { force: !!values.force });
-  const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(input)));
+  const book = await XlsxWorkbook.open(await readInput(input));
   const state = book.readState();
   const settings = await settingsFor(state.stored, values.settings);
   const grids = withOwnership(book.readSheets(), state.stored);
@@ -106,7 +106,7 @@ export async function summary(args: string[], io: Io, files: Files): Promise<num
   const input = positionals[0]!;
   const output = values.output ?? path.join(path.dirname(input), "年度汇总.xlsx");
   await files.check([input], targets(values.output ? "-o" : "输出文件", output, values.json), { force: !!values.force });
-  const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(input)));
+  const book = await XlsxWorkbook.open(await readInput(input));
   const state = book.readState();
   const settings = await settingsFor(state.stored, values.settings, values["cycle-start"]);
   const scored = scoreWorkbook(withOwnership(book.readSheets(), state.stored), hunan, { sheet: values.sheet, settings, overrides: mappingOverrides(state.stored) });
@@ -134,6 +134,8 @@ export async function summary(args: string[], io: Io, files: Files): Promise<num
   io.out(`${out.join("\n")}\n`);
   return s.byStatus.error ? EXIT.inputErrors : EXIT.ok;
 }
+
+const errnoOf = (e: unknown): unknown => (typeof e === "object" && e !== null && "code" in e ? e.code : undefined);
 
 const SHOW_ERRORS = 12;
 
@@ -167,11 +169,13 @@ export async function consolidateCommand(args: string[], io: Io, written: Files)
   for (const p of positionals) {
     const file = path.basename(p);
     try {
-      const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(p)));
+      const book = await XlsxWorkbook.open(await readInput(p));
       files.push({ file, grids: book.readSheets(), stored: book.readState().stored });
     } catch (e) {
       if (e instanceof WorkbookFormatError) files.push({ file, error: e.message });
-      else if (e instanceof Error && "code" in e && e.code === "ENOENT") files.push({ file, error: "找不到文件" });
+      // By code, not instanceof: Node's errors may come from another realm (as under jest).
+      else if (errnoOf(e) === "ENOENT") files.push({ file, error: "找不到文件" });
+      else if (errnoOf(e) === "EISDIR") files.push({ file, error: "这是一个文件夹，不是工作簿" });
       else throw e;
     }
   }

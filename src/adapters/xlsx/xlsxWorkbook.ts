@@ -10,7 +10,7 @@ import { parseStateRows, STATE_LAST_ROW, STATE_SHEET, stateRows, UNDO_FIRST_COL,
 import { isGeneratedReport, type ReportLayout } from "../../sheets/report";
 import type { TemplateSpec } from "../../sheets/template";
 import { renderReportSheet, renderTemplateSheet, type RenderedSheet } from "./sheetRender";
-import { cellParts, colOf, moveCell, SheetXml, valueCell } from "./sheetXml";
+import { cellParts, colOf, moveCell, SheetXml, SheetXmlError, valueCell } from "./sheetXml";
 import { Styles } from "./styles";
 import { attr, decodeText, elements, escapeAttr, stringItemText } from "./xml";
 import { ZipArchive, ZipFormatError } from "./zip";
@@ -220,7 +220,7 @@ export class XlsxWorkbook {
     if (!this.stylesCache) {
       const rel = this.rels.find((r) => r.type === REL.styles || r.type.endsWith("/styles"));
       this.stylesPart = rel?.target ?? null;
-      const xml = rel ? this.zip.text(rel.target) : undefined;
+      const xml = rel ? this.partText(rel.target, "单元格格式（styles.xml）") : undefined;
       this.stylesCache = xml ? new Styles(xml) : Styles.empty();
     }
     return this.stylesCache;
@@ -229,17 +229,37 @@ export class XlsxWorkbook {
   private strings(): string[] {
     if (!this.sst) {
       const rel = this.rels.find((r) => r.type === REL.sharedStrings || r.type.endsWith("/sharedStrings"));
-      const xml = rel ? this.zip.text(rel.target) : undefined;
+      const xml = rel ? this.partText(rel.target, "共享文本（sharedStrings.xml）") : undefined;
       this.sst = xml ? elements(xml, "si").map((si) => (si.inner === null ? "" : stringItemText(si.inner))) : [];
     }
     return this.sst;
+  }
+
+  /**
+   * A part read after opening (parts are inflated when first asked for): one that cannot be inflated is a
+   * damaged file, said as such with what the part is, not zlib's words.
+   */
+  private partText(part: string, what: string): string | undefined {
+    try {
+      return this.zip.text(part);
+    } catch (e) {
+      if (e instanceof ZipFormatError) throw new WorkbookFormatError(`${what}的数据无法读取（${e.message}），文件可能已损坏`);
+      throw e;
+    }
   }
 
   private doc(entry: SheetEntry): SheetXml {
     const part = entry.part!;
     let d = this.docs.get(part);
     if (!d) {
-      d = new SheetXml(this.zip.text(part) ?? "<worksheet><sheetData/></worksheet>");
+      const xml = this.partText(part, `工作表「${entry.name}」`) ?? "<worksheet><sheetData/></worksheet>";
+      try {
+        d = new SheetXml(xml);
+      } catch (e) {
+        // Cut short or unbalanced: reading the rows before the cut would score part of the sheet without a word.
+        if (e instanceof SheetXmlError) throw new WorkbookFormatError(`工作表「${entry.name}」的内容不完整（${e.message}），文件可能已损坏`);
+        throw e;
+      }
       this.docs.set(part, d);
     }
     return d;
