@@ -5,7 +5,7 @@
  * Every other part is written back as its original compressed bytes. Takes and returns Uint8Array, never a path.
  */
 import { columnName } from "../../sheets/a1";
-import { STATUS_FILLS, type CellValue, type SheetGrid, type SheetWrite } from "../../sheets/grid";
+import { notePresentRows, STATUS_FILLS, type CellValue, type SheetGrid, type SheetWrite } from "../../sheets/grid";
 import { parseStateRows, STATE_LAST_ROW, STATE_SHEET, stateRows, UNDO_FIRST_COL, type StoredState, type UndoMeta } from "../../sheets/port";
 import { isGeneratedReport, type ReportLayout } from "../../sheets/report";
 import type { TemplateSpec } from "../../sheets/template";
@@ -14,6 +14,15 @@ import { cellParts, colOf, moveCell, SheetXml, SheetXmlError, valueCell } from "
 import { Styles } from "./styles";
 import { attr, decodeText, elements, escapeAttr, stringItemText } from "./xml";
 import { ZipArchive, ZipFormatError } from "./zip";
+
+/** 0-based indices, ascending and distinct, of the rows read (a file may list its rows out of order or twice). */
+function presentOf(read: readonly { r: number }[]): number[] {
+  const rows = read.map((x) => x.r - 1);
+  for (let i = 1; i < rows.length; i++) {
+    if (rows[i]! <= rows[i - 1]!) return [...new Set(rows)].sort((a, b) => a - b);
+  }
+  return rows;
+}
 
 export class WorkbookFormatError extends Error {
   constructor(message: string) {
@@ -371,6 +380,8 @@ export class XlsxWorkbook {
       values[r - 1] = vr;
       formats[r - 1] = fr;
     }
+    // The rows with cells, so that loops over the grid go over them, not over every row up to the last.
+    notePresentRows(values, presentOf(read));
     const merges = doc.merges();
     // A merged area's other cells read as blank, as Excel shows them (the reader fills them from the top-left).
     for (const ref of merges) {
