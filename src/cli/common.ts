@@ -40,6 +40,19 @@ export function mergeUnitSettings(stored: StoredState, given: AdditiveSettingsIn
   return shanghaiSettingsInput(stored, given);
 }
 
+/**
+ * An input workbook's bytes. Node's error for a folder (EISDIR from read) carries no path: the name given is
+ * put on it, so that the message names what the user typed.
+ */
+export async function readInput(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await fs.readFile(file));
+  } catch (e) {
+    if (e && typeof e === "object" && "code" in e && !(e as NodeJS.ErrnoException).path) (e as NodeJS.ErrnoException).path = file;
+    throw e;
+  }
+}
+
 /** "台账.xlsx" → "台账.<suffix>.xlsx" beside the input. */
 export function withSuffix(input: string, suffix: string): string {
   const ext = path.extname(input);
@@ -47,16 +60,26 @@ export function withSuffix(input: string, suffix: string): string {
 }
 
 /**
- * Writes through a hidden temporary file beside the target, then renames it over the target. A failure is
- * reported against the target (the name the user gave), never the temporary file, which is removed.
+ * Writes a file so that it is never left half-written, and the file itself stays what it was for the user:
+ *
+ * - a symbolic link is written through: its real target gets the new content (the temporary file is made next
+ *   to the real target, so the rename stays on one file system), and the link stays a link;
+ * - an existing file keeps its permissions (600 stays 600): the temporary file gets the target's mode before
+ *   the rename;
+ * - a file with more than one hard link is rewritten in place, so that every link sees the new content: it is
+ *   first copied to a hidden backup beside it, then truncated and written; on a failure the backup is copied
+ *   back. The backup is removed once the write succeeded.
+ *
+ * Otherwise the bytes go to a hidden temporary file beside the target, renamed over it. A failure is reported
+ * against the target (the name the user gave), never the temporary or backup file, which are removed.
  */
 export async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const target = await realTarget(file);
+  const stat = await fs.stat(target).catch(() => null);
   try {
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, file);
+    if (stat?.isFile() && stat.nlink > 1) await rewriteInPlace(target, bytes);
+    else await replaceByRename(target, bytes, stat ? stat.mode & 0o7777 : null);
   } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
     if (e && typeof e === "object" && "path" in e) {
       const err = e as NodeJS.ErrnoException & { dest?: string };
       err.path = file;
@@ -64,6 +87,55 @@ export async function writeAtomic(file: string, bytes: Uint8Array): Promise<void
     }
     throw e;
   }
+}
+
+/** Where a name really points: the file behind a chain of symbolic links (also one whose target is not there yet). */
+async function realTarget(file: string): Promise<string> {
+  let at = path.resolve(file);
+  for (let hops = 0; hops < 40; hops++) {
+    const l = await fs.lstat(at).catch(() => null);
+    if (!l?.isSymbolicLink()) break;
+    at = path.resolve(path.dirname(at), await fs.readlink(at));
+  }
+  // The folders on the way may be links too: the real folder, so the temporary file sits beside the real file.
+  const dir = await fs.realpath(path.dirname(at)).catch(() => path.dirname(at));
+  return path.join(dir, path.basename(at));
+}
+
+async function replaceByRename(target: string, bytes: Uint8Array, mode: number | null): Promise<void> {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, bytes, mode === null ? {} : { mode });
+    // writeFile's mode is masked by the umask: set it exactly.
+    if (mode !== null) await fs.chmod(tmp, mode);
+    await fs.rename(tmp, target);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Hard links share one inode: a rename would cut this name off from the others, so the inode is rewritten. */
+async function rewriteInPlace(target: string, bytes: Uint8Array): Promise<void> {
+  const backup = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.bak`);
+  await fs.copyFile(target, backup);
+  try {
+    const h = await fs.open(target, "r+");
+    try {
+      await h.truncate(0);
+      // From position 0 (just opened), looping until every byte is written.
+      await h.writeFile(bytes);
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+  } catch (e) {
+    // copyFile opens the existing target and truncates it: the inode, and so every link, gets its bytes back.
+    await fs.copyFile(backup, target).catch(() => undefined);
+    await fs.rm(backup, { force: true }).catch(() => undefined);
+    throw e;
+  }
+  await fs.rm(backup, { force: true });
 }
 
 /** A file a command will write, and how the user named it ("-o", "--json", or the default output). */
@@ -87,6 +159,8 @@ export type Target = {
 export class Files {
   private planned: string[] = [];
   readonly written: string[] = [];
+  /** The input files of the run (named in a message about a file that cannot be read). */
+  inputs: readonly string[] = [];
 
   /**
    * Refuses (as a usage error, before anything is written) a target that is an input or another target,
@@ -95,6 +169,7 @@ export class Files {
    */
   async check(inputs: readonly string[], targets: readonly Target[], o: { force: boolean; inPlace?: string; score?: boolean }): Promise<void> {
     const { force, inPlace = null } = o;
+    this.inputs = inputs;
     const keys = await Promise.all(inputs.map((f) => fileKey(f)));
     const seen: { t: Target; key: string }[] = [];
     for (const t of targets) {

@@ -3,7 +3,6 @@
  * it returns an exit code instead of exiting (0 all rows scored, 3 written with input errors,
  * 1 file could not be processed, 2 usage).
  */
-import { promises as fs } from "node:fs";
 import { parseArgs } from "node:util";
 import type { WorkbookScore } from "../engine/scoreWorkbook";
 import type { RowResult } from "../engine/types";
@@ -115,7 +114,18 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
 }
 
 /** Errors the user can act on, by class name (their modules are loaded lazily, so no instanceof here). */
-const FILE_PROBLEMS = new Set(["WorkbookFormatError", "NoLedgerError", "NoSurveyError", "NoYearError", "PortError", "NoRoomError"]);
+const FILE_PROBLEMS = new Set(["WorkbookFormatError", "ZipFormatError", "NoLedgerError", "NoSurveyError", "NoYearError", "PortError", "NoRoomError"]);
+
+/** A file that cannot be read as a workbook: what to do about it. */
+const DAMAGED = /可能已损坏/;
+const DAMAGED_HINT = "。请用 Excel 或 WPS 打开该文件（必要时用“打开并修复”），另存为 .xlsx 后再试，或改用备份";
+
+/** The input named before a message about its content (one input; the message does not name it already). */
+function fileOf(name: string, message: string, files: Files): string {
+  if (name !== "WorkbookFormatError" && name !== "ZipFormatError") return "";
+  const [input, ...more] = files.inputs;
+  return input !== undefined && !more.length && !message.includes(input) ? `${input}：` : "";
+}
 
 /** Any failure → a Chinese message and an exit code; an unexpected error is an internal error, without its stack. */
 function failure(e: unknown, io: Io, files: Files): number {
@@ -131,7 +141,7 @@ function failure(e: unknown, io: Io, files: Files): number {
     return EXIT.usage;
   }
   if (FILE_PROBLEMS.has(name)) {
-    io.err(`无法处理：${(e as Error).message}\n${files.report()}\n`);
+    io.err(`无法处理：${fileOf(name, (e as Error).message, files)}${(e as Error).message}${DAMAGED.test((e as Error).message) ? DAMAGED_HINT : ""}\n${files.report()}\n`);
     return EXIT.failed;
   }
   if (code && typeof (e as NodeJS.ErrnoException).path === "string") {
@@ -140,7 +150,7 @@ function failure(e: unknown, io: Io, files: Files): number {
       err.code === "ENOENT" ? "找不到文件或文件夹"
       : err.code === "EACCES" || err.code === "EPERM" ? "没有权限（文件可能是只读的，或正在被 Excel、WPS 打开）"
       : err.code === "EBUSY" ? "文件正在被其他程序使用（可能已在 Excel 或 WPS 中打开）"
-      : err.code === "EISDIR" ? "这是一个文件夹"
+      : err.code === "EISDIR" ? "这是一个文件夹，不是文件（请给出 .xlsx 工作簿的文件名）"
       : err.code === "ENOSPC" ? "磁盘空间不足"
       : err.code === "EROFS" ? "磁盘是只读的"
       : `系统错误 ${err.code}`;
@@ -234,7 +244,7 @@ async function score(args: string[], io: Io, files: Files): Promise<number> {
     import("../sheets/port"),
     import("./common"),
   ]);
-  const bytes = new Uint8Array(await fs.readFile(input));
+  const bytes = await common.readInput(input);
   const book = await XlsxWorkbook.open(bytes);
   // Settings and the column mapping the pane saved in this workbook apply here too; the command line wins.
   const state = book.readState();

@@ -3,7 +3,6 @@
  * `screen` (评选资格审查 of a 推荐名单 against the rules and the register). Both write a workbook holding only the
  * generated sheet, and optionally JSON; the date they judge by is --as-of (default: today).
  */
-import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { renderReports, XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
@@ -16,7 +15,7 @@ import { resolveSettings, type SettingsInput } from "../schemes/schema";
 import { mappingOverrides, withOwnership } from "../sheets/port";
 import { readCandidates, readSubmissions } from "../sheets/registerSheets";
 import { stamp } from "../sheets/report";
-import { EXIT, mergeSettings, readSettings, UsageError, type Files, type Io, type Target } from "./common";
+import { EXIT, mergeSettings, readInput, readSettings, UsageError, type Files, type Io, type Target } from "./common";
 
 const json = (v: unknown) => new TextEncoder().encode(`${JSON.stringify(v, null, 2)}\n`);
 
@@ -41,7 +40,7 @@ type Loaded = { reg: Register; grids: ReturnType<XlsxWorkbook["readSheets"]>; pr
 
 async function load(input: string, values: { "as-of"?: string; settings?: string; "cycle-start"?: string }, now: () => Date): Promise<Loaded> {
   const asOf = asOfOption(values["as-of"], now);
-  const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(input)));
+  const book = await XlsxWorkbook.open(await readInput(input));
   const state = book.readState();
   const given: SettingsInput = values.settings ? await readSettings(values.settings) : {};
   const cs = values["cycle-start"];

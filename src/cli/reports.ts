@@ -10,12 +10,12 @@ import { consolidate, type InputFile } from "../engine/consolidate";
 import { provinceLayout, summaryLayout, tallyLayout, bandLabel } from "../engine/reportLayouts";
 import { scoreWorkbook } from "../engine/scoreWorkbook";
 import { formatRate, planLedgerFill, tallySurvey } from "../engine/survey";
-import { summarizeYear } from "../engine/yearSummary";
+import { summarizeYear, type DataError } from "../engine/yearSummary";
 import { hunan } from "../schemes/hunan";
 import { resolveSettings, type SettingsInput } from "../schemes/schema";
 import { mappingOverrides, withOwnership, type StoredState } from "../sheets/port";
 import type { HunanSettings } from "../schemes/types";
-import { EXIT, mergeSettings, readSettings, saveWorkbook, UsageError, withSuffix, type Files, type Io, type Target } from "./common";
+import { EXIT, mergeSettings, readInput, readSettings, saveWorkbook, UsageError, withSuffix, type Files, type Io, type Target } from "./common";
 
 const LABEL = hunan.labels;
 
@@ -60,7 +60,7 @@ export async function survey(args: string[], io: Io, files: Files): Promise<numb
   const output = values.output ?? withSuffix(input, "满意度汇总");
   const year = yearOption(values.year);
   await files.check([input], targets(values.output ? "-o" : "输出文件", output, values.json, values.output ? undefined : "survey"), { force: !!values.force });
-  const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(input)));
+  const book = await XlsxWorkbook.open(await readInput(input));
   const state = book.readState();
   const settings = await settingsFor(state.stored, values.settings);
   const grids = withOwnership(book.readSheets(), state.stored);
@@ -106,7 +106,7 @@ export async function summary(args: string[], io: Io, files: Files): Promise<num
   const input = positionals[0]!;
   const output = values.output ?? path.join(path.dirname(input), "年度汇总.xlsx");
   await files.check([input], targets(values.output ? "-o" : "输出文件", output, values.json), { force: !!values.force });
-  const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(input)));
+  const book = await XlsxWorkbook.open(await readInput(input));
   const state = book.readState();
   const settings = await settingsFor(state.stored, values.settings, values["cycle-start"]);
   const scored = scoreWorkbook(withOwnership(book.readSheets(), state.stored), hunan, { sheet: values.sheet, settings, overrides: mappingOverrides(state.stored) });
@@ -125,12 +125,30 @@ export async function summary(args: string[], io: Io, files: Files): Promise<num
     ...(s.awaitingReview.length ? [`待复评 ${s.awaitingReview.length} 个：${s.awaitingReview.map((r) => `${r.name}（${r.city}）`).join("、")}`] : []),
     ...(s.selection.length ? [`评选检查 ${s.selection.length} 条：`, ...s.selection.map((w) => `  ${w.message}`)] : ["评选检查：未发现问题"]),
     ...(s.otherYears ? [`另有 ${s.otherYears} 行属于其他年度，未列入（可用 --year 指定年度）`] : []),
+    ...(s.noYear ? [`另有 ${s.noYear} 行未填考核年度，未列入`] : []),
+    ...dataErrorLines(s.dataErrors),
     "",
     `已写出：${output}（A4 横向，可直接打印；含结论分布与得分分布柱形图）`,
     ...(values.json ? [`JSON 结果：${values.json}`] : []),
   ];
   io.out(`${out.join("\n")}\n`);
   return s.byStatus.error ? EXIT.inputErrors : EXIT.ok;
+}
+
+const errnoOf = (e: unknown): unknown => (typeof e === "object" && e !== null && "code" in e ? e.code : undefined);
+
+const SHOW_ERRORS = 12;
+
+/** The 数据有误 rows as score lists them: where each is in the ledger and what is wrong, cell by cell. */
+function dataErrorLines(errors: readonly DataError[]): string[] {
+  if (!errors.length) return [];
+  const out = ["", `数据有误（${errors.length}），请更正台账后重新评分、汇总：`];
+  for (const e of errors.slice(0, SHOW_ERRORS)) {
+    out.push(`  ${e.sheet} 第${e.row}行  ${[e.city, e.unit, e.name].join(" · ")}  ${e.year ?? "?"}年${e.round}${e.unreadableYear ? "（考核年度无法识别，不能归入任何年度，已列入本汇总）" : ""}`);
+    for (const m of e.messages) out.push(`      ${m}`);
+  }
+  if (errors.length > SHOW_ERRORS) out.push(`  …… 另有 ${errors.length - SHOW_ERRORS} 条，见汇总表“备注”列`);
+  return out;
 }
 
 export async function consolidateCommand(args: string[], io: Io, written: Files): Promise<number> {
@@ -151,11 +169,13 @@ export async function consolidateCommand(args: string[], io: Io, written: Files)
   for (const p of positionals) {
     const file = path.basename(p);
     try {
-      const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(p)));
+      const book = await XlsxWorkbook.open(await readInput(p));
       files.push({ file, grids: book.readSheets(), stored: book.readState().stored });
     } catch (e) {
       if (e instanceof WorkbookFormatError) files.push({ file, error: e.message });
-      else if (e instanceof Error && "code" in e && e.code === "ENOENT") files.push({ file, error: "找不到文件" });
+      // By code, not instanceof: Node's errors may come from another realm (as under jest).
+      else if (errnoOf(e) === "ENOENT") files.push({ file, error: "找不到文件" });
+      else if (errnoOf(e) === "EISDIR") files.push({ file, error: "这是一个文件夹，不是工作簿" });
       else throw e;
     }
   }

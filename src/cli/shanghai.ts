@@ -2,7 +2,6 @@
  * The shanghai scheme's command-line parts: the score summary of 示范点 sheets, and `plan` (the 创建计划
  * sheet and its JSON).
  */
-import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
@@ -12,7 +11,7 @@ import type { UnitResult, UnitStatus } from "../engine/types";
 import type { AdditiveSettingsInput } from "../schemes/schema";
 import { shanghai } from "../schemes/shanghai";
 import { mappingOverrides, withOwnership } from "../sheets/port";
-import { EXIT, mergeUnitSettings, readSettings, saveWorkbook, UsageError, withSuffix, type Files, type Io, type Target } from "./common";
+import { EXIT, mergeUnitSettings, readInput, readSettings, saveWorkbook, UsageError, withSuffix, type Files, type Io, type Target } from "./common";
 
 const L = shanghai.labels;
 const ORDER: UnitStatus[] = ["qualified", "below", "unverified", "ineligible", "revoke", "error"];
@@ -76,7 +75,7 @@ export async function plan(args: string[], io: Io, files: Files): Promise<number
     ...(jsonFile ? [{ file: jsonFile, option: "--json", kind: "json" as const }] : []),
   ];
   await files.check([input], targets, { force: !!values.force });
-  const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(input)));
+  const book = await XlsxWorkbook.open(await readInput(input));
   const state = book.readState();
   const given = values.settings ? await readSettings<AdditiveSettingsInput>(values.settings) : {};
   const scored = scoreUnitWorkbook(withOwnership(book.readSheets(), state.stored), shanghai, { sheet: values.sheet, settings: mergeUnitSettings(state.stored, given), overrides: mappingOverrides(state.stored) });

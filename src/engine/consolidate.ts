@@ -7,7 +7,7 @@ import { resolveSettings, type SettingsInput } from "../schemes/schema";
 import type { FieldDef, HunanSettings, Scheme, SheetDef } from "../schemes/types";
 import type { StoredState } from "../sheets/port";
 import { hunanSettingsInput } from "./schemes";
-import type { SheetGrid } from "../sheets/grid";
+import { presentRows, type SheetGrid } from "../sheets/grid";
 import { normalizeText } from "../sheets/normalize";
 import { factNumber, factText } from "../sheets/records";
 import { generatedKind } from "../sheets/report";
@@ -142,12 +142,16 @@ export type InputFile = { file: string; grids: readonly SheetGrid[]; stored?: St
 /** The first row under the header that is entirely blank ends the table (sections below it are not posts). */
 function tableEnd(grid: SheetGrid, headerRow: number): number {
   let seen = false;
-  for (let r0 = headerRow; r0 < grid.values.length; r0++) {
+  // Rows with cells only; a row between two of them that has none is blank, and so ends the table.
+  let next = headerRow;
+  for (const r0 of presentRows(grid.values, headerRow)) {
+    if (seen && r0 > next) return next;
     const filled = (grid.values[r0] ?? []).some((v) => !isBlankValue(v ?? null));
     if (filled) seen = true;
     else if (seen) return r0;
+    next = r0 + 1;
   }
-  return grid.values.length;
+  return seen && next < grid.values.length ? next : grid.values.length;
 }
 
 function cityFromText(text: string, cities: readonly string[]): string | null {

@@ -125,6 +125,10 @@ export function summaryLayout(s: YearSummary, scheme: Scheme, now: Date, source:
     true,
   );
   for (const note of s.unchecked) b.line(`说明：${note}`);
+  // The ledger's cell is named here (unlike the plain 备注): the row cannot be placed in a year until it is corrected.
+  for (const e of s.dataErrors.filter((x) => x.unreadableYear)) {
+    b.line(`说明：${e.sheet} 第${e.row}行${e.name ? `“${e.name}”` : ""}的考核年度无法识别，不能归入任何年度，按数据有误列入本表：${e.messages.join("；")}`);
+  }
   b.blank();
   b.section("一、按考核结论统计");
   const byStatus = b.table({ header: ["考核结论", "数量"], rows: STATUS_ORDER.map((st) => [L[st], s.byStatus[st]]), startCol: 4 });

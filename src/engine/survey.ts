@@ -6,7 +6,7 @@
 import { COUNT_LABELS, surveyCountSheet, surveyResponseSheet } from "../schemes/survey";
 import type { HunanSettings, Scheme, SheetDef } from "../schemes/types";
 import { address } from "../sheets/a1";
-import { cellAt, formatAt, type CellValue, type OutputCell, type SheetGrid, type SheetWrite } from "../sheets/grid";
+import { cellAt, formatAt, presentRows, type CellValue, type OutputCell, type SheetGrid, type SheetWrite } from "../sheets/grid";
 import type { ColumnMap } from "../sheets/headers";
 import { normalizeText } from "../sheets/normalize";
 import { locateSheet, readSheet, type SheetRead } from "../sheets/readSheet";
@@ -297,7 +297,8 @@ function readSurveyRows(grid: SheetGrid, found: ShapeFound, settings: HunanSetti
   };
   const header = (id: string) => map.headers.get(col(id) ?? 0) ?? id;
   let rows = 0;
-  for (let r0 = map.headerRow; r0 < grid.values.length; r0++) {
+  // Rows with cells only: a stray cell far below does not make this visit (and filter) a million empty rows.
+  for (const r0 of presentRows(grid.values, map.headerRow)) {
     const raw = (grid.values[r0] ?? []).filter((v) => !isBlankValue(v ?? null));
     if (!raw.length) continue;
     if (/^(注|说明|备注|合计|总计|小计|填表|制表)/.test(cellText(raw[0]!))) continue;

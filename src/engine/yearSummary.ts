@@ -4,7 +4,7 @@
  * this year, and the selection checks. Pure: the scoring result in, data out.
  */
 import type { Scheme } from "../schemes/types";
-import { factNumber, factText, type RowRecord } from "../sheets/records";
+import { factNumber, factText, type CellError, type RowRecord } from "../sheets/records";
 import { plainText, readerNotes, uncheckedOf } from "./plainText";
 import { rectifyTexts } from "./scoreLedger";
 import type { WorkbookScore } from "./scoreWorkbook";
@@ -81,14 +81,28 @@ export type YearSummary = {
   selection: SelectionWarning[];
   /** Sheet-level notes: columns the ledger lacks, so some items were not checked on any row. */
   unchecked: string[];
-  /** Rows left out: assessed in another year, or without a year. */
+  /** Rows left out: assessed in another year, or with the 考核年度 cell blank. */
   otherYears: number;
   noYear: number;
+  /**
+   * Rows whose 考核年度 is filled but unreadable (a formula without a result, a date serial out of range, an
+   * error value…): in no year, so listed with the summary's rows as 数据有误 whatever the year summarised.
+   */
+  unreadableYear: number;
+  /** Every 数据有误 row counted, with the messages as score gives them (naming the ledger's cells). */
+  dataErrors: DataError[];
 };
 
+/** A 数据有误 row of the summary: where it is in the ledger and what is wrong, cell by cell. */
+export type DataError = { sheet: string; row: number; city: string; unit: string; name: string; year: number | null; round: "初评" | "复评"; messages: string[]; unreadableYear: boolean };
+
 export class NoYearError extends Error {
-  constructor() {
-    super("台账中没有“考核年度”，无法确定汇总哪一年；请填写考核年度，或用 --year 指定");
+  constructor(unreadable: readonly string[] = []) {
+    super(
+      unreadable.length
+        ? `台账中没有可识别的“考核年度”，无法确定汇总哪一年：${unreadable.slice(0, 3).join("；")}${unreadable.length > 3 ? ` 等 ${unreadable.length} 处` : ""}。请更正考核年度，或用 --year 指定`
+        : "台账中没有“考核年度”，无法确定汇总哪一年；请填写考核年度，或用 --year 指定",
+    );
     this.name = "NoYearError";
   }
 }
@@ -112,13 +126,17 @@ const plainNote = (note: string | null): string[] => (note ? [plainText(note)] :
 
 export function summarizeYear(scored: WorkbookScore, scheme: Scheme, opts: { year?: number } = {}): YearSummary {
   const all: SummaryRow[] = [];
+  /** The rows' input errors as score gives them (with cells), and whether the year cell is one of them. */
+  const raw = new Map<SummaryRow, { errors: readonly CellError[]; yearErrors: readonly CellError[] }>();
   scored.result.sheets.forEach((sheet, i) => {
     const records = new Map(scored.ledgers[i]!.records.map((r) => [r.row, r]));
     for (const r of sheet.rows) {
-      all.push({
+      const rec = records.get(r.row);
+      const yearCell = rec?.facts["year"]?.cell;
+      const line: SummaryRow = {
         sheet: sheet.sheet,
         row: r.row,
-        ...postFacts(records.get(r.row)),
+        ...postFacts(rec),
         year: r.year,
         round: r.round,
         deductionTotal: r.deductionTotal,
@@ -131,12 +149,15 @@ export function summarizeYear(scored: WorkbookScore, scheme: Scheme, opts: { yea
         notes: readerNotes(r),
         consequences: r.consequences ?? [],
         codes: r.warnings.map((w) => w.code),
-      });
+      };
+      all.push(line);
+      raw.set(line, { errors: r.errors, yearErrors: r.year === null && yearCell !== undefined ? r.errors.filter((e) => e.cell === yearCell) : [] });
     }
   });
+  const unreadable = all.filter((r) => raw.get(r)!.yearErrors.length > 0);
   const years = all.map((r) => r.year).filter((y): y is number => y !== null);
   const year = opts.year ?? (years.length ? Math.max(...years) : null);
-  if (year === null) throw new NoYearError();
+  if (year === null) throw new NoYearError(unreadable.flatMap((r) => raw.get(r)!.yearErrors.map((e) => `${r.sheet} 第${r.row}行 ${e.message}`)));
 
   // One row per post: the last assessment of the year (复评 after 初评, then sheet order).
   const latest = new Map<string, SummaryRow>();
@@ -146,7 +167,8 @@ export function summarizeYear(scored: WorkbookScore, scheme: Scheme, opts: { yea
     const prev = latest.get(k);
     if (!prev || (prev.round === "初评" && r.round === "复评") || prev.round === r.round) latest.set(k, r);
   }
-  const rows = [...latest.values()];
+  // A filled but unreadable year belongs to no year: each such row is listed as 数据有误, never dropped.
+  const rows = [...latest.values(), ...unreadable];
   const byStatus: Record<Status, number> = { retain: 0, rectify: 0, revoke: 0, error: 0 };
   for (const r of rows) byStatus[r.status]++;
   const scores = rows.filter((r) => r.status !== "error" && r.score !== null).map((r) => r.score!);
@@ -180,6 +202,7 @@ export function summarizeYear(scored: WorkbookScore, scheme: Scheme, opts: { yea
       message: `“${r.name}”（${r.city}${r.unit ? ` ${r.unit}` : ""}）${e - 1} 年已被撤销，不得参加下一次（${e} 年）评选，但又以 ${e} 年当选出现在名单中（第十一条）`,
     });
   }
+  const order = new Map(all.map((r, i) => [r, i]));
   return {
     year,
     rows,
@@ -197,6 +220,11 @@ export function summarizeYear(scored: WorkbookScore, scheme: Scheme, opts: { yea
     selection: [...quotaWarnings(current), ...reselected.values()],
     unchecked: scored.result.sheets.flatMap((sheet, i) => plainNote(uncheckedOf(scheme, sheet.rows, new Set(scored.ledgers[i]!.map.fields.keys())).note)),
     otherYears: all.filter((r) => r.year !== null && r.year !== year).length,
-    noYear: all.filter((r) => r.year === null).length,
+    noYear: all.filter((r) => r.year === null && !raw.get(r)!.yearErrors.length).length,
+    unreadableYear: unreadable.length,
+    dataErrors: rows
+      .filter((r) => r.status === "error")
+      .sort((a, b) => order.get(a)! - order.get(b)!)
+      .map((r) => ({ sheet: r.sheet, row: r.row, city: r.city, unit: r.unit, name: r.name, year: r.year, round: r.round, messages: raw.get(r)!.errors.map((e) => e.message), unreadableYear: raw.get(r)!.yearErrors.length > 0 })),
   };
 }

@@ -90,8 +90,47 @@ export function formatAt(grid: SheetGrid, row0: number, col0: number): string {
   return grid.formats?.[row0]?.[col0] ?? "";
 }
 
+/**
+ * The rows that hold cells, per values array, as the adapter that built it knows them: a stray cell in row
+ * 1,048,576 leaves a million empty rows between, which loops over the grid skip instead of visiting.
+ */
+const presentByValues = new WeakMap<readonly (readonly CellValue[] | undefined)[], readonly number[]>();
+
+/**
+ * Records which rows (0-based, ascending) of a values array hold cells; the others must be empty (absent or
+ * zero-length) and stay so: the array is not to be changed afterwards (grids never are).
+ */
+export function notePresentRows(values: readonly (readonly CellValue[] | undefined)[], rows: readonly number[]): void {
+  presentByValues.set(values, rows);
+}
+
+/**
+ * 0-based indices, ascending, of the rows with at least one cell (blank or not), from `from` on. Recorded by
+ * the adapter that built the array ({@link notePresentRows}); else found by one pass over the row references.
+ */
+export function presentRows(values: readonly (readonly CellValue[] | undefined)[], from = 0): readonly number[] {
+  const known = presentByValues.get(values);
+  if (known) {
+    if (from <= 0) return known;
+    let lo = 0;
+    let hi = known.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (known[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return known.slice(lo);
+  }
+  const out: number[] = [];
+  for (let r = Math.max(0, from); r < values.length; r++) if (values[r]?.length) out.push(r);
+  return out;
+}
+
 export function columnCount(grid: SheetGrid): number {
   let n = 0;
-  for (const r of grid.values) if (r.length > n) n = r.length;
+  for (const r of presentRows(grid.values)) {
+    const len = grid.values[r]!.length;
+    if (len > n) n = len;
+  }
   return n;
 }

@@ -4,7 +4,7 @@
  */
 import type { FieldDef, OutputDef, SheetDef } from "../schemes/types";
 import { columnName, columnNumber } from "./a1";
-import { cellAt, formatAt, type CellValue, type SheetGrid } from "./grid";
+import { cellAt, formatAt, notePresentRows, presentRows, type CellValue, type SheetGrid } from "./grid";
 import { findHeaderRow, type ColumnMap, type HeaderSearch } from "./headers";
 import { CellFact, type CellError, type Fact, type FactColumn, type FactValue, type RowRecord } from "./records";
 import {
@@ -83,22 +83,42 @@ function parseRange(ref: string): { r1: number; c1: number; r2: number; c2: numb
   return { r1, c1, r2: m[4] ? Number(m[4]) : r1, c2: m[3] ? columnNumber(m[3]) : c1 };
 }
 
-/** The grid's values with every merged area's cells reading as its top-left value. */
+/** mergedValues per values array (locating and reading a sheet both ask), while its merges are the same. */
+const mergedCache = new WeakMap<CellValue[][], { merges: readonly string[]; values: CellValue[][] }>();
+
+/**
+ * The grid's values with every merged area's cells reading as its top-left value. Rows no merge touches are
+ * the grid's own (shared, never copied): a sheet with a stray cell a million rows down costs one array of row
+ * references here, not a million row copies.
+ */
 export function mergedValues(grid: SheetGrid): CellValue[][] {
-  if (!grid.merges?.length) return grid.values;
-  const values = grid.values.map((r) => r.slice());
-  for (const ref of grid.merges) {
+  const merges = grid.merges;
+  if (!merges?.length) return grid.values;
+  const cached = mergedCache.get(grid.values);
+  if (cached && cached.merges === merges) return cached.values;
+  const values = grid.values.slice();
+  const copied = new Set<number>();
+  for (const ref of merges) {
     const a = parseRange(ref);
     if (!a) continue;
     const master = cellAt(grid, a.r1 - 1, a.c1 - 1);
     for (let r = a.r1; r <= a.r2; r++) {
-      const row = (values[r - 1] ??= []);
+      if (!copied.has(r - 1)) {
+        values[r - 1] = (grid.values[r - 1] ?? []).slice();
+        copied.add(r - 1);
+      }
+      const row = values[r - 1]!;
       for (let c = a.c1; c <= a.c2; c++) {
         if (r === a.r1 && c === a.c1) continue;
         if (isBlankValue(row[c - 1] ?? null)) row[c - 1] = master;
       }
     }
   }
+  // Rows present: the grid's, and those a merge reaches (a row blank but for a merged cell above it).
+  const present = new Set(presentRows(grid.values));
+  for (const r0 of copied) if (values[r0]!.length) present.add(r0);
+  notePresentRows(values, [...present].sort((x, y) => x - y));
+  mergedCache.set(grid.values, { merges, values });
   return values;
 }
 
@@ -146,7 +166,8 @@ export function readSheet(grid: SheetGrid, def: SheetDef, map: ColumnMap): Sheet
   const records: RowRecord[] = [];
   const uncached = grid.uncached?.length ? new Set(grid.uncached) : null;
   let lastRow = map.headerRow;
-  for (let r0 = map.headerRow; r0 < values.length; r0++) {
+  // Only rows holding cells (a row without any reads as nothing below): not every row up to the last one.
+  for (const r0 of presentRows(values, map.headerRow)) {
     const rowValues = values[r0] ?? [];
     // The row's first non-blank value as written (merges not spread), if any.
     const rawRow = grid.values[r0] ?? [];

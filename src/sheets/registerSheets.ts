@@ -3,7 +3,7 @@
  * post per year) and 推荐名单 (第五条 candidates for the April selection). Grid → plain records; pure.
  */
 import type { SheetDef } from "../schemes/types";
-import type { CellValue, SheetGrid } from "./grid";
+import { presentRows, type CellValue, type SheetGrid } from "./grid";
 import { findHeaderRow } from "./headers";
 import { normalizeText } from "./normalize";
 import { LEVELS, mergedValues, POST_TYPES } from "./readSheet";
@@ -96,7 +96,8 @@ function locate(grid: SheetGrid, def: SheetDef): Located | null {
 }
 
 function rowsOf(l: Located, each: (get: (id: string) => CellValue, cell: (id: string) => string, row: number) => void): void {
-  for (let r0 = l.headerRow; r0 < l.values.length; r0++) {
+  // Rows with cells only (a row without any has no name): not every row up to a stray cell far below.
+  for (const r0 of presentRows(l.values, l.headerRow)) {
     const row = l.values[r0] ?? [];
     const get = (id: string): CellValue => {
       const c = l.fields.get(id);

@@ -4,21 +4,26 @@
  * everything used: values, notes, drawings) and what each cell holds.
  */
 import type { OutputDef } from "../schemes/types";
-import { address } from "./a1";
-import { columnCount, type OutputCell, type SheetGrid, type SheetWrite, type StatusFill } from "./grid";
+import { address, columnName } from "./a1";
+import { presentRows, type OutputCell, type SheetGrid, type SheetWrite, type StatusFill } from "./grid";
 
 export type RowOutput = { row: number; values: Record<string, OutputCell>; fill: StatusFill | null };
 
 /** The rightmost column holding anything in any row (1-based; 0 for an empty sheet). */
 export function lastUsedColumn(grid: SheetGrid): number {
-  const n = columnCount(grid);
-  for (let c = n - 1; c >= 0; c--) {
-    for (const r of grid.values) {
+  // Per row present, its rightmost value: proportional to the cells, not to columns × rows.
+  let last = 0;
+  for (const r0 of presentRows(grid.values)) {
+    const r = grid.values[r0]!;
+    for (let c = r.length - 1; c >= last; c--) {
       const v = r[c];
-      if (v !== null && v !== undefined && v !== "") return c + 1;
+      if (v !== null && v !== undefined && v !== "") {
+        last = c + 1;
+        break;
+      }
     }
   }
-  return 0;
+  return last;
 }
 
 /** The rightmost column anything is on: a value, a note or a drawing's anchor (new columns go right of it). */
@@ -33,12 +38,40 @@ export const MAX_COLUMNS = 16384;
 export function rightmostCell(grid: SheetGrid): string | null {
   const col = lastUsedColumn(grid);
   if (!col) return null;
-  const row = grid.values.findIndex((r) => {
-    const v = r[col - 1];
+  const row = presentRows(grid.values).find((r0) => {
+    const v = grid.values[r0]![col - 1];
     return v !== null && v !== undefined && v !== "";
-  });
+  })!;
   return address(row + 1, col);
 }
+
+/**
+ * The last row the owned columns are written through: the last row with a result, or below it the last row
+ * where an owned column still holds something to clear — at most `lastRow`. Rows below both would only get
+ * blanks into empty cells: a stray value in row 1,048,576 does not make every output column a million long.
+ */
+function writtenThrough(grid: SheetGrid, headerRow: number, lastRow: number, existing: ReadonlyMap<string, number>, rows: readonly RowOutput[]): number {
+  let end = headerRow;
+  for (const r of rows) if (r.row > end) end = r.row;
+  if (existing.size) {
+    const cols = [...new Set(existing.values())];
+    for (const r0 of presentRows(grid.values, end)) {
+      if (r0 + 1 > lastRow) break;
+      const row = grid.values[r0]!;
+      if (cols.some((c) => !isEmpty(row[c - 1]))) end = r0 + 1;
+    }
+    // A formula without a result reads as blank but is there to clear.
+    const letters = new Set(cols.map((c) => columnName(c)));
+    for (const a of grid.uncached ?? []) {
+      const m = /^([A-Z]+)(\d+)$/.exec(a);
+      if (m && letters.has(m[1]!) && Number(m[2]) > end) end = Number(m[2]);
+    }
+  }
+  return Math.min(end, lastRow);
+}
+
+/** Nothing in the cell at all (a space is something the writer clears). */
+const isEmpty = (v: unknown): boolean => v === null || v === undefined || v === "";
 
 export function planWrite(
   grid: SheetGrid,
@@ -51,7 +84,7 @@ export function planWrite(
 ): SheetWrite {
   let next = Math.max(lastOccupiedColumn(grid), ...existing.values()) + 1;
   const firstRow = headerRow + 1;
-  const count = Math.max(0, lastRow - headerRow);
+  const count = Math.max(0, writtenThrough(grid, headerRow, lastRow, existing, rows) - headerRow);
   // Sheet row → its output (the last one given for a row wins), by position.
   const byRow = new Array<RowOutput | undefined>(count);
   for (const r of rows) {

@@ -118,6 +118,35 @@ describe("pioneer-scorecard summary", () => {
   });
 });
 
+describe("pioneer-scorecard summary: a 考核年度 that cannot be read", () => {
+  const FIX = path.join(ROOT, "test", "fixtures");
+  test.each([
+    // G3: a formula saved without its result; C4 (another row) too. score says the same of both cells.
+    ["summary-formula-year.xlsx", "考核年度（G3）公式没有计算结果", "示范岗 4 个：保持 1　整改 0　撤销 1　数据有误 2"],
+    // G2: -5, a date serial before 1900.
+    ["summary-bad-year.xlsx", "考核年度（G2）无法识别“-5”", "示范岗 4 个：保持 3　整改 0　撤销 0　数据有误 1"],
+  ])("%s: every row counted, the cell named as score names it, exit 3 as score", async (file, message, counts) => {
+    const input = await copy(path.join(FIX, file));
+    const out = path.join(tmp.path, "年度汇总.xlsx");
+    const json = path.join(tmp.path, "y.json");
+    const scored = await cli("score", input, "--dry-run");
+    expect(scored.code).toBe(3);
+    expect(scored.out).toContain(message);
+    const r = await cli("summary", input, "-o", out, "--json", json);
+    expect(r.code).toBe(3);
+    expect(r.out).toContain(counts);
+    expect(r.out).toMatch(/数据有误（\d+），请更正台账后重新评分、汇总：/);
+    expect(r.out).toContain(message);
+    const j = await readJson(json);
+    expect([j["unreadableYear"], j["noYear"]]).toEqual([1, 0]);
+    const ws = (await load(out)).getWorksheet("年度汇总")!;
+    const lines: string[] = [];
+    ws.eachRow((row) => lines.push(row.getCell(1).text));
+    expect(lines.some((t) => t.startsWith("说明：") && t.includes(message))).toBe(true);
+    expect(lines.join("\n")).not.toContain("未填考核年度");
+  });
+});
+
 describe("pioneer-scorecard consolidate", () => {
   test("three 市州 files and one that is not a summary: consolidated, the bad one skipped by name", async () => {
     const files = await Promise.all(["长沙市-2025年度汇总.xlsx", "株洲市-2025年度汇总.xlsx", "湘潭市-2025年度考核台账（已评分）.xlsx"].map((f) => copy(path.join(EX, "summaries", f))));

@@ -190,3 +190,31 @@ describe("the year summary follows each post's life", () => {
     expect(text[at + 2]).toMatch(/^1\t长沙\t长沙市质监站\t报建窗口\t90/);
   });
 });
+
+describe("a 考核年度 that is filled but unreadable is 数据有误, never dropped", () => {
+  const summary = (rows: Parameters<typeof gridOf>[0]) => summarizeYear(scoreWorkbook([gridOf(rows)], hunan), hunan);
+  test.each([
+    ["TRUE", true],
+    ["an error value #REF!", "#REF!"],
+    ["1e20", 1e20],
+    ["a negative number", -5],
+  ])("year %s: counted and listed as 数据有误 naming the cell, not as 未填考核年度", (_name, year) => {
+    const s = summary([post({ name: "窗口0", year }), post({ name: "窗口1" }), post({ name: "窗口2", postType: "监督岗" })]);
+    expect(s.year).toBe(2025);
+    expect(s.rows.map((r) => r.name)).toEqual(["窗口1", "窗口2", "窗口0"]);
+    expect(s.byStatus).toEqual({ retain: 2, rectify: 0, revoke: 0, error: 1 });
+    expect([s.unreadableYear, s.noYear]).toEqual([1, 0]);
+    expect(s.dataErrors).toEqual([expect.objectContaining({ row: 2, name: "窗口0", year: null, unreadableYear: true, messages: [expect.stringMatching(/^考核年度（E2）/)] })]);
+    const text = layoutText(summaryLayout(s, hunan, new Date(2025, 11, 31), "台账.xlsx")).join("\n");
+    expect(text).toContain("说明：考核台账 第2行“窗口0”的考核年度无法识别，不能归入任何年度，按数据有误列入本表：考核年度（E2）");
+    expect(text).not.toContain("未填考核年度");
+  });
+  test("a blank year is still 未填考核年度, left out", () => {
+    const s = summary([post({ name: "窗口0", year: null }), post({ name: "窗口1" })]);
+    expect([s.rows.length, s.noYear, s.unreadableYear, s.dataErrors.length]).toEqual([1, 1, 0, 0]);
+    expect(layoutText(summaryLayout(s, hunan, new Date(2025, 11, 31), "台账.xlsx")).join("\n")).toContain("1 行未填考核年度，未列入");
+  });
+  test("no readable year at all: the refusal names the cells", () => {
+    expect(() => summary([post({ year: true })])).toThrow(/没有可识别的“考核年度”.*考核年度（E2）无法识别“TRUE”/);
+  });
+});

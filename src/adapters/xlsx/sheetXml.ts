@@ -184,6 +184,17 @@ export function valueCell(row: number, col: number, v: string | number | null, s
   return `<c r="${r}"${sa} t="inlineStr"><is><t${space}>${escapeText(v)}</t></is></c>`;
 }
 
+/** A sheet part that is not a whole document: cut short, or its rows / sheetData not closed. */
+export class SheetXmlError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SheetXmlError";
+  }
+}
+
+/** The document's last tag closes its root (a worksheet, any prefix): a part cut short does not. */
+const ROOT_CLOSED = /<\/(?:[\w.-]+:)?worksheet\s*>\s*$/;
+
 export class SheetXml {
   private head: string;
   private tail: string;
@@ -210,6 +221,9 @@ export class SheetXml {
     }
     const bodyStart = open.index + open[0].length;
     const bodyEnd = xml.indexOf("</sheetData>", bodyStart);
+    // Cut short (a damaged zip entry, a copy that stopped): refused, not read as the rows before the cut.
+    if (bodyEnd < 0) throw new SheetXmlError("缺少 </sheetData>");
+    if (!ROOT_CLOSED.test(xml)) throw new SheetXmlError("缺少结尾的 </worksheet>");
     this.head = xml.slice(0, bodyStart);
     this.tail = xml.slice(bodyEnd);
     const body = xml.slice(bodyStart, bodyEnd);
@@ -221,7 +235,8 @@ export class SheetXml {
       if (m[2] === "/") end = re.lastIndex;
       else {
         const close = body.indexOf("</row>", re.lastIndex);
-        end = close < 0 ? body.length : close + 6;
+        if (close < 0) throw new SheetXmlError(`第 ${attr(m[1]!, "r") ?? last + 1} 行没有结束标记 </row>`);
+        end = close + 6;
         re.lastIndex = end;
       }
       const rAttr = attr(m[1]!, "r");

@@ -5,15 +5,24 @@
  * Every other part is written back as its original compressed bytes. Takes and returns Uint8Array, never a path.
  */
 import { columnName } from "../../sheets/a1";
-import { STATUS_FILLS, type CellValue, type SheetGrid, type SheetWrite } from "../../sheets/grid";
+import { notePresentRows, STATUS_FILLS, type CellValue, type SheetGrid, type SheetWrite } from "../../sheets/grid";
 import { parseStateRows, STATE_LAST_ROW, STATE_SHEET, stateRows, UNDO_FIRST_COL, type StoredState, type UndoMeta } from "../../sheets/port";
 import { isGeneratedReport, type ReportLayout } from "../../sheets/report";
 import type { TemplateSpec } from "../../sheets/template";
 import { renderReportSheet, renderTemplateSheet, type RenderedSheet } from "./sheetRender";
-import { cellParts, colOf, moveCell, SheetXml, valueCell } from "./sheetXml";
+import { cellParts, colOf, moveCell, SheetXml, SheetXmlError, valueCell } from "./sheetXml";
 import { Styles } from "./styles";
 import { attr, decodeText, elements, escapeAttr, rootPrefixOf, stringItemText, unprefixRoot } from "./xml";
 import { ZipArchive, ZipFormatError } from "./zip";
+
+/** 0-based indices, ascending and distinct, of the rows read (a file may list its rows out of order or twice). */
+function presentOf(read: readonly { r: number }[]): number[] {
+  const rows = read.map((x) => x.r - 1);
+  for (let i = 1; i < rows.length; i++) {
+    if (rows[i]! <= rows[i - 1]!) return [...new Set(rows)].sort((a, b) => a - b);
+  }
+  return rows;
+}
 
 export class WorkbookFormatError extends Error {
   constructor(message: string) {
@@ -229,7 +238,7 @@ export class XlsxWorkbook {
     if (!this.stylesCache) {
       const rel = this.rels.find((r) => r.type === REL.styles || r.type.endsWith("/styles"));
       this.stylesPart = rel?.target ?? null;
-      const xml = rel ? this.xmlText(rel.target) : undefined;
+      const xml = rel ? this.partText(rel.target, "单元格格式（styles.xml）") : undefined;
       this.stylesCache = xml ? new Styles(xml) : Styles.empty();
     }
     return this.stylesCache;
@@ -238,17 +247,38 @@ export class XlsxWorkbook {
   private strings(): string[] {
     if (!this.sst) {
       const rel = this.rels.find((r) => r.type === REL.sharedStrings || r.type.endsWith("/sharedStrings"));
-      const xml = rel ? this.xmlText(rel.target) : undefined;
+      const xml = rel ? this.partText(rel.target, "共享文本（sharedStrings.xml）") : undefined;
       this.sst = xml ? elements(xml, "si").map((si) => (si.inner === null ? "" : stringItemText(si.inner))) : [];
     }
     return this.sst;
+  }
+
+  /**
+   * A part read after opening (parts are inflated when first asked for), its root unprefixed as {@link xmlText}
+   * does: one that cannot be inflated is a damaged file, said as such with what the part is, not zlib's words.
+   */
+  private partText(part: string, what: string): string | undefined {
+    try {
+      const xml = this.zip.text(part);
+      return xml === undefined ? undefined : unprefixRoot(xml);
+    } catch (e) {
+      if (e instanceof ZipFormatError) throw new WorkbookFormatError(`${what}的数据无法读取（${e.message}），文件可能已损坏`);
+      throw e;
+    }
   }
 
   private doc(entry: SheetEntry): SheetXml {
     const part = entry.part!;
     let d = this.docs.get(part);
     if (!d) {
-      d = new SheetXml(this.xmlText(part) ?? "<worksheet><sheetData/></worksheet>");
+      const xml = this.partText(part, `工作表「${entry.name}」`) ?? "<worksheet><sheetData/></worksheet>";
+      try {
+        d = new SheetXml(xml);
+      } catch (e) {
+        // Cut short or unbalanced: reading the rows before the cut would score part of the sheet without a word.
+        if (e instanceof SheetXmlError) throw new WorkbookFormatError(`工作表「${entry.name}」的内容不完整（${e.message}），文件可能已损坏`);
+        throw e;
+      }
       this.docs.set(part, d);
     }
     return d;
@@ -369,6 +399,8 @@ export class XlsxWorkbook {
       values[r - 1] = vr;
       formats[r - 1] = fr;
     }
+    // The rows with cells, so that loops over the grid go over them, not over every row up to the last.
+    notePresentRows(values, presentOf(read));
     const merges = doc.merges();
     // A merged area's other cells read as blank, as Excel shows them (the reader fills them from the top-left).
     for (const ref of merges) {

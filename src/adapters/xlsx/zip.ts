@@ -166,7 +166,13 @@ export class ZipArchive {
     if (!e) return undefined;
     if (e.content) return e.content;
     const raw = e.packed ? { method: 8, data: concatBytes(e.packed.data), crc: e.packed.crc, size: e.packed.size } : e.raw!;
-    const data = raw.method === 0 ? raw.data : codec().inflate(raw.data, raw.size);
+    let data: Uint8Array;
+    try {
+      data = raw.method === 0 ? raw.data : codec().inflate(raw.data, raw.size);
+    } catch {
+      // zlib's and fflate's own words ("invalid literal/lengths set") say nothing to the user.
+      throw new ZipFormatError(`“${name}”的压缩数据已损坏，无法解压`);
+    }
     if (data.length !== raw.size || codec().crc32(data) !== raw.crc) throw new ZipFormatError(`“${name}”校验失败`);
     if (raw.size < LARGE_PART) e.content = data;
     return data;
