@@ -82,3 +82,24 @@ export async function withUserColumn(from: string, to: string, header: string, v
   await fs.writeFile(to, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
   return col;
 }
+
+/** openpyxl workbooks with a real chart: the ledger (or 示范点) sheet → its rels → a drawing → its rels → the chart. */
+export const SURVEY_CHART = path.join(LOSSLESS, "openpyxl-survey-chart.xlsx");
+export const SHANGHAI_CHART = path.join(LOSSLESS, "openpyxl-shanghai-chart.xlsx");
+const CHART_PARTS = ["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels", "xl/worksheets/_rels/sheet1.xml.rels"];
+
+/**
+ * The chart of SURVEY_CHART or SHANGHAI_CHART as found in `file`: part name → bytes (base64) of the chart, the
+ * drawing and their rels; whether sheet1 still draws the drawing; the content types declared for both.
+ */
+export async function chartChain(file: string): Promise<{ parts: Record<string, string | undefined>; drawn: boolean; types: string[] }> {
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  const parts: Record<string, string | undefined> = {};
+  for (const name of CHART_PARTS) parts[name] = await zip.file(name)?.async("base64");
+  const rels = (await zip.file("xl/worksheets/_rels/sheet1.xml.rels")?.async("string")) ?? "";
+  const id = /<Relationship\b(?=[^>]*\/drawing")(?=[^>]*Target="\/xl\/drawings\/drawing1\.xml")[^>]*\bId="([^"]+)"/.exec(rels)?.[1];
+  const sheet = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+  const drawn = !!id && new RegExp(`<(?:\\w+:)?drawing\\b[^>]*\\br:id="${id}"`).test(sheet);
+  const types = ((await zip.file("[Content_Types].xml")?.async("string")) ?? "").match(/PartName="\/xl\/(?:charts|drawings)\/[^"]+"/g) ?? [];
+  return { parts, drawn, types: types.sort() };
+}

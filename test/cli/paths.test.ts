@@ -8,7 +8,7 @@ import path from "node:path";
 import { internalError } from "../../src/cli/main";
 import { sheetHolds } from "../../src/cli/zipPeek";
 import { cli, tempDirEach } from "./cliHarness";
-import { FOREIGN_LEDGERS, LOSSLESS } from "./foreignBooks";
+import { chartChain, FOREIGN_LEDGERS, LOSSLESS, SHANGHAI_CHART, SURVEY_CHART } from "./foreignBooks";
 
 const ROOT = path.join(__dirname, "..", "..");
 const EXAMPLE = path.join(ROOT, "examples", "hunan-ledger.xlsx");
@@ -235,28 +235,6 @@ describe("… with workbooks other programs wrote", () => {
 });
 
 describe("every command that writes a workbook it read keeps what it did not change (charts included)", () => {
-  // openpyxl workbooks with a real chart: the ledger (or 示范点) sheet → its rels → a drawing → its rels → the chart.
-  const SURVEY_CHART = path.join(LOSSLESS, "openpyxl-survey-chart.xlsx");
-  const SHANGHAI_CHART = path.join(LOSSLESS, "openpyxl-shanghai-chart.xlsx");
-  const CHART_PARTS = ["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels", "xl/worksheets/_rels/sheet1.xml.rels"];
-
-  async function zipOf(file: string) {
-    const JSZip = (await import("jszip")).default;
-    return JSZip.loadAsync(await fs.readFile(file));
-  }
-  /** Part name → bytes (base64) of the chart's parts, and whether sheet1 still points at its drawing. */
-  async function chartChain(file: string): Promise<{ parts: Record<string, string | undefined>; drawn: boolean; types: string[] }> {
-    const zip = await zipOf(file);
-    const parts: Record<string, string | undefined> = {};
-    for (const name of CHART_PARTS) parts[name] = await zip.file(name)?.async("base64");
-    const rels = (await zip.file("xl/worksheets/_rels/sheet1.xml.rels")?.async("string")) ?? "";
-    const id = /<Relationship\b(?=[^>]*\/drawing")(?=[^>]*Target="\/xl\/drawings\/drawing1\.xml")[^>]*\bId="([^"]+)"/.exec(rels)?.[1];
-    const sheet = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
-    const drawn = !!id && new RegExp(`<(?:\\w+:)?drawing\\b[^>]*\\br:id="${id}"`).test(sheet);
-    const types = ((await zip.file("[Content_Types].xml")?.async("string")) ?? "").match(/PartName="\/xl\/(?:charts|drawings)\/[^"]+"/g) ?? [];
-    return { parts, drawn, types: types.sort() };
-  }
-
   test.each<[string, string, (input: string) => string[]]>([
     ["score", SURVEY_CHART, (i) => ["score", i, "-o", at("o.xlsx")]],
     ["survey", SURVEY_CHART, (i) => ["survey", i, "-o", at("o.xlsx")]],
