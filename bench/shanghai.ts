@@ -1,10 +1,10 @@
 /**
  * The shanghai scheme: wall time of `pioneer-scorecard score` and `plan` on the bundled 示范点 example and on
- * a generated 10,000-row 示范点 sheet, plus the in-process phases (read, score, write) for the large one.
- * Prints figures; asserts nothing.
+ * a generated 10,000-row 示范点 sheet (peak RSS too), each `score` beside a bare ExcelJS read + write of the
+ * same file measured in the same run (the floor a whole-workbook rewrite cannot beat), plus the in-process
+ * phases (read, score, write) for the large one. Prints figures; asserts nothing.
  *   npm run bench:shanghai     (after npm ci, which builds dist/)
  */
-import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -12,23 +12,24 @@ import { XlsxWorkbook } from "../src/adapters/xlsx/xlsxWorkbook";
 import { planProgress } from "../src/engine/plan";
 import { scoreUnitWorkbook } from "../src/engine/scoreWorkbook";
 import { shanghai } from "../src/schemes/shanghai";
+import { excelJsRoundTrip, fmtMs, median, runChild, type Runs } from "./childRuns";
 
 const ROOT = path.join(__dirname, "..");
 const OUT = path.join(ROOT, "bench", "out");
 const BIN = path.join(ROOT, "bin", "pioneer-scorecard.js");
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 5);
 
-function wall(args: string[]): number[] {
-  const ms: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = process.hrtime.bigint();
-    spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8" });
-    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return ms.sort((a, b) => a - b);
-}
+const wall = (args: string[]): Runs => runChild([BIN, ...args], RUNS);
 
-const fmt = (ms: number[]) => `median ${ms[Math.floor(ms.length / 2)]!.toFixed(0)} ms, min ${ms[0]!.toFixed(0)} ms, max ${ms[ms.length - 1]!.toFixed(0)} ms (${ms.length} runs)`;
+const show = (label: string, r: Runs) => `${label} ${fmtMs(r.ms)}; peak RSS ${median(r.rssMb).toFixed(0)} MB`;
+
+/** `score` of `file` and a bare ExcelJS read + write of it, then their ratio. */
+function scoreBeside(label: string, file: string, out: string): void {
+  const ours = wall(["score", file, "-o", out, "--force"]);
+  const bare = excelJsRoundTrip(file, path.join(OUT, "sh-exceljs-out.xlsx"), RUNS);
+  process.stdout.write(`${show(`score ${label}`, ours)}\n`);
+  process.stdout.write(`${show(`  bare ExcelJS read + write of the same file:`, bare)}; ratio score / ExcelJS ${(median(ours.ms) / median(bare.ms)).toFixed(2)}\n`);
+}
 
 const GATES = ["文明单位", "班子考核等次", "较大及以上责任事故", "固定人员数", "党员人数", "负责人为党员", "安全质量事故", "安全质量投诉", "正式党员", "民主评议等次", "年终考核等次", "质量安全责任事故", "违法案件或行政处罚", "不良信用记录"];
 
@@ -61,9 +62,9 @@ async function main(): Promise<void> {
   const large = path.join(OUT, "shanghai-10000.xlsx");
   await makeLarge(10_000, large);
   const out = path.join(OUT, "sh-out.xlsx");
-  process.stdout.write(`score example (26 rows): ${fmt(wall(["score", example, "-o", out]))}\n`);
-  process.stdout.write(`score 10,000 rows:       ${fmt(wall(["score", large, "-o", out]))}\n`);
-  process.stdout.write(`plan 10,000 rows --json: ${fmt(wall(["plan", large, "--json"]))}\n`);
+  scoreBeside("example (26 rows):", example, out);
+  scoreBeside("10,000 rows:      ", large, out);
+  process.stdout.write(`${show("plan 10,000 rows --json (no workbook written):", wall(["plan", large, "--json"]))}\n`);
 
   const t0 = process.hrtime.bigint();
   const book = await XlsxWorkbook.open(new Uint8Array(await fs.readFile(large)));

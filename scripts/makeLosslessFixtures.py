@@ -5,8 +5,10 @@ and libreoffice-calc-nogui for the LibreOffice copies); CI only uses the committ
 """
 import datetime
 import io
+import os
 import sys
 
+import openpyxl
 import openpyxl.workbook.workbook as wbmod
 from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
@@ -132,6 +134,36 @@ def mac1904():
     wb.save(f"{OUT}/openpyxl-1904-table.xlsx")
 
 
+def survey_chart():
+    # A survey workbook whose ledger sheet carries a real chart: a drawing on the sheet referencing it.
+    wbmod.DEFAULT_FONT = Font(name="宋体", sz=11, family=3, charset=134)
+    wb = wbmod.Workbook()
+    ws = ledger(wb)
+    survey = wb.create_sheet("满意度调查")
+    survey.append(["示范岗名称", "季度", "评价"])
+    for i in range(25):
+        survey.append(["报建窗口", "2025Q1", "满意" if i % 5 else "不满意"])
+    chart = BarChart()
+    chart.title = "未公开承诺次数"
+    chart.add_data(Reference(ws, min_col=12, min_row=2, max_row=2 + len(ROWS)), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=3, min_row=3, max_row=2 + len(ROWS)))
+    ws.add_chart(chart, "O2")
+    wb.save(f"{OUT}/openpyxl-survey-chart.xlsx")
+
+
+def shanghai_chart():
+    # The shanghai example as openpyxl saves it, with a chart on the 示范点 sheet (for `plan`).
+    example = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples", "shanghai-units.xlsx")
+    wb = openpyxl.load_workbook(example)
+    ws = wb["示范点"]
+    chart = BarChart()
+    chart.add_data(Reference(ws, min_col=2, min_row=4, max_row=8))
+    ws.add_chart(chart, "B30")
+    wb.save(f"{OUT}/openpyxl-shanghai-chart.xlsx")
+
+
 rich()
 far()
 mac1904()
+survey_chart()
+shanghai_chart()

@@ -2,13 +2,16 @@
  * Ownership by record, end to end through files: a user's column named like ours keeps every value; the
  * tool's columns go to its right; a rerun finds them again; a renamed one gets a fresh set and a warning;
  * a workbook scored by the previous version (our headers at the right end, no record) is updated in place.
+ * The first holds for workbooks written by other programs too (openpyxl, LibreOffice, SheetJS, hand-edited).
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import * as XLSX from "xlsx";
 import { hunan } from "../../src/schemes/hunan";
 import { shanghai } from "../../src/schemes/shanghai";
 import { cli, tempDirEach } from "./cliHarness";
+import { FOREIGN_LEDGERS, LOSSLESS, withUserColumn } from "./foreignBooks";
 
 const ROOT = path.join(__dirname, "..", "..");
 const tmp = tempDirEach("pioneer-own-");
@@ -80,6 +83,57 @@ describe("a user's column named like one of ours is hers", () => {
     expect(cellsOf(twice)).toEqual(cellsOf(original));
     expect([...headers(twice, 1)]).toEqual([...headers(once, 1)]);
   });
+});
+
+describe("… in workbooks other programs wrote", () => {
+  /** Row → cell (type and value) of one column of 考核台账, and header text → columns of row 2, as SheetJS reads them. */
+  async function look(file: string, col: number): Promise<{ column: Record<number, string>; header: Map<string, number[]> }> {
+    const ws = XLSX.read(await fs.readFile(file), { type: "buffer", sheets: "考核台账" }).Sheets["考核台账"]!;
+    const column: Record<number, string> = {};
+    const header = new Map<string, number[]>();
+    for (const [addr, c] of Object.entries(ws)) {
+      if (addr.startsWith("!")) continue;
+      const { r, c: ci } = XLSX.utils.decode_cell(addr);
+      const cell = c as XLSX.CellObject;
+      if (ci === col - 1) column[r + 1] = JSON.stringify({ t: cell.t, v: cell.v ?? null });
+      if (r === 1) header.set(String(cell.v), [...(header.get(String(cell.v)) ?? []), ci + 1]);
+    }
+    return { column, header };
+  }
+
+  const MINE: [string, (string | number | null)[]][] = [
+    ["得分", [95, 88.5, "自评"]],
+    ["结论", ["优秀", null, "良好"]],
+    ["考核结论", ["保持", "自评：撤销", "待定"]],
+    ["总分", [100, 0, null]],
+  ];
+  test.each(FOREIGN_LEDGERS.flatMap((file) => MINE.map(([h, v]) => [file, h, v] as const)))(
+    "%s with her column %s at the right end: its values unchanged, the tool's columns to its right; a rerun reuses them",
+    async (file, header, values) => {
+      const input = at(file);
+      const col = await withUserColumn(path.join(LOSSLESS, file), input, header, [...values]);
+      const before = await look(input, col);
+      expect(before.header.get(header)).toEqual([col]);
+
+      const r = await cli("score", input, "-o", at("once.xlsx"));
+      expect([0, 3]).toContain(r.code);
+      // Her column named exactly like ours is named back to her; other names need no word.
+      if (header === "考核结论") expect(r.out).toContain(`「考核结论」（${XLSX.utils.encode_col(col - 1)} 列），但不是本工具写出的`);
+      else expect(r.out).not.toContain("注意");
+      const once = await look(at("once.xlsx"), col);
+      expect(once.column).toEqual(before.column);
+      for (const h of OURS) expect([h, once.header.get(h)?.filter((c) => c > col)]).toEqual([h, [expect.any(Number)]]);
+      expect(once.header.get("扣分总计")).toContain(col + 1);
+      if (header !== "考核结论") expect(once.header.get(header)).toEqual([col]);
+
+      const again = await cli("score", at("once.xlsx"), "-o", at("twice.xlsx"));
+      expect([0, 3]).toContain(again.code);
+      expect(again.out).not.toContain("注意");
+      const twice = await look(at("twice.xlsx"), col);
+      expect(twice.column).toEqual(before.column);
+      expect([...twice.header].sort()).toEqual([...once.header].sort());
+    },
+  );
 });
 
 test("our header renamed by the user: her column is kept as is, a fresh set goes to the right, with a warning", async () => {
