@@ -7,7 +7,7 @@ import globals from "globals";
 const hostModules = ["exceljs", "node:*", "fs", "path", "os", "child_process", "react", "react-dom", "@fluentui/*", "../adapters/*", "../../adapters/*", "../cli/*", "../taskpane/*"];
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "test-output/", "bench/out/", "eslint.config.mjs", "jest.config.js", "jest.e2e.config.js"] },
+  { ignores: ["dist/", "node_modules/", "coverage/", "test-output/", "bench/out/", ".tmp/", "eslint.config.mjs", "jest.config.js", "jest.e2e.config.js"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ["**/*.ts", "**/*.tsx"] })),
   {
