@@ -185,11 +185,12 @@ export function tallySurvey(grids: readonly SheetGrid[], scheme: Scheme, setting
   if (!sheets.length) throw new NoSurveyError(grids.map((g) => g.name));
 
   const posts = ledgerPosts(ledgers);
+  const matchPost = postMatcher(posts);
   const tally: TallyEntry[] = [];
   const unmatched: Unmatched[] = [];
   const seenUnmatched = new Set<string>();
   for (const a of accs.values()) {
-    const match = matchPost(a, posts);
+    const match = matchPost(a);
     const valid = [...a.counts.values()].reduce((n, c) => n + c, 0);
     const positive = [...a.counts].reduce((n, [label, c]) => n + c * (settings.answerWeights[label] ?? 0), 0);
     const rate = valid ? positive / valid : null;
@@ -410,15 +411,74 @@ function ledgerPosts(ledgers: readonly SheetRead[]): LedgerPost[] {
   return [...posts.values()];
 }
 
-type Match = { kind: "ok"; post: LedgerPost } | { kind: "none" | "ambiguous"; reason: string };
+export type Match<P> = { kind: "ok"; post: P } | { kind: "none" | "ambiguous"; reason: string };
 
-function matchPost(a: Acc, posts: readonly LedgerPost[]): Match {
-  const byName = posts.filter((p) => norm(p.name) === norm(a.post));
-  const hits = byName.filter((p) => (!a.city || cityKey(p.city) === cityKey(a.city)) && (!a.unit || norm(p.unit) === norm(a.unit)));
-  if (hits.length === 1) return { kind: "ok", post: hits[0]! };
-  if (hits.length > 1) return { kind: "ambiguous", reason: `台账中有 ${hits.length} 个名为“${a.post}”的示范岗，请在调查表中填写市州和工作单位` };
-  if (byName.length) return { kind: "none", reason: `台账中的“${a.post}”与调查表的市州或工作单位不一致` };
-  return { kind: "none", reason: `台账中没有名为“${a.post}”的示范岗` };
+/** What a survey group says about its post: the name as written, and 市州 and 工作单位 when filled in. */
+export type PostQuery = { post: string; city: string | null; unit: string | null };
+
+type Bucket<P> = {
+  /** The ledger posts of one name, in ledger order. */
+  all: P[];
+  /** The same posts by 市州 key, by 工作单位 and by both: filled on first use. */
+  byCity?: Map<string, P[]>;
+  byUnit?: Map<string, P[]>;
+  byBoth?: Map<string, P[]>;
+};
+
+const push = <P>(m: Map<string, P[]>, k: string, p: P) => {
+  const list = m.get(k);
+  if (list) list.push(p);
+  else m.set(k, [p]);
+};
+
+/**
+ * A matcher over the ledger's posts, indexed once: a survey group names a post (compared after
+ * {@link normalizeText}), and optionally its 市州 (compared by {@link cityKey}) and 工作单位 (normalised); a
+ * blank 市州 or 工作单位 matches any. One hit is the match; several are ambiguous; none says which part
+ * disagrees. Each query is a few map look-ups, however many posts the ledger has.
+ */
+export function postMatcher<P extends { name: string; city: string; unit: string }>(posts: readonly P[]): (q: PostQuery) => Match<P> {
+  const byName = new Map<string, Bucket<P>>();
+  for (const p of posts) {
+    const k = norm(p.name);
+    const b = byName.get(k);
+    if (b) b.all.push(p);
+    else byName.set(k, { all: [p] });
+  }
+  const candidates = (b: Bucket<P>, city: string | null, unit: string | null): readonly P[] => {
+    // A name most ledgers hold once or a few times: filtering is as cheap as a look-up.
+    if (b.all.length <= 4) return b.all.filter((p) => (!city || cityKey(p.city) === cityKey(city)) && (!unit || norm(p.unit) === norm(unit)));
+    if (city && unit) {
+      if (!b.byBoth) {
+        b.byBoth = new Map();
+        for (const p of b.all) push(b.byBoth, `${cityKey(p.city)}|${norm(p.unit)}`, p);
+      }
+      return b.byBoth.get(`${cityKey(city)}|${norm(unit)}`) ?? [];
+    }
+    if (city) {
+      if (!b.byCity) {
+        b.byCity = new Map();
+        for (const p of b.all) push(b.byCity, cityKey(p.city), p);
+      }
+      return b.byCity.get(cityKey(city)) ?? [];
+    }
+    if (unit) {
+      if (!b.byUnit) {
+        b.byUnit = new Map();
+        for (const p of b.all) push(b.byUnit, norm(p.unit), p);
+      }
+      return b.byUnit.get(norm(unit)) ?? [];
+    }
+    return b.all;
+  };
+  return (q) => {
+    const b = byName.get(norm(q.post));
+    if (!b) return { kind: "none", reason: `台账中没有名为“${q.post}”的示范岗` };
+    const hits = candidates(b, q.city, q.unit);
+    if (hits.length === 1) return { kind: "ok", post: hits[0]! };
+    if (hits.length > 1) return { kind: "ambiguous", reason: `台账中有 ${hits.length} 个名为“${q.post}”的示范岗，请在调查表中填写市州和工作单位` };
+    return { kind: "none", reason: `台账中的“${q.post}”与调查表的市州或工作单位不一致` };
+  };
 }
 
 /** Where --fill-ledger writes: each matched rate into the quarter column of the ledger rows of that post and year. */
