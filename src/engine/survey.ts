@@ -142,7 +142,8 @@ type Acc = {
   blank: number;
   invalid: number;
   invalidCells: string[];
-  cells: string[];
+  /** The name cell of the group's first row (where its warnings point). */
+  cell: string;
 };
 
 const text = (v: CellValue): string | null => (isBlankValue(v) ? null : cellText(v).replace(/\s+/g, " ").trim() || null);
@@ -204,7 +205,7 @@ export function tallySurvey(grids: readonly SheetGrid[], scheme: Scheme, setting
       warnings.push({ code: "invalid-answers", cells: a.invalidCells, message: `${a.invalid} 份评价无法识别（${shown}），未计入有效样本` });
     }
     if (match.kind === "ambiguous") {
-      warnings.push({ code: "ambiguous-post", cells: a.cells.slice(0, 1), message: match.reason });
+      warnings.push({ code: "ambiguous-post", cells: [a.cell], message: match.reason });
     }
     const entry: TallyEntry = {
       post: a.post,
@@ -227,25 +228,39 @@ export function tallySurvey(grids: readonly SheetGrid[], scheme: Scheme, setting
       const id = `${norm(a.city)}|${norm(a.unit)}|${norm(a.post)}`;
       if (!seenUnmatched.has(id)) {
         seenUnmatched.add(id);
-        unmatched.push({ kind: "not-in-ledger", post: a.post, city: a.city, unit: a.unit, reason: match.reason, cells: a.cells.slice(0, 1) });
+        unmatched.push({ kind: "not-in-ledger", post: a.post, city: a.city, unit: a.unit, reason: match.reason, cells: [a.cell] });
       }
     }
   }
   // Grouped by post in the order the survey first names them, then by year and quarter.
-  const first = new Map<string, number>();
-  tally.forEach((t, i) => first.set(`${t.city}|${t.unit}|${t.post}`, Math.min(i, first.get(`${t.city}|${t.unit}|${t.post}`) ?? i)));
-  tally.sort((x, y) => first.get(`${x.city}|${x.unit}|${x.post}`)! - first.get(`${y.city}|${y.unit}|${y.post}`)! || x.year - y.year || x.quarter - y.quarter);
+  const firstOf = new Map<string, number>();
+  const rank = new Map<TallyEntry, number>();
+  for (const t of tally) {
+    const k = `${t.city}|${t.unit}|${t.post}`;
+    let r = firstOf.get(k);
+    if (r === undefined) firstOf.set(k, (r = firstOf.size));
+    rank.set(t, r);
+  }
+  tally.sort((x, y) => rank.get(x)! - rank.get(y)! || x.year - y.year || x.quarter - y.quarter);
 
   // 服务岗 of the ledger with no survey in a quarter the survey covers for that year.
-  const covered = new Map<number, Set<number>>();
-  for (const t of tally) (covered.get(t.year) ?? covered.set(t.year, new Set()).get(t.year)!).add(t.quarter);
-  const have = new Set(tally.filter((t) => t.key).map((t) => `${t.key}|${t.year}|${t.quarter}`));
+  const coveredSet = new Map<number, Set<number>>();
+  for (const t of tally) (coveredSet.get(t.year) ?? coveredSet.set(t.year, new Set()).get(t.year)!).add(t.quarter);
+  const covered = new Map([...coveredSet].map(([y, qs]) => [y, [...qs].sort()]));
+  // Quarters surveyed per ledger post and year.
+  const have = new Map<string, Set<number>>();
+  for (const t of tally) {
+    if (!t.key) continue;
+    const id = `${t.key}|${t.year}`;
+    (have.get(id) ?? have.set(id, new Set()).get(id)!).add(t.quarter);
+  }
   for (const p of posts) {
     if (!p.service) continue;
     const years = [...new Set(p.rows.map((r) => r.year).filter((y): y is number => y !== null))].sort();
     for (const y of years) {
-      for (const q of [...(covered.get(y) ?? [])].sort()) {
-        if (have.has(`${p.key}|${y}|${q}`)) continue;
+      const surveyed = have.get(`${p.key}|${y}`);
+      for (const q of covered.get(y) ?? []) {
+        if (surveyed?.has(q)) continue;
         const row = p.rows.find((r) => r.year === y)!;
         unmatched.push({
           kind: "no-survey",
@@ -350,10 +365,9 @@ function readSurveyRows(grid: SheetGrid, found: ShapeFound, settings: HunanSetti
     const accFor = (): Acc => {
       let acc = accs.get(id);
       if (!acc) {
-        acc = { post, city, unit, year, quarter, counts: new Map(), blank: 0, invalid: 0, invalidCells: [], cells: [] };
+        acc = { post, city, unit, year, quarter, counts: new Map(), blank: 0, invalid: 0, invalidCells: [], cell: name.cell };
         accs.set(id, acc);
       }
-      acc.cells.push(name.cell);
       return acc;
     };
     if (shape === "responses") {
@@ -485,11 +499,14 @@ export function postMatcher<P extends { name: string; city: string; unit: string
 export type LedgerFill = { writes: SheetWrite[]; cells: { sheet: string; cell: string; rate: number }[] };
 
 export function planLedgerFill(grids: readonly SheetGrid[], tally: SurveyTally): LedgerFill {
-  const rates = new Map<string, number>();
+  // Rates by ledger post and year, a slot a quarter.
+  const rates = new Map<string, (number | undefined)[]>();
   for (const t of tally.tally) {
     const r = exactRate(t);
+    if (t.key === null || r === null) continue;
+    const id = `${t.key}|${t.year}`;
     // Truncated to what "0.00%" shows, so the cell never reads 90.00% while banded below 90%; it bands the same.
-    if (t.key !== null && r !== null) rates.set(`${t.key}|${t.year}|${t.quarter}`, shownRate(r));
+    (rates.get(id) ?? rates.set(id, []).get(id)!)[t.quarter - 1] = shownRate(r);
   }
   const writes: SheetWrite[] = [];
   const cells: LedgerFill["cells"] = [];
@@ -497,8 +514,10 @@ export function planLedgerFill(grids: readonly SheetGrid[], tally: SurveyTally):
     const sheet = read.sheet;
     const grid = grids.find((g) => g.name === sheet)!;
     const map = read.map;
-    const idOf = (rec: RowRecord) => `${postKeyOf(rec)}|${factNumber(rec, "year") ?? ""}`;
-    const hasFirst = new Set(read.records.filter((r) => r.facts["round"]?.value !== "复评").map(idOf));
+    const ids = read.records.map((rec: RowRecord) => `${postKeyOf(rec)}|${factNumber(rec, "year") ?? ""}`);
+    const review = read.records.map((rec) => rec.facts["round"]?.value === "复评");
+    const hasFirst = new Set(ids.filter((_, i) => !review[i]));
+    const rowRates = ids.map((id) => rates.get(id));
     const firstRow = map.headerRow + 1;
     const count = Math.max(0, read.lastRow - map.headerRow);
     let next = Math.max(lastUsedColumn(grid), ...map.outputs.values()) + 1;
@@ -508,11 +527,11 @@ export function planLedgerFill(grids: readonly SheetGrid[], tally: SurveyTally):
       const mask = Array.from({ length: count }, () => false);
       let any = false;
       const existing = map.fields.get(`q${q}`);
-      for (const rec of read.records) {
-        const id = idOf(rec);
-        const rate = rates.get(`${id}|${q}`);
+      for (let i = 0; i < read.records.length; i++) {
+        const rec = read.records[i]!;
+        const rate = rowRates[i]?.[q - 1];
         // A 复评 row is the reviewers' own re-assessment: filled only when the post has no 初评 that year.
-        if (rate === undefined || (rec.facts["round"]?.value === "复评" && hasFirst.has(id))) continue;
+        if (rate === undefined || (review[i] && hasFirst.has(ids[i]!))) continue;
         values[rec.row - firstRow] = rate;
         mask[rec.row - firstRow] = true;
         any = true;
