@@ -34,6 +34,14 @@ async function settingsFor(stored: StoredState, file: string | undefined, cycleS
   return resolveSettings(hunan, mergeSettings(stored, given));
 }
 
+/** Names a stdout line lists before “等”: the full lists are in the workbook and the JSON. */
+export const SHOWN_NAMES = 8;
+
+/** The first {@link SHOWN_NAMES} items as shown, joined with “、”, then “ 等” when there are more. */
+export function someOf<T>(items: readonly T[], show: (item: T) => string): string {
+  return items.slice(0, SHOWN_NAMES).map(show).join("、") + (items.length > SHOWN_NAMES ? " 等" : "");
+}
+
 const json = (v: unknown) => new TextEncoder().encode(`${JSON.stringify(v, null, 2)}\n`);
 
 /** The workbook and the optional JSON a report command writes. */
@@ -82,11 +90,11 @@ export async function survey(args: string[], io: Io, files: Files): Promise<numb
   if (!t.ledgerSheets.length) out.push("工作簿中没有考核台账：未与示范岗名单核对");
   const notIn = t.unmatched.filter((u) => u.kind === "not-in-ledger");
   const noSurvey = t.unmatched.filter((u) => u.kind === "no-survey");
-  if (notIn.length) out.push(`调查表中有 ${notIn.length} 个示范岗在台账中找不到：${notIn.map((u) => u.post).join("、")}`);
-  if (noSurvey.length) out.push(`台账中的服务岗缺少季度测评 ${noSurvey.length} 处：${noSurvey.slice(0, 8).map((u) => `${u.post}（${u.kind === "no-survey" ? `${u.year}Q${u.quarter}` : ""}）`).join("、")}${noSurvey.length > 8 ? " 等" : ""}`);
+  if (notIn.length) out.push(`调查表中有 ${notIn.length} 个示范岗在台账中找不到：${someOf(notIn, (u) => u.post)}`);
+  if (noSurvey.length) out.push(`台账中的服务岗缺少季度测评 ${noSurvey.length} 处：${someOf(noSurvey, (u) => `${u.post}（${u.kind === "no-survey" ? `${u.year}Q${u.quarter}` : ""}）`)}`);
   if (t.errors.length) {
     out.push(`无法归属的调查记录 ${t.errors.length} 行（未计入）：`);
-    for (const e of t.errors.slice(0, 8)) out.push(`  ${e.message}`);
+    for (const e of t.errors.slice(0, SHOWN_NAMES)) out.push(`  ${e.message}`);
   }
   if (fill) out.push(fill.cells.length ? `已填入台账季度满意度 ${fill.cells.length} 个单元格（${[...new Set(fill.writes.map((w) => w.sheet))].map((s) => `「${s}」`).join("")}）` : "没有可填入台账的满意度（--fill-ledger）");
   out.push("", `已写出：${output}（工作表「${sheet}」）`);
@@ -122,7 +130,7 @@ export async function summary(args: string[], io: Io, files: Files): Promise<num
     `示范岗 ${s.rows.length} 个：${LABEL.retain} ${s.byStatus.retain}　${LABEL.rectify} ${s.byStatus.rectify}　${LABEL.revoke} ${s.byStatus.revoke}　${LABEL.error} ${s.byStatus.error}；平均得分 ${s.averageScore ?? "—"}`,
     ...s.byType.map((t) => `  ${t.postType} ${t.posts} 个（${LABEL.retain} ${t.retain}，${LABEL.rectify} ${t.rectify}，${LABEL.revoke} ${t.revoke}，${LABEL.error} ${t.error}）`),
     `撤销 ${s.revoked.length} 个（其中省级 ${s.revoked.filter((r) => r.level === "省级").length} 个）；本年度期满 ${s.expiring.length} 个`,
-    ...(s.awaitingReview.length ? [`待复评 ${s.awaitingReview.length} 个：${s.awaitingReview.map((r) => `${r.name}（${r.city}）`).join("、")}`] : []),
+    ...(s.awaitingReview.length ? [`待复评 ${s.awaitingReview.length} 个：${someOf(s.awaitingReview, (r) => `${r.name}（${r.city}）`)}`] : []),
     ...(s.selection.length ? [`评选检查 ${s.selection.length} 条：`, ...s.selection.map((w) => `  ${w.message}`)] : ["评选检查：未发现问题"]),
     ...(s.otherYears ? [`另有 ${s.otherYears} 行属于其他年度，未列入（可用 --year 指定年度）`] : []),
     ...(s.noYear ? [`另有 ${s.noYear} 行未填考核年度，未列入`] : []),

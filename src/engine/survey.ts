@@ -142,7 +142,8 @@ type Acc = {
   blank: number;
   invalid: number;
   invalidCells: string[];
-  cells: string[];
+  /** The name cell of the group's first row (where its warnings point). */
+  cell: string;
 };
 
 const text = (v: CellValue): string | null => (isBlankValue(v) ? null : cellText(v).replace(/\s+/g, " ").trim() || null);
@@ -185,11 +186,12 @@ export function tallySurvey(grids: readonly SheetGrid[], scheme: Scheme, setting
   if (!sheets.length) throw new NoSurveyError(grids.map((g) => g.name));
 
   const posts = ledgerPosts(ledgers);
+  const matchPost = postMatcher(posts);
   const tally: TallyEntry[] = [];
   const unmatched: Unmatched[] = [];
   const seenUnmatched = new Set<string>();
   for (const a of accs.values()) {
-    const match = matchPost(a, posts);
+    const match = matchPost(a);
     const valid = [...a.counts.values()].reduce((n, c) => n + c, 0);
     const positive = [...a.counts].reduce((n, [label, c]) => n + c * (settings.answerWeights[label] ?? 0), 0);
     const rate = valid ? positive / valid : null;
@@ -203,7 +205,7 @@ export function tallySurvey(grids: readonly SheetGrid[], scheme: Scheme, setting
       warnings.push({ code: "invalid-answers", cells: a.invalidCells, message: `${a.invalid} 份评价无法识别（${shown}），未计入有效样本` });
     }
     if (match.kind === "ambiguous") {
-      warnings.push({ code: "ambiguous-post", cells: a.cells.slice(0, 1), message: match.reason });
+      warnings.push({ code: "ambiguous-post", cells: [a.cell], message: match.reason });
     }
     const entry: TallyEntry = {
       post: a.post,
@@ -226,25 +228,39 @@ export function tallySurvey(grids: readonly SheetGrid[], scheme: Scheme, setting
       const id = `${norm(a.city)}|${norm(a.unit)}|${norm(a.post)}`;
       if (!seenUnmatched.has(id)) {
         seenUnmatched.add(id);
-        unmatched.push({ kind: "not-in-ledger", post: a.post, city: a.city, unit: a.unit, reason: match.reason, cells: a.cells.slice(0, 1) });
+        unmatched.push({ kind: "not-in-ledger", post: a.post, city: a.city, unit: a.unit, reason: match.reason, cells: [a.cell] });
       }
     }
   }
   // Grouped by post in the order the survey first names them, then by year and quarter.
-  const first = new Map<string, number>();
-  tally.forEach((t, i) => first.set(`${t.city}|${t.unit}|${t.post}`, Math.min(i, first.get(`${t.city}|${t.unit}|${t.post}`) ?? i)));
-  tally.sort((x, y) => first.get(`${x.city}|${x.unit}|${x.post}`)! - first.get(`${y.city}|${y.unit}|${y.post}`)! || x.year - y.year || x.quarter - y.quarter);
+  const firstOf = new Map<string, number>();
+  const rank = new Map<TallyEntry, number>();
+  for (const t of tally) {
+    const k = `${t.city}|${t.unit}|${t.post}`;
+    let r = firstOf.get(k);
+    if (r === undefined) firstOf.set(k, (r = firstOf.size));
+    rank.set(t, r);
+  }
+  tally.sort((x, y) => rank.get(x)! - rank.get(y)! || x.year - y.year || x.quarter - y.quarter);
 
   // 服务岗 of the ledger with no survey in a quarter the survey covers for that year.
-  const covered = new Map<number, Set<number>>();
-  for (const t of tally) (covered.get(t.year) ?? covered.set(t.year, new Set()).get(t.year)!).add(t.quarter);
-  const have = new Set(tally.filter((t) => t.key).map((t) => `${t.key}|${t.year}|${t.quarter}`));
+  const coveredSet = new Map<number, Set<number>>();
+  for (const t of tally) (coveredSet.get(t.year) ?? coveredSet.set(t.year, new Set()).get(t.year)!).add(t.quarter);
+  const covered = new Map([...coveredSet].map(([y, qs]) => [y, [...qs].sort()]));
+  // Quarters surveyed per ledger post and year.
+  const have = new Map<string, Set<number>>();
+  for (const t of tally) {
+    if (!t.key) continue;
+    const id = `${t.key}|${t.year}`;
+    (have.get(id) ?? have.set(id, new Set()).get(id)!).add(t.quarter);
+  }
   for (const p of posts) {
     if (!p.service) continue;
     const years = [...new Set(p.rows.map((r) => r.year).filter((y): y is number => y !== null))].sort();
     for (const y of years) {
-      for (const q of [...(covered.get(y) ?? [])].sort()) {
-        if (have.has(`${p.key}|${y}|${q}`)) continue;
+      const surveyed = have.get(`${p.key}|${y}`);
+      for (const q of covered.get(y) ?? []) {
+        if (surveyed?.has(q)) continue;
         const row = p.rows.find((r) => r.year === y)!;
         unmatched.push({
           kind: "no-survey",
@@ -350,10 +366,9 @@ function readSurveyRows(grid: SheetGrid, found: ShapeFound, settings: HunanSetti
     const accFor = (): Acc => {
       let acc = accs.get(id);
       if (!acc) {
-        acc = { post, city, unit, year, quarter, counts: new Map(), blank: 0, invalid: 0, invalidCells: [], cells: [] };
+        acc = { post, city, unit, year, quarter, counts: new Map(), blank: 0, invalid: 0, invalidCells: [], cell: name.cell };
         accs.set(id, acc);
       }
-      acc.cells.push(name.cell);
       return acc;
     };
     if (shape === "responses") {
@@ -411,26 +426,88 @@ function ledgerPosts(ledgers: readonly SheetRead[]): LedgerPost[] {
   return [...posts.values()];
 }
 
-type Match = { kind: "ok"; post: LedgerPost } | { kind: "none" | "ambiguous"; reason: string };
+export type Match<P> = { kind: "ok"; post: P } | { kind: "none" | "ambiguous"; reason: string };
 
-function matchPost(a: Acc, posts: readonly LedgerPost[]): Match {
-  const byName = posts.filter((p) => norm(p.name) === norm(a.post));
-  const hits = byName.filter((p) => (!a.city || cityKey(p.city) === cityKey(a.city)) && (!a.unit || norm(p.unit) === norm(a.unit)));
-  if (hits.length === 1) return { kind: "ok", post: hits[0]! };
-  if (hits.length > 1) return { kind: "ambiguous", reason: `台账中有 ${hits.length} 个名为“${a.post}”的示范岗，请在调查表中填写市州和工作单位` };
-  if (byName.length) return { kind: "none", reason: `台账中的“${a.post}”与调查表的市州或工作单位不一致` };
-  return { kind: "none", reason: `台账中没有名为“${a.post}”的示范岗` };
+/** What a survey group says about its post: the name as written, and 市州 and 工作单位 when filled in. */
+export type PostQuery = { post: string; city: string | null; unit: string | null };
+
+type Bucket<P> = {
+  /** The ledger posts of one name, in ledger order. */
+  all: P[];
+  /** The same posts by 市州 key, by 工作单位 and by both: filled on first use. */
+  byCity?: Map<string, P[]>;
+  byUnit?: Map<string, P[]>;
+  byBoth?: Map<string, P[]>;
+};
+
+const push = <P>(m: Map<string, P[]>, k: string, p: P) => {
+  const list = m.get(k);
+  if (list) list.push(p);
+  else m.set(k, [p]);
+};
+
+/**
+ * A matcher over the ledger's posts, indexed once: a survey group names a post (compared after
+ * {@link normalizeText}), and optionally its 市州 (compared by {@link cityKey}) and 工作单位 (normalised); a
+ * blank 市州 or 工作单位 matches any. One hit is the match; several are ambiguous; none says which part
+ * disagrees. Each query is a few map look-ups, however many posts the ledger has.
+ */
+export function postMatcher<P extends { name: string; city: string; unit: string }>(posts: readonly P[]): (q: PostQuery) => Match<P> {
+  const byName = new Map<string, Bucket<P>>();
+  for (const p of posts) {
+    const k = norm(p.name);
+    const b = byName.get(k);
+    if (b) b.all.push(p);
+    else byName.set(k, { all: [p] });
+  }
+  const candidates = (b: Bucket<P>, city: string | null, unit: string | null): readonly P[] => {
+    // A name most ledgers hold once or a few times: filtering is as cheap as a look-up.
+    if (b.all.length <= 4) return b.all.filter((p) => (!city || cityKey(p.city) === cityKey(city)) && (!unit || norm(p.unit) === norm(unit)));
+    if (city && unit) {
+      if (!b.byBoth) {
+        b.byBoth = new Map();
+        for (const p of b.all) push(b.byBoth, `${cityKey(p.city)}|${norm(p.unit)}`, p);
+      }
+      return b.byBoth.get(`${cityKey(city)}|${norm(unit)}`) ?? [];
+    }
+    if (city) {
+      if (!b.byCity) {
+        b.byCity = new Map();
+        for (const p of b.all) push(b.byCity, cityKey(p.city), p);
+      }
+      return b.byCity.get(cityKey(city)) ?? [];
+    }
+    if (unit) {
+      if (!b.byUnit) {
+        b.byUnit = new Map();
+        for (const p of b.all) push(b.byUnit, norm(p.unit), p);
+      }
+      return b.byUnit.get(norm(unit)) ?? [];
+    }
+    return b.all;
+  };
+  return (q) => {
+    const b = byName.get(norm(q.post));
+    if (!b) return { kind: "none", reason: `台账中没有名为“${q.post}”的示范岗` };
+    const hits = candidates(b, q.city, q.unit);
+    if (hits.length === 1) return { kind: "ok", post: hits[0]! };
+    if (hits.length > 1) return { kind: "ambiguous", reason: `台账中有 ${hits.length} 个名为“${q.post}”的示范岗，请在调查表中填写市州和工作单位` };
+    return { kind: "none", reason: `台账中的“${q.post}”与调查表的市州或工作单位不一致` };
+  };
 }
 
 /** Where --fill-ledger writes: each matched rate into the quarter column of the ledger rows of that post and year. */
 export type LedgerFill = { writes: SheetWrite[]; cells: { sheet: string; cell: string; rate: number }[] };
 
 export function planLedgerFill(grids: readonly SheetGrid[], tally: SurveyTally): LedgerFill {
-  const rates = new Map<string, number>();
+  // Rates by ledger post and year, a slot a quarter.
+  const rates = new Map<string, (number | undefined)[]>();
   for (const t of tally.tally) {
     const r = exactRate(t);
+    if (t.key === null || r === null) continue;
+    const id = `${t.key}|${t.year}`;
     // Truncated to what "0.00%" shows, so the cell never reads 90.00% while banded below 90%; it bands the same.
-    if (t.key !== null && r !== null) rates.set(`${t.key}|${t.year}|${t.quarter}`, shownRate(r));
+    (rates.get(id) ?? rates.set(id, []).get(id)!)[t.quarter - 1] = shownRate(r);
   }
   const writes: SheetWrite[] = [];
   const cells: LedgerFill["cells"] = [];
@@ -438,8 +515,10 @@ export function planLedgerFill(grids: readonly SheetGrid[], tally: SurveyTally):
     const sheet = read.sheet;
     const grid = grids.find((g) => g.name === sheet)!;
     const map = read.map;
-    const idOf = (rec: RowRecord) => `${postKeyOf(rec)}|${factNumber(rec, "year") ?? ""}`;
-    const hasFirst = new Set(read.records.filter((r) => r.facts["round"]?.value !== "复评").map(idOf));
+    const ids = read.records.map((rec: RowRecord) => `${postKeyOf(rec)}|${factNumber(rec, "year") ?? ""}`);
+    const review = read.records.map((rec) => rec.facts["round"]?.value === "复评");
+    const hasFirst = new Set(ids.filter((_, i) => !review[i]));
+    const rowRates = ids.map((id) => rates.get(id));
     const firstRow = map.headerRow + 1;
     const count = Math.max(0, read.lastRow - map.headerRow);
     let next = Math.max(lastOccupiedColumn(grid), ...map.outputs.values()) + 1;
@@ -449,11 +528,11 @@ export function planLedgerFill(grids: readonly SheetGrid[], tally: SurveyTally):
       const mask = Array.from({ length: count }, () => false);
       let any = false;
       const existing = map.fields.get(`q${q}`);
-      for (const rec of read.records) {
-        const id = idOf(rec);
-        const rate = rates.get(`${id}|${q}`);
+      for (let i = 0; i < read.records.length; i++) {
+        const rec = read.records[i]!;
+        const rate = rowRates[i]?.[q - 1];
         // A 复评 row is the reviewers' own re-assessment: filled only when the post has no 初评 that year.
-        if (rate === undefined || (rec.facts["round"]?.value === "复评" && hasFirst.has(id))) continue;
+        if (rate === undefined || (review[i] && hasFirst.has(ids[i]!))) continue;
         values[rec.row - firstRow] = rate;
         mask[rec.row - firstRow] = true;
         any = true;

@@ -2,6 +2,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { ledgerRows } from "../../bench/hunanLedger";
 import { cli, tempDirEach } from "./cliHarness";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -87,6 +88,20 @@ describe("pioneer-scorecard survey", () => {
     expect(r.err).toMatch(/没有找到满意度调查表/);
     await expect(fs.access(path.join(tmp.path, "x.xlsx"))).rejects.toThrow();
   });
+  test("stdout names at most 8 posts not in the ledger, then 等; the JSON has them all", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("考核台账").addRows([["市州", "工作单位", "示范岗名称", "岗位类别", "考核年度"], ["长沙", "站", "报建窗口", "服务岗", 2025]]);
+    const names = Array.from({ length: 10 }, (_, i) => `窗口${i + 1}`);
+    wb.addWorksheet("满意度统计").addRows([["示范岗名称", "市州", "季度", "满意人数", "基本满意人数", "不满意人数"], ["报建窗口", "长沙", "2025Q1", 20, 0, 0], ...names.map((n) => [n, "长沙", "2025Q1", 20, 0, 0])]);
+    const input = path.join(tmp.path, "调查.xlsx");
+    await wb.xlsx.writeFile(input);
+    const json = path.join(tmp.path, "t.json");
+    const r = await cli("survey", input, "-o", path.join(tmp.path, "out.xlsx"), "--json", json);
+    expect(r.code).toBe(0);
+    const line = r.out.split("\n").find((l) => l.startsWith("调查表中有 10 个示范岗在台账中找不到："))!;
+    expect(line).toBe(`调查表中有 10 个示范岗在台账中找不到：${names.slice(0, 8).join("、")} 等`);
+    expect(((await readJson(json))["unmatched"] as Json[]).filter((u) => u["kind"] === "not-in-ledger")).toHaveLength(10);
+  });
 });
 
 describe("pioneer-scorecard summary", () => {
@@ -98,6 +113,9 @@ describe("pioneer-scorecard summary", () => {
     expect(r.code).toBe(3);
     expect(r.out).toContain("示范岗 42 个：保持 16　整改 8　撤销 14　数据有误 4");
     expect(r.out).toContain("待复评 8 个：");
+    // Exactly 8: all named, no 等.
+    expect(r.out.split("\n").find((l) => l.startsWith("待复评 8 个："))!.split("、")).toHaveLength(8);
+    expect(r.out).not.toMatch(/待复评[^\n]* 等\n/);
     const wb = await load(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["年度汇总"]);
     const ws = wb.getWorksheet("年度汇总")!;
@@ -115,6 +133,21 @@ describe("pioneer-scorecard summary", () => {
     expect(await zip.file("xl/workbook.xml")!.async("string")).toContain("_xlnm.Print_Titles");
     const j = await readJson(json);
     expect(j["byStatus"]).toEqual({ retain: 16, rectify: 8, revoke: 14, error: 4 });
+  });
+
+  test("the 待复评 line names at most 8 posts, then 等 (as survey's lists); the JSON has them all", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("考核台账");
+    for (const row of ledgerRows(300)) ws.addRow(row);
+    const input = path.join(tmp.path, "台账.xlsx");
+    await wb.xlsx.writeFile(input);
+    const json = path.join(tmp.path, "y.json");
+    const r = await cli("summary", input, "-o", path.join(tmp.path, "年度汇总.xlsx"), "--json", json);
+    const awaiting = (await readJson(json))["awaitingReview"] as Json[];
+    expect(awaiting.length).toBeGreaterThan(8);
+    const line = r.out.split("\n").find((l) => l.startsWith("待复评 "))!;
+    const shown = awaiting.slice(0, 8).map((a) => `${String(a["name"])}（${String(a["city"])}）`);
+    expect(line).toBe(`待复评 ${awaiting.length} 个：${shown.join("、")} 等`);
   });
 });
 
