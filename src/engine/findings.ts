@@ -176,10 +176,12 @@ export class CellWarning implements Warning {
 const isLazy = (x: object): boolean => x instanceof CellDeduction || x instanceof CellRevocation || x instanceof ScoreRevocation || x instanceof CellWarning;
 const plain = <T extends object>(x: T): T => (isLazy(x) ? ((x as unknown as { toJSON(): T }).toJSON()) : x);
 
-/** A row's result with its findings as plain data (the same row when it has none to convert). */
+/** A row's result as plain data, its findings too (the same row when it is plain already). */
 export function plainRow(r: RowResult): RowResult {
-  if (!r.deductions.some(isLazy) && !r.revocations.some(isLazy) && !r.warnings.some(isLazy)) return r;
-  return { ...r, deductions: r.deductions.map(plain), revocations: r.revocations.map(plain), warnings: r.warnings.map(plain) };
+  // A view of the scoring's columns (scoreLedger's LedgerRow) gives its plain fields.
+  const row = Object.getPrototypeOf(r) === Object.prototype ? r : (r as RowResult & { toJSON(): RowResult }).toJSON();
+  if (!row.deductions.some(isLazy) && !row.revocations.some(isLazy) && !row.warnings.some(isLazy)) return row;
+  return { ...row, deductions: row.deductions.map(plain), revocations: row.revocations.map(plain), warnings: row.warnings.map(plain) };
 }
 
 /** The result as plain data, for a structured clone (the preview's worker posts it to the page). */

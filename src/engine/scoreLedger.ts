@@ -43,10 +43,14 @@ class Rows {
   readonly score: (number | null)[];
   readonly total: (number | null)[];
   readonly status: Status[];
+  readonly validThrough: (number | null)[];
   /** Member records, by row (most rows have none). */
   readonly members = new Map<number, RowRecord[]>();
 
-  constructor(sheets: readonly LedgerSheetInput[]) {
+  constructor(
+    sheets: readonly LedgerSheetInput[],
+    readonly scheme: Scheme,
+  ) {
     let n = 0;
     for (const s of sheets) n += s.records.length;
     this.length = n;
@@ -69,6 +73,7 @@ class Rows {
     this.score = column<number | null>(null);
     this.total = column<number | null>(null);
     this.status = column<Status>("error");
+    this.validThrough = column<number | null>(null);
     let i = 0;
     for (let s = 0; s < sheets.length; s++) {
       const records = sheets[s]!.records;
@@ -956,7 +961,7 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   // Each pass over the rows is a function of its own: optimised on its own, and not thrown away (deoptimised)
   // with the others when a later pass meets a case the earlier ones had not seen.
   const keys = new PostKeys();
-  const rows = new Rows(input.sheets);
+  const rows = new Rows(input.sheets, scheme);
   const chains = nameChains(rows, keys);
   const topWarnings: Warning[] = [];
   if (input.members?.length) attachMembers(rows, input.members, keys, topWarnings);
@@ -964,7 +969,7 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   histories(rows, chains, keys, settings);
   let from = 0;
   const sheets: SheetResult[] = input.sheets.map((s) => {
-    const out = resultsOf(rows, from, s.records.length, scheme, settings);
+    const out = resultsOf(rows, from, s.records.length, settings);
     from += out.length;
     return { sheet: s.sheet, headerRow: s.headerRow, warnings: s.warnings ?? [], rows: out };
   });
@@ -1089,41 +1094,115 @@ function histories(rows: Rows, chains: NameChains, keys: PostKeys, settings: Hun
   }
 }
 
-/** The results of `count` rows from `from`. */
-function resultsOf(rows: Rows, from: number, count: number, scheme: Scheme, settings: HunanSettings): RowResult[] {
+/** The results of `count` rows from `from`: each row's warnings and term made final, and a view of it. */
+function resultsOf(rows: Rows, from: number, count: number, settings: HunanSettings): RowResult[] {
   const out = new Array<RowResult>(count);
-  for (let j = 0; j < count; j++) out[j] = resultOf(rows, from + j, scheme, settings);
+  for (let j = 0; j < count; j++) {
+    finish(rows, from + j, settings);
+    out[j] = new LedgerRow(rows, from + j);
+  }
   return out;
 }
 
-function resultOf(rows: Rows, i: number, scheme: Scheme, settings: HunanSettings): RowResult {
-  const rec = rows.recs[i]!;
+/** A row's 示范期 (第十条), 期满 warning, and (数据有误) no "未检查" beside its errors. */
+function finish(rows: Rows, i: number, settings: HunanSettings): void {
   const electedYear = rows.electedYear[i]!;
   const year = rows.year[i]!;
   const vt = electedYear !== null ? validThrough(electedYear, settings.cycleStartYear) : null;
-  let warnings = rows.warnings[i]!;
+  rows.validThrough[i] = vt;
   if (vt !== null && year !== null && year > vt) {
-    const f = rec.facts["electedYear"];
+    const f = rows.recs[i]!.facts["electedYear"];
     const message = expiredMessage(electedYear, vt, year);
-    warnings = add(warnings, f ? new CellWarning("expired", f, message) : { code: "expired", cells: [], message });
+    rows.warn(i, f ? new CellWarning("expired", f, message) : { code: "expired", cells: [], message });
   }
-  const status = rows.status[i]!;
-  const error = status === "error";
-  // Built here, not when the row is read: a string held from the start is copied by every collection meanwhile.
-  const key = joinKey(rows.city[i] ?? "", rows.unit[i] ?? "", rows.name[i] ?? "");
-  const deductionTotal = error ? null : rows.total[i]!;
-  const score = error ? null : rows.score[i]!;
-  const deductions = error ? NONE : rows.deductions[i]!;
-  const revocations = error ? NONE : rows.revocations[i]!;
-  if (error) warnings = warnings.filter((w) => w.code !== "unchecked");
-  const round = rows.round[i]!;
-  const rectifyItems = rows.rectify[i]!;
-  const errors = rows.errors[i]!;
-  const row = rec.row;
-  // Made whole, with or without 后果: a property added afterwards would give a revoked row's result a second block.
-  return status === "revoke"
-    ? { row, key, year, round, deductionTotal, score, status, deductions, revocations, rectifyItems, validThrough: vt, warnings, errors, consequences: consequencesOf(scheme, rows.provincial(i)) }
-    : { row, key, year, round, deductionTotal, score, status, deductions, revocations, rectifyItems, validThrough: vt, warnings, errors };
+  if (rows.status[i] === "error" && rows.warnings[i]!.length) rows.warnings[i] = rows.warnings[i]!.filter((w) => w.code !== "unchecked");
+}
+
+const ROWS: unique symbol = Symbol("rows");
+const AT: unique symbol = Symbol("at");
+
+/**
+ * A row's result: a view of its place in the scoring's columns ({@link Rows}), one small object a row (50,000
+ * results of their own were 20 MB, copied by every collection while the rest was scored). To a reader it is the
+ * plain {@link RowResult}: fields read as properties, JSON.stringify gives the same keys in the same order
+ * (toJSON), and its key ("市州|单位|名称") is made when read. What copies own data only (a structured clone,
+ * a spread) does not see the fields: see plainRow (findings.ts).
+ */
+export class LedgerRow implements RowResult {
+  declare readonly [ROWS]: Rows;
+  declare readonly [AT]: number;
+
+  constructor(rows: Rows, at: number) {
+    this[ROWS] = rows;
+    this[AT] = at;
+  }
+
+  get row(): number {
+    return this[ROWS].recs[this[AT]]!.row;
+  }
+
+  get key(): string {
+    const rows = this[ROWS];
+    const i = this[AT];
+    return joinKey(rows.city[i] ?? "", rows.unit[i] ?? "", rows.name[i] ?? "");
+  }
+
+  get year(): number | null {
+    return this[ROWS].year[this[AT]]!;
+  }
+
+  get round(): Round {
+    return this[ROWS].round[this[AT]]!;
+  }
+
+  get status(): Status {
+    return this[ROWS].status[this[AT]]!;
+  }
+
+  get deductionTotal(): number | null {
+    return this.status === "error" ? null : this[ROWS].total[this[AT]]!;
+  }
+
+  get score(): number | null {
+    return this.status === "error" ? null : this[ROWS].score[this[AT]]!;
+  }
+
+  get deductions(): Deduction[] {
+    return this.status === "error" ? NONE : this[ROWS].deductions[this[AT]]!;
+  }
+
+  get revocations(): Revocation[] {
+    return this.status === "error" ? NONE : this[ROWS].revocations[this[AT]]!;
+  }
+
+  get rectifyItems(): string[] {
+    return this[ROWS].rectify[this[AT]]!;
+  }
+
+  get validThrough(): number | null {
+    return this[ROWS].validThrough[this[AT]]!;
+  }
+
+  get warnings(): Warning[] {
+    return this[ROWS].warnings[this[AT]]!;
+  }
+
+  get errors(): CellError[] {
+    return this[ROWS].errors[this[AT]]!;
+  }
+
+  /** What follows a revocation (第十一条); undefined unless revoked. */
+  get consequences(): string[] | undefined {
+    return this.status === "revoke" ? consequencesOf(this[ROWS].scheme, this[ROWS].provincial(this[AT])) : undefined;
+  }
+
+  toJSON(): RowResult {
+    const { row, key, year, round, deductionTotal, score, status, deductions, revocations, rectifyItems, validThrough, warnings, errors } = this;
+    const plain: RowResult = { row, key, year, round, deductionTotal, score, status, deductions, revocations, rectifyItems, validThrough, warnings, errors };
+    const consequences = this.consequences;
+    if (consequences) plain.consequences = consequences;
+    return plain;
+  }
 }
 
 /** Rectification sentences for rule ids (one evaluator per scheme and settings, reused across rows). */

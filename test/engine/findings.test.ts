@@ -1,6 +1,7 @@
 /**
- * Findings whose words are built when read (engine/findings.ts) are the plain findings of types.ts to every
- * reader: property access, JSON (same keys, same order) and, through plainLedger, a structured clone.
+ * Findings whose words are built when read (engine/findings.ts), and result rows that are views of the scoring's
+ * columns, are the plain shapes of types.ts to every reader: property access, JSON (same keys, same order) and,
+ * through plainLedger, a structured clone.
  */
 import { CellDeduction, CellRevocation, CellWarning, plainLedger } from "../../src/engine/findings";
 import { scoreWorkbook } from "../../src/engine/scoreWorkbook";
@@ -42,7 +43,18 @@ test("a structured clone of plainLedger keeps every word; of the raw result it w
   const raw = result();
   const asJson: unknown = JSON.parse(JSON.stringify(raw));
   expect(structuredClone(plainLedger(raw))).toEqual(asJson);
-  // Why the preview's worker sends plainLedger: a clone copies own data only.
+  // Why the preview's worker sends plainLedger: a clone copies own data only (a result row is a view, too).
   const cloned = structuredClone(raw);
-  expect(cloned.sheets[0]!.rows[0]!.deductions.some((d) => d.text === undefined)).toBe(true);
+  expect(cloned.sheets[0]!.rows[0]!.status).toBeUndefined();
+});
+
+test("a result row is a view that reads, and serialises, as the plain RowResult", () => {
+  const rows = result().sheets[0]!.rows;
+  const json = JSON.parse(JSON.stringify(rows)) as Record<string, unknown>[];
+  expect(Object.keys(json[0]!)).toEqual(["row", "key", "year", "round", "deductionTotal", "score", "status", "deductions", "revocations", "rectifyItems", "validThrough", "warnings", "errors"]);
+  // 后果 only on a revoked row, last.
+  expect(Object.keys(json[1]!).at(-1)).toBe("consequences");
+  expect(rows[1]).toMatchObject({ status: "revoke", key: "长沙|长沙市质监站|窗口乙", score: rows[1]!.score });
+  expect(rows[0]!.consequences).toBeUndefined();
+  expect(rows.map((r) => r.key)).toEqual(json.map((r) => r["key"]));
 });
