@@ -1104,18 +1104,22 @@ function resultsOf(rows: Rows, from: number, count: number, settings: HunanSetti
   return out;
 }
 
-/** A row's 示范期 (第十条), 期满 warning, and (数据有误) no "未检查" beside its errors. */
+/** A row's 示范期 (第十条), and (数据有误) no "未检查" beside its errors. Its 期满 warning is made when read. */
 function finish(rows: Rows, i: number, settings: HunanSettings): void {
   const electedYear = rows.electedYear[i]!;
-  const year = rows.year[i]!;
-  const vt = electedYear !== null ? validThrough(electedYear, settings.cycleStartYear) : null;
-  rows.validThrough[i] = vt;
-  if (vt !== null && year !== null && year > vt) {
-    const f = rows.recs[i]!.facts["electedYear"];
-    const message = expiredMessage(electedYear, vt, year);
-    rows.warn(i, f ? new CellWarning("expired", f, message) : { code: "expired", cells: [], message });
-  }
+  rows.validThrough[i] = electedYear !== null ? validThrough(electedYear, settings.cycleStartYear) : null;
   if (rows.status[i] === "error" && rows.warnings[i]!.length) rows.warnings[i] = rows.warnings[i]!.filter((w) => w.code !== "unchecked");
+}
+
+/** The row's warnings, with 期满 last when the year assessed is after its 示范期 (第十条). */
+function warningsOf(rows: Rows, i: number): Warning[] {
+  const warnings = rows.warnings[i]!;
+  const vt = rows.validThrough[i]!;
+  const year = rows.year[i]!;
+  if (vt === null || year === null || year <= vt) return warnings;
+  const f = rows.recs[i]!.facts["electedYear"];
+  const message = expiredMessage(rows.electedYear[i]!, vt, year);
+  return append(warnings, f ? new CellWarning("expired", f, message) : { code: "expired", cells: [], message });
 }
 
 const ROWS: unique symbol = Symbol("rows");
@@ -1183,8 +1187,9 @@ export class LedgerRow implements RowResult {
     return this[ROWS].validThrough[this[AT]]!;
   }
 
+  /** Each read of a 期满 row gives a new list (the same warnings). */
   get warnings(): Warning[] {
-    return this[ROWS].warnings[this[AT]]!;
+    return warningsOf(this[ROWS], this[AT]);
   }
 
   get errors(): CellError[] {
