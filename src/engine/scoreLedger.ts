@@ -36,8 +36,19 @@ class Rows {
   readonly round: Round[];
   readonly electedYear: (number | null)[];
   readonly errors: CellError[][];
-  readonly deductions: Deduction[][];
-  readonly revocations: Revocation[][];
+  /**
+   * Every row's findings, one after another (a row's are `from` … `from + count`): no list is made per row
+   * while scoring. A row whose revocations change after its rules were applied (第十一条) keeps its own list.
+   */
+  private readonly deductionList: Deduction[] = [];
+  private readonly deductionFrom: Int32Array;
+  private readonly deductionCount: Int32Array;
+  private readonly revocationList: Revocation[] = [];
+  private readonly revocationFrom: Int32Array;
+  private readonly revocationCount: Int32Array;
+  private readonly revocationsChanged = new Map<number, Revocation[]>();
+  /** Rows revoked for a final score below the line (A11a, after their other revocations): the score says why. */
+  private readonly belowLine: Uint8Array;
   readonly warnings: Warning[][];
   readonly rectify: string[][];
   readonly score: (number | null)[];
@@ -50,6 +61,7 @@ class Rows {
   constructor(
     sheets: readonly LedgerSheetInput[],
     readonly scheme: Scheme,
+    readonly settings: HunanSettings,
   ) {
     let n = 0;
     for (const s of sheets) n += s.records.length;
@@ -66,8 +78,11 @@ class Rows {
     this.round = column<Round>("初评");
     this.electedYear = column<number | null>(null);
     this.errors = column<CellError[]>(NONE);
-    this.deductions = column<Deduction[]>(NONE);
-    this.revocations = column<Revocation[]>(NONE);
+    this.deductionFrom = new Int32Array(n);
+    this.deductionCount = new Int32Array(n);
+    this.revocationFrom = new Int32Array(n);
+    this.revocationCount = new Int32Array(n);
+    this.belowLine = new Uint8Array(n);
     this.warnings = column<Warning[]>(NONE);
     this.rectify = column<string[]>(NONE);
     this.score = column<number | null>(null);
@@ -97,6 +112,61 @@ class Rows {
     this.electedYear[i] = numOf(f["electedYear"]);
     const idErrors = name && type ? NONE : identityErrors(rec, name, type);
     if (rec.errors.length || idErrors.length) this.errors[i] = rec.errors.length ? [...rec.errors, ...idErrors] : idErrors;
+  }
+
+  /** Records row `i`'s findings (its first `nd` deductions and `nr` revocations); returns its total deduction. */
+  found(i: number, deductions: ArrayLike<Deduction>, nd: number, revocations: ArrayLike<Revocation>, nr: number): number {
+    let total = 0;
+    this.deductionFrom[i] = this.deductionList.length;
+    this.deductionCount[i] = nd;
+    for (let k = 0; k < nd; k++) {
+      const d = deductions[k]!;
+      total += d.points;
+      this.deductionList.push(d);
+    }
+    this.revocationFrom[i] = this.revocationList.length;
+    this.revocationCount[i] = nr;
+    for (let k = 0; k < nr; k++) this.revocationList.push(revocations[k]!);
+    return total;
+  }
+
+  /** The rules of the row's deductions, each once in order (整改项). */
+  rectifyItems(i: number): string[] {
+    const from = this.deductionFrom[i]!;
+    return rectifyList(this.deductionList, from, from + this.deductionCount[i]!);
+  }
+
+  deductionsOf(i: number): Deduction[] {
+    const n = this.deductionCount[i]!;
+    if (n === 0) return NONE;
+    const from = this.deductionFrom[i]!;
+    return this.deductionList.slice(from, from + n);
+  }
+
+  revocationsOf(i: number): Revocation[] {
+    const changed = this.revocationsChanged.get(i);
+    if (changed) return changed;
+    const n = this.revocationCount[i]!;
+    const from = this.revocationFrom[i]!;
+    if (this.belowLine[i]) {
+      const list = this.revocationList.slice(from, from + n);
+      list.push(new ScoreRevocation(this.score[i]!, this.settings.revokeBelowScore));
+      return list;
+    }
+    return n === 0 ? NONE : this.revocationList.slice(from, from + n);
+  }
+
+  revoked(i: number): boolean {
+    return this.revocationCount[i]! > 0 || this.belowLine[i] === 1 || this.revocationsChanged.has(i);
+  }
+
+  /** Revoked for a final score below the line (A11a). */
+  markBelowLine(i: number): void {
+    this.belowLine[i] = 1;
+  }
+
+  setRevocations(i: number, list: Revocation[]): void {
+    this.revocationsChanged.set(i, list);
   }
 
   /** The row's 上次得分, when filled. */
@@ -284,7 +354,8 @@ type CompiledRule = Sentences & {
  * it again.
  */
 class Scratch<T> {
-  private readonly items: T[] = [];
+  /** The first `n` are the list's (the rest are left over, to be overwritten). */
+  readonly items: T[] = [];
   n = 0;
 
   clear(): void {
@@ -438,8 +509,11 @@ class Evaluator {
     return n === this.compiledWith.length;
   }
 
-  /** Applies every rule, the reviewer's columns and 撤销情形 to one row without input errors. */
-  evaluate(p: Finding): void {
+  /**
+   * Applies every rule, the reviewer's columns and 撤销情形 to one row without input errors. True: the findings
+   * are the finding's own lists; false (most rows): they are left in the scratch lists, for {@link foundOn}.
+   */
+  evaluate(p: Finding): boolean {
     const { settings, postTally: post, memberTally, unchecked } = this;
     const facts = p.rec.facts;
     unchecked.clear();
@@ -529,17 +603,29 @@ class Evaluator {
         revoked.push({ rule: rule.id, cells, reason: shown.length ? c.revokeOpen + shownTail(shown) : c.head });
       }
     }
-    if (found.n) p.deductions = found.copy();
-    if (revoked.n) p.revocations = revoked.copy();
-    if (plan.reviews.length) this.applyReviews(p, plan.reviews);
+    // With the reviewer's columns the findings become the finding's own lists (reviews change them).
+    const own = plan.reviews.length > 0;
+    if (own) {
+      if (found.n) p.deductions = found.copy();
+      if (revoked.n) p.revocations = revoked.copy();
+      this.applyReviews(p, plan.reviews);
+    }
     const note = plan.revokeNote ? facts["revokeNote"] : undefined;
     if (note && note.value === true) {
-      p.revocations = add(p.revocations, { rule: "R0", cells: [note.cell], reason: `R0（撤销情形）：${note.text ?? "已填写撤销情形"}（${note.cell}）` });
+      const r0: Revocation = { rule: "R0", cells: [note.cell], reason: `R0（撤销情形）：${note.text ?? "已填写撤销情形"}（${note.cell}）` };
+      if (own) p.revocations = add(p.revocations, r0);
+      else revoked.push(r0);
     }
     if (program) {
       const w = this.programWarning(program);
       if (w) p.warnings = add(p.warnings, w);
     } else if (unchecked.n) p.warnings = add(p.warnings, this.uncheckedWarning());
+    return own;
+  }
+
+  /** Records row `i`'s findings from the scratch lists (see {@link evaluate}); returns its total deduction. */
+  foundOn(rows: Rows, i: number): number {
+    return rows.found(i, this.found.items, this.found.n, this.revoked.items, this.revoked.n);
   }
 
   private programOf(plan: SheetPlan, postType: PostType | null, rules: readonly CompiledRule[]): Program {
@@ -687,24 +773,25 @@ function expiredMessage(electedYear: number, validThrough: number, year: number)
 /** The rules of a row's deductions, each once in order (整改项): one frozen list per distinct sequence. */
 type RuleListNode = { next: Map<string, RuleListNode>; list?: string[] };
 const ruleLists: RuleListNode = { next: new Map() };
-function rectifyList(deductions: readonly Deduction[]): string[] {
+function rectifyList(deductions: ArrayLike<Deduction>, from = 0, to = deductions.length): string[] {
   let node = ruleLists;
-  for (let i = 0; i < deductions.length; i++) {
+  for (let i = from; i < to; i++) {
     const id = deductions[i]!.rule;
-    if (firstOf(deductions, id) < i) continue;
+    if (firstOf(deductions, from, id) < i) continue;
     let next = node.next.get(id);
     if (next === undefined) node.next.set(id, (next = { next: new Map() }));
     node = next;
   }
   if (node.list === undefined) {
-    const ids = deductions.map((d) => d.rule).filter((id, i) => firstOf(deductions, id) === i);
+    const ids: string[] = [];
+    for (let i = from; i < to; i++) if (firstOf(deductions, from, deductions[i]!.rule) === i) ids.push(deductions[i]!.rule);
     node.list = Object.freeze(ids) as string[];
   }
   return node.list;
 }
 
-function firstOf(deductions: readonly Deduction[], rule: string): number {
-  for (let i = 0; i < deductions.length; i++) if (deductions[i]!.rule === rule) return i;
+function firstOf(deductions: ArrayLike<Deduction>, from: number, rule: string): number {
+  for (let i = from; i < deductions.length; i++) if (deductions[i]!.rule === rule) return i;
   return -1;
 }
 
@@ -759,20 +846,20 @@ function previousLabel(rows: Rows, prevScore: number, previous: number, ls: Fact
  */
 function verdict(rows: Rows, i: number, score: number, total: number, prevScore: number | null, previous: number, ls: Fact | null, settings: HunanSettings): Status {
   if (score < settings.revokeBelowScore) {
-    rows.revocations[i] = add(rows.revocations[i]!, new ScoreRevocation(score, settings.revokeBelowScore));
+    rows.markBelowLine(i);
   } else if (score < settings.twiceBelowScore && prevScore !== null && prevScore < settings.twiceBelowScore) {
     const prevLabel = previousLabel(rows, prevScore, previous, ls);
-    rows.revocations[i] = add(rows.revocations[i]!, {
+    rows.setRevocations(i, append(rows.revocationsOf(i), {
       rule: "A11b",
       cells: ls && prevLabel.includes(ls.cell) ? [ls.cell] : [],
       reason: `A11b（第十一条）：连续两次得分低于${settings.twiceBelowScore}分，本次${score}分，${prevLabel}`,
-    });
+    }));
   }
   let status: Status;
-  if (rows.revocations[i]!.length) status = "revoke";
+  if (rows.revoked(i)) status = "revoke";
   else if (total > 0) {
     status = "rectify";
-    rows.rectify[i] = rectifyList(rows.deductions[i]!);
+    rows.rectify[i] = rows.rectifyItems(i);
   } else status = "retain";
   rows.status[i] = status;
   return status;
@@ -840,7 +927,7 @@ function history(rows: Rows, g: readonly number[], settings: HunanSettings): voi
       continue;
     }
     if (revoked >= 0) {
-      rows.revocations[i] = [{ rule: "A11c", cells: [], reason: carriedReason(rows, i, revoked) }, ...rows.revocations[i]!];
+      rows.setRevocations(i, [{ rule: "A11c", cells: [], reason: carriedReason(rows, i, revoked) }, ...rows.revocationsOf(i)]);
       rows.status[i] = "revoke";
       continue;
     }
@@ -961,7 +1048,7 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   // Each pass over the rows is a function of its own: optimised on its own, and not thrown away (deoptimised)
   // with the others when a later pass meets a case the earlier ones had not seen.
   const keys = new PostKeys();
-  const rows = new Rows(input.sheets, scheme);
+  const rows = new Rows(input.sheets, scheme, settings);
   const chains = nameChains(rows, keys);
   const topWarnings: Warning[] = [];
   if (input.members?.length) attachMembers(rows, input.members, keys, topWarnings);
@@ -1048,13 +1135,11 @@ function evaluateRows(rows: Rows, ev: Evaluator): void {
     finding.deductions = NONE;
     finding.revocations = NONE;
     finding.warnings = rows.warnings[i]!;
-    ev.evaluate(finding);
-    const deductions = finding.deductions;
-    rows.deductions[i] = deductions;
-    rows.revocations[i] = finding.revocations;
+    // The findings are in the evaluator's scratch lists, or (after the reviewer's columns) in the finding's.
+    const total = ev.evaluate(finding)
+      ? rows.found(i, finding.deductions, finding.deductions.length, finding.revocations, finding.revocations.length)
+      : ev.foundOn(rows, i);
     rows.warnings[i] = finding.warnings;
-    let total = 0;
-    for (let d = 0; d < deductions.length; d++) total += deductions[d]!.points;
     rows.total[i] = total;
     rows.score[i] = Math.max(0, 100 - total);
   }
@@ -1172,11 +1257,11 @@ export class LedgerRow implements RowResult {
   }
 
   get deductions(): Deduction[] {
-    return this.status === "error" ? NONE : this[ROWS].deductions[this[AT]]!;
+    return this.status === "error" ? NONE : this[ROWS].deductionsOf(this[AT]);
   }
 
   get revocations(): Revocation[] {
-    return this.status === "error" ? NONE : this[ROWS].revocations[this[AT]]!;
+    return this.status === "error" ? NONE : this[ROWS].revocationsOf(this[AT]);
   }
 
   get rectifyItems(): string[] {
