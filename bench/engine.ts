@@ -5,7 +5,7 @@
  *   (b) the engine on parsed records (scoreLedger only), also as rows/s,
  *   (c) output planning (results → the owned columns' SheetWrite; the findings' sentences are built here),
  *   (d) the whole scoreWorkbook.
- * Prints figures; asserts nothing.
+ * The heap is collected before each stage (not between its runs). Prints figures; asserts nothing.
  *   npm run bench:engine
  *   BENCH_RUNS=9 BENCH_ROWS=10000 npm run bench:engine
  */
@@ -15,7 +15,13 @@ import { hunan } from "../src/schemes/hunan";
 import { resolveSettings } from "../src/schemes/schema";
 import { locateSheet, readSheet } from "../src/sheets/readSheet";
 import { planWrite } from "../src/sheets/writeback";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { ledgerGrid } from "./hunanLedger";
+
+/** A full collection between stages: a stage is not measured among the garbage of the stage run before it. */
+setFlagsFromString("--expose-gc");
+const collect = runInNewContext("gc") as () => void;
 
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 5);
 const SIZES = (process.env["BENCH_ROWS"] ?? "10000,50000").split(",").map(Number).filter((n) => n > 0);
@@ -35,6 +41,7 @@ const settings = resolveSettings(hunan);
 
 /** Median time of `runs` calls of `f`, each measured alone (the previous call's result let go first). */
 function stage<T>(f: () => T): [T, number] {
+  collect();
   const times: number[] = [];
   let last: T | null = null;
   for (let i = 0; i < RUNS; i++) {

@@ -26,7 +26,7 @@ type Round = "初评" | "复评";
 class Rows {
   readonly length: number;
   readonly recs: RowRecord[];
-  readonly sheetIndex: number[];
+  readonly sheetIndex: Int32Array;
   /** 示范岗名称, 市州, 工作单位 as written (null: blank or not text). */
   readonly name: (string | null)[];
   readonly city: (string | null)[];
@@ -35,6 +35,8 @@ class Rows {
   readonly year: (number | null)[];
   readonly round: Round[];
   readonly electedYear: (number | null)[];
+  /** 上次得分 when filled (read with the rest of the row: its facts are at hand then). */
+  private readonly lastScores: (Fact | null)[];
   readonly errors: CellError[][];
   /**
    * Every row's findings, one after another (a row's are `from` … `from + count`): no list is made per row
@@ -68,8 +70,9 @@ class Rows {
     this.length = n;
     // Made at their size: grown row by row, each would be copied as it doubled.
     const column = <T,>(fill: T): T[] => new Array<T>(n).fill(fill);
-    this.recs = column<RowRecord>(EMPTY_RECORD);
-    this.sheetIndex = column(0);
+    // One sheet (most ledgers): its records as they are.
+    this.recs = sheets.length === 1 ? sheets[0]!.records : column<RowRecord>(EMPTY_RECORD);
+    this.sheetIndex = new Int32Array(n);
     this.name = column<string | null>(null);
     this.city = column<string | null>(null);
     this.unit = column<string | null>(null);
@@ -77,6 +80,7 @@ class Rows {
     this.year = column<number | null>(null);
     this.round = column<Round>("初评");
     this.electedYear = column<number | null>(null);
+    this.lastScores = column<Fact | null>(null);
     this.errors = column<CellError[]>(NONE);
     this.deductionFrom = new Int32Array(n);
     this.deductionCount = new Int32Array(n);
@@ -101,7 +105,7 @@ class Rows {
     const postType = str(f["postType"]);
     const type = postType === "service" || postType === "supervision" ? postType : null;
     const name = str(f["name"]);
-    this.recs[i] = rec;
+    if (this.recs[i] !== rec) this.recs[i] = rec;
     this.sheetIndex[i] = sheetIndex;
     this.name[i] = name;
     this.city[i] = str(f["city"]);
@@ -110,6 +114,8 @@ class Rows {
     this.year[i] = numOf(f["year"]);
     if (str(f["round"]) === "复评") this.round[i] = "复评";
     this.electedYear[i] = numOf(f["electedYear"]);
+    const last = f["lastScore"];
+    if (last && last.value !== null) this.lastScores[i] = last;
     const idErrors = name && type ? NONE : identityErrors(rec, name, type);
     if (rec.errors.length || idErrors.length) this.errors[i] = rec.errors.length ? [...rec.errors, ...idErrors] : idErrors;
   }
@@ -171,8 +177,7 @@ class Rows {
 
   /** The row's 上次得分, when filled. */
   lastScore(i: number): Fact | null {
-    const f = this.recs[i]!.facts["lastScore"];
-    return f && f.value !== null ? f : null;
+    return this.lastScores[i]!;
   }
 
   provincial(i: number): boolean {
