@@ -56,7 +56,6 @@ class Rows {
   readonly score: (number | null)[];
   readonly total: (number | null)[];
   readonly status: Status[];
-  readonly validThrough: (number | null)[];
   /** Member records, by row (most rows have none). */
   readonly members = new Map<number, RowRecord[]>();
 
@@ -92,7 +91,6 @@ class Rows {
     this.score = column<number | null>(null);
     this.total = column<number | null>(null);
     this.status = column<Status>("error");
-    this.validThrough = column<number | null>(null);
     let i = 0;
     for (let s = 0; s < sheets.length; s++) {
       const records = sheets[s]!.records;
@@ -173,6 +171,12 @@ class Rows {
 
   setRevocations(i: number, list: Revocation[]): void {
     this.revocationsChanged.set(i, list);
+  }
+
+  /** The last year of the row's 示范期 (第十条), when its 当选年度 is known. */
+  validThrough(i: number): number | null {
+    const elected = this.electedYear[i]!;
+    return elected === null ? null : validThrough(elected, this.settings.cycleStartYear);
   }
 
   /** The row's 上次得分, when filled. */
@@ -1061,7 +1065,7 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   histories(rows, chains, keys, settings);
   let from = 0;
   const sheets: SheetResult[] = input.sheets.map((s) => {
-    const out = resultsOf(rows, from, s.records.length, settings);
+    const out = resultsOf(rows, from, s.records.length);
     from += out.length;
     return { sheet: s.sheet, headerRow: s.headerRow, warnings: s.warnings ?? [], rows: out };
   });
@@ -1184,27 +1188,25 @@ function histories(rows: Rows, chains: NameChains, keys: PostKeys, settings: Hun
   }
 }
 
-/** The results of `count` rows from `from`: each row's warnings and term made final, and a view of it. */
-function resultsOf(rows: Rows, from: number, count: number, settings: HunanSettings): RowResult[] {
+/** The results of `count` rows from `from`: each a view of its row, its warnings made final. */
+function resultsOf(rows: Rows, from: number, count: number): RowResult[] {
   const out = new Array<RowResult>(count);
   for (let j = 0; j < count; j++) {
-    finish(rows, from + j, settings);
+    finish(rows, from + j);
     out[j] = new LedgerRow(rows, from + j);
   }
   return out;
 }
 
-/** A row's 示范期 (第十条), and (数据有误) no "未检查" beside its errors. Its 期满 warning is made when read. */
-function finish(rows: Rows, i: number, settings: HunanSettings): void {
-  const electedYear = rows.electedYear[i]!;
-  rows.validThrough[i] = electedYear !== null ? validThrough(electedYear, settings.cycleStartYear) : null;
+/** A 数据有误 row says nothing "未检查" beside its errors. Its 期满 warning is made when read. */
+function finish(rows: Rows, i: number): void {
   if (rows.status[i] === "error" && rows.warnings[i]!.length) rows.warnings[i] = rows.warnings[i]!.filter((w) => w.code !== "unchecked");
 }
 
 /** The row's warnings, with 期满 last when the year assessed is after its 示范期 (第十条). */
 function warningsOf(rows: Rows, i: number): Warning[] {
   const warnings = rows.warnings[i]!;
-  const vt = rows.validThrough[i]!;
+  const vt = rows.validThrough(i);
   const year = rows.year[i]!;
   if (vt === null || year === null || year <= vt) return warnings;
   const f = rows.recs[i]!.facts["electedYear"];
@@ -1274,7 +1276,7 @@ export class LedgerRow implements RowResult {
   }
 
   get validThrough(): number | null {
-    return this[ROWS].validThrough[this[AT]]!;
+    return this[ROWS].validThrough(this[AT]);
   }
 
   /** Each read of a 期满 row gives a new list (the same warnings). */
