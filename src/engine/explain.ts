@@ -35,7 +35,7 @@ export function ruleHead(scheme: Scheme, settings: HunanSettings, rule: RuleDef)
 /** Pieces joined into one flat string (not a tree of them): built once, shared by many sentences. */
 const flat = (parts: readonly (string | number)[]): string => parts.join("");
 
-/** {@link deductionSentence} without its cells, with the rule's head already built (ends before "（…）"). */
+/** A deduction's sentence without its cells ("H1a（…）：…，每次扣10分，共2次，扣20分"), from the rule's head (ends before "（…）"). */
 export function deductionBase(head: string, rule: RuleDef, count: number, points: number): string {
   const parts: (string | number)[] = [head];
   if (rule.effect.kind === "deduct" && rule.effect.per === "occurrence") parts.push("，每次扣", rule.effect.points, "分，共", count, "次");
@@ -52,36 +52,6 @@ export function shownTail(shown: string[]): string {
   if (last === 0) return shown[0] + "）";
   shown[last] = shown[last] + "）";
   return shown.join("，");
-}
-
-/** {@link deductionSentence} with the rule's head already built. */
-export function deductionSentenceFrom(head: string, rule: RuleDef, count: number, points: number, shown: readonly string[]): string {
-  const base = deductionBase(head, rule, count, points);
-  return shown.length ? openParen(base) + shownTail([...shown]) : base;
-}
-
-/** {@link revocationSentence} with the rule's head already built. */
-export function revocationSentenceFrom(head: string, shown: readonly string[]): string {
-  return shown.length ? openParen(head) + shownTail([...shown]) : head;
-}
-
-export function deductionSentence(
-  scheme: Scheme,
-  settings: HunanSettings,
-  rule: RuleDef,
-  count: number,
-  points: number,
-  shown: string[],
-): string {
-  const each = rule.effect.kind === "deduct" ? rule.effect.points : 0;
-  const times = rule.effect.kind === "deduct" && rule.effect.per === "occurrence" ? `，每次扣${each}分，共${count}次` : "";
-  const where = shown.length ? `（${shown.join("，")}）` : "";
-  return `${citation(scheme, rule)}：${fillPlaceholders(rule.text, settings)}${times}，扣${points}分${where}`;
-}
-
-export function revocationSentence(scheme: Scheme, settings: HunanSettings, rule: RuleDef, shown: string[]): string {
-  const where = shown.length ? `（${shown.join("，")}）` : "";
-  return `${citation(scheme, rule)}：${fillPlaceholders(rule.text, settings)}${where}`;
 }
 
 export function rectifySentence(settings: HunanSettings, rule: RuleDef): string {

@@ -53,7 +53,6 @@ class Rows {
   private readonly belowLine: Uint8Array;
   readonly warnings: Warning[][];
   readonly rectify: string[][];
-  readonly score: (number | null)[];
   readonly total: (number | null)[];
   readonly status: Status[];
   /** Member records, by row (most rows have none). */
@@ -88,7 +87,6 @@ class Rows {
     this.belowLine = new Uint8Array(n);
     this.warnings = column<Warning[]>(NONE);
     this.rectify = column<string[]>(NONE);
-    this.score = column<number | null>(null);
     this.total = column<number | null>(null);
     this.status = column<Status>("error");
     let i = 0;
@@ -154,7 +152,7 @@ class Rows {
     const from = this.revocationFrom[i]!;
     if (this.belowLine[i]) {
       const list = this.revocationList.slice(from, from + n);
-      list.push(new ScoreRevocation(this.score[i]!, this.settings.revokeBelowScore));
+      list.push(new ScoreRevocation(this.score(i)!, this.settings.revokeBelowScore));
       return list;
     }
     return n === 0 ? NONE : this.revocationList.slice(from, from + n);
@@ -171,6 +169,12 @@ class Rows {
 
   setRevocations(i: number, list: Revocation[]): void {
     this.revocationsChanged.set(i, list);
+  }
+
+  /** The final score (100 less the deductions, at least 0); null before the row's rules are applied. */
+  score(i: number): number | null {
+    const total = this.total[i]!;
+    return total === null ? null : Math.max(0, 100 - total);
   }
 
   /** The last year of the row's 示范期 (第十条), when its 当选年度 is known. */
@@ -215,7 +219,6 @@ const EMPTY_RECORD: RowRecord = Object.freeze({ sheet: "", row: 0, facts: {}, er
 const str = (f: Fact | undefined): string | null => (f && typeof f.value === "string" ? f.value : null);
 const numOf = (f: Fact | undefined): number | null => (f && typeof f.value === "number" ? f.value : null);
 const norm = (s: string | null) => normalizeText(s ?? "");
-const textOf = (rec: RowRecord, id: string): string | null => str(rec.facts[id]);
 
 /** Small ids for texts that compare equal by a tolerant key: a text's id is its key's. */
 class KeyIds {
@@ -237,12 +240,10 @@ class KeyIds {
 }
 
 /**
- * The tolerant keys of one scoring, per distinct text. selection.ts memoises them too, but within a bounded
- * memo: a ledger naming more posts than it holds would normalise every name again, twice per row. A post's
- * key is a number made of its parts' ids (no string per row).
+ * The tolerant keys of one scoring as small ids (no string per row): a name's id by its key ({@link nameKeyOf}),
+ * a place's (市州 + 单位) by its parts' ids, those memoised per distinct text for the length of the scoring.
  */
 class PostKeys {
-  private readonly names = new Map<string, string>();
   private readonly cityIds = new KeyIds(cityKey);
   private readonly unitIds = new KeyIds(normalizeText);
   /** Per name key: its id (a name's key is cheap to make; no memo by text). */
@@ -251,19 +252,17 @@ class PostKeys {
   private readonly pairs = new Map<number, Map<number, number>>();
   private nPairs = 0;
 
-  /** The name as compared across rows and with member records ({@link nameKeyOf}). */
-  name(s: string): string {
-    let k = this.names.get(s);
-    if (k === undefined) this.names.set(s, (k = nameKeyOf(s)));
-    return k;
-  }
-
   /** Equal for names {@link postNameKey} takes as one. */
   nameId(name: string): number {
     const k = nameKeyOf(name);
     let id = this.nameIds.get(k);
     if (id === undefined) this.nameIds.set(k, (id = this.nameIds.size));
     return id;
+  }
+
+  /** {@link nameId} of a name some row has, else undefined. */
+  knownNameId(name: string): number | undefined {
+    return this.nameIds.get(nameKeyOf(name));
   }
 
   /** Equal for the 市州 and 单位 of one post ({@link postKey}'s tolerance). */
@@ -284,13 +283,13 @@ export function validThrough(electedYear: number, cycleStartYear: number): numbe
   return first ? electedYear + 1 : electedYear;
 }
 
-function memberMatches(m: RowRecord, post: RowRecord): boolean {
+function memberMatches(m: RowRecord, rows: Rows, i: number): boolean {
   const f = m.facts;
-  if (postNameKey(str(f["name"])) !== postNameKey(textOf(post, "name"))) return false;
+  if (postNameKey(str(f["name"])) !== postNameKey(rows.name[i])) return false;
   const city = str(f["city"]);
   const unit = str(f["unit"]);
-  if (city && cityKey(city) !== cityKey(textOf(post, "city") ?? "")) return false;
-  if (unit && norm(unit) !== norm(textOf(post, "unit"))) return false;
+  if (city && cityKey(city) !== cityKey(rows.city[i] ?? "")) return false;
+  if (unit && norm(unit) !== norm(rows.unit[i]!)) return false;
   return true;
 }
 
@@ -878,7 +877,7 @@ function verdict(rows: Rows, i: number, score: number, total: number, prevScore:
  * A post assessed once (most of a ledger): {@link history} for one row, where nothing comes before or after it.
  */
 function historyOfOne(rows: Rows, i: number, settings: HunanSettings): void {
-  const score = rows.score[i]!;
+  const score = rows.score(i);
   const total = rows.total[i]!;
   let status: Status = "error";
   if (rows.errors[i]!.length || score === null || total === null) rows.status[i] = status;
@@ -928,7 +927,7 @@ function history(rows: Rows, g: readonly number[], settings: HunanSettings): voi
     }
     const previous = prev;
     prev = i;
-    const score = rows.score[i]!;
+    const score = rows.score(i);
     const total = rows.total[i]!;
     if (rows.errors[i]!.length || score === null || total === null) {
       rows.status[i] = "error";
@@ -944,7 +943,7 @@ function history(rows: Rows, g: readonly number[], settings: HunanSettings): voi
     // Where the previous score is from: that row, or (-1) this row's 上次得分.
     let prevFrom = -1;
     const ls = rows.lastScore(i);
-    const previousScore = previous >= 0 ? rows.score[previous]! : null;
+    const previousScore = previous >= 0 ? rows.score(previous) : null;
     if (previousScore !== null) {
       prevScore = previousScore;
       prevFrom = previous;
@@ -993,19 +992,13 @@ function history(rows: Rows, g: readonly number[], settings: HunanSettings): voi
  * Members: a member row with a year applies to that year's rows of its post, else to the latest year's; within
  * the year, to the rows of its 考核轮次 — without one, to the 初评 (the 复评 is scored on its own row).
  */
-function attachMembers(rows: Rows, members: readonly RowRecord[], keys: PostKeys, topWarnings: Warning[]): void {
-  const byName = new Map<string, number[]>();
-  for (let i = 0; i < rows.length; i++) {
-    const name = rows.name[i];
-    if (!name) continue;
-    const k = keys.name(name);
-    const list = byName.get(k);
-    if (list) list.push(i);
-    else byName.set(k, [i]);
-  }
+function attachMembers(rows: Rows, members: readonly RowRecord[], keys: PostKeys, chains: NameChains, topWarnings: Warning[]): void {
   const noRoundSheets = new Set<string>();
   for (const m of members) {
-    const candidates = (byName.get(keys.name(str(m.facts["name"]) ?? "")) ?? []).filter((i) => memberMatches(m, rows.recs[i]!));
+    // The rows of the member's name (its chain), then those of its place.
+    const id = keys.knownNameId(str(m.facts["name"]) ?? "");
+    const candidates: number[] = [];
+    for (let i = id === undefined ? -1 : chains.first[id]!; i !== -1; i = chains.next[i]!) if (memberMatches(m, rows, i)) candidates.push(i);
     const mYear = numOf(m.facts["year"]);
     let targets = candidates;
     if (mYear !== null) targets = candidates.filter((i) => rows.year[i] === mYear);
@@ -1060,7 +1053,7 @@ export function scoreLedger(input: LedgerInput, scheme: Scheme, settings: HunanS
   const rows = new Rows(input.sheets, scheme, settings);
   const chains = nameChains(rows, keys);
   const topWarnings: Warning[] = [];
-  if (input.members?.length) attachMembers(rows, input.members, keys, topWarnings);
+  if (input.members?.length) attachMembers(rows, input.members, keys, chains, topWarnings);
   evaluateRows(rows, evaluatorFor(scheme, settings));
   histories(rows, chains, keys, settings);
   let from = 0;
@@ -1150,7 +1143,6 @@ function evaluateRows(rows: Rows, ev: Evaluator): void {
       : ev.foundOn(rows, i);
     rows.warnings[i] = finding.warnings;
     rows.total[i] = total;
-    rows.score[i] = Math.max(0, 100 - total);
   }
 }
 
@@ -1260,7 +1252,7 @@ export class LedgerRow implements RowResult {
   }
 
   get score(): number | null {
-    return this.status === "error" ? null : this[ROWS].score[this[AT]]!;
+    return this.status === "error" ? null : this[ROWS].score(this[AT]);
   }
 
   get deductions(): Deduction[] {
