@@ -18,25 +18,29 @@ export type LedgerInput = { sheets: LedgerSheetInput[]; members?: RowRecord[] };
 type PostType = "service" | "supervision";
 type Round = "初评" | "复评";
 
+/** Statuses and rounds by their codes in {@link Rows}' byte columns. */
+const STATUSES: readonly Status[] = ["error", "retain", "rectify", "revoke"];
+const STATUS_CODE: Readonly<Record<Status, number>> = { error: 0, retain: 1, rectify: 2, revoke: 3 };
+const POST_TYPES: readonly (PostType | null)[] = [null, "service", "supervision"];
+
 /**
  * The ledger rows of one scoring (every sheet's, in order) and what scoring works out for each: one array per
  * property, indexed by row. A ledger has tens of thousands of rows; an object per row held from the first pass
- * to the last was copied by every collection meanwhile. The results are the only objects made per row.
+ * to the last was copied by every collection meanwhile. Numbers and codes are kept in typed arrays (nothing for
+ * a collection to visit; null is NaN); what a row's record holds (its name, place, 上次得分) is read from it when
+ * needed, not copied. The results are the only objects made per row.
  */
 class Rows {
   readonly length: number;
   readonly recs: RowRecord[];
   readonly sheetIndex: Int32Array;
-  /** 示范岗名称, 市州, 工作单位 as written (null: blank or not text). */
-  readonly name: (string | null)[];
-  readonly city: (string | null)[];
-  readonly unit: (string | null)[];
-  readonly postType: (PostType | null)[];
-  readonly year: (number | null)[];
-  readonly round: Round[];
-  readonly electedYear: (number | null)[];
-  /** 上次得分 when filled (read with the rest of the row: its facts are at hand then). */
-  private readonly lastScores: (Fact | null)[];
+  /** 0: not a known 岗位类别, 1: 服务岗, 2: 监督岗 ({@link POST_TYPES}). */
+  private readonly postTypes: Uint8Array;
+  /** 考核年度, 当选年度 (NaN: blank or not a number). */
+  private readonly years: Float64Array;
+  private readonly electedYears: Float64Array;
+  /** 1: 复评, 0: 初评. */
+  private readonly rounds: Uint8Array;
   readonly errors: CellError[][];
   /**
    * Every row's findings, one after another (a row's are `from` … `from + count`): no list is made per row
@@ -52,9 +56,10 @@ class Rows {
   /** Rows revoked for a final score below the line (A11a, after their other revocations): the score says why. */
   private readonly belowLine: Uint8Array;
   readonly warnings: Warning[][];
-  readonly rectify: string[][];
-  readonly total: (number | null)[];
-  readonly status: Status[];
+  /** The total deduction (NaN: the row's rules were not applied). */
+  private readonly totals: Float64Array;
+  /** {@link STATUS_CODE}s (0: 数据有误 until scored). */
+  private readonly statuses: Uint8Array;
   /** Member records, by row (most rows have none). */
   readonly members = new Map<number, RowRecord[]>();
 
@@ -71,14 +76,10 @@ class Rows {
     // One sheet (most ledgers): its records as they are.
     this.recs = sheets.length === 1 ? sheets[0]!.records : column<RowRecord>(EMPTY_RECORD);
     this.sheetIndex = new Int32Array(n);
-    this.name = column<string | null>(null);
-    this.city = column<string | null>(null);
-    this.unit = column<string | null>(null);
-    this.postType = column<PostType | null>(null);
-    this.year = column<number | null>(null);
-    this.round = column<Round>("初评");
-    this.electedYear = column<number | null>(null);
-    this.lastScores = column<Fact | null>(null);
+    this.postTypes = new Uint8Array(n);
+    this.years = new Float64Array(n);
+    this.electedYears = new Float64Array(n);
+    this.rounds = new Uint8Array(n);
     this.errors = column<CellError[]>(NONE);
     this.deductionFrom = new Int32Array(n);
     this.deductionCount = new Int32Array(n);
@@ -86,9 +87,8 @@ class Rows {
     this.revocationCount = new Int32Array(n);
     this.belowLine = new Uint8Array(n);
     this.warnings = column<Warning[]>(NONE);
-    this.rectify = column<string[]>(NONE);
-    this.total = column<number | null>(null);
-    this.status = column<Status>("error");
+    this.totals = new Float64Array(n).fill(NaN);
+    this.statuses = new Uint8Array(n);
     let i = 0;
     for (let s = 0; s < sheets.length; s++) {
       const records = sheets[s]!.records;
@@ -99,21 +99,65 @@ class Rows {
   private read(i: number, rec: RowRecord, sheetIndex: number): void {
     const f = rec.facts;
     const postType = str(f["postType"]);
-    const type = postType === "service" || postType === "supervision" ? postType : null;
-    const name = str(f["name"]);
+    const type = postType === "service" ? 1 : postType === "supervision" ? 2 : 0;
     if (this.recs[i] !== rec) this.recs[i] = rec;
     this.sheetIndex[i] = sheetIndex;
-    this.name[i] = name;
-    this.city[i] = str(f["city"]);
-    this.unit[i] = str(f["unit"]);
-    this.postType[i] = type;
-    this.year[i] = numOf(f["year"]);
-    if (str(f["round"]) === "复评") this.round[i] = "复评";
-    this.electedYear[i] = numOf(f["electedYear"]);
-    const last = f["lastScore"];
-    if (last && last.value !== null) this.lastScores[i] = last;
-    const idErrors = name && type ? NONE : identityErrors(rec, name, type);
+    this.postTypes[i] = type;
+    this.years[i] = numOr(f["year"]);
+    if (str(f["round"]) === "复评") this.rounds[i] = 1;
+    this.electedYears[i] = numOr(f["electedYear"]);
+    const name = type === 0 ? null : str(f["name"]);
+    const idErrors = name ? NONE : identityErrors(rec, str(f["name"]), POST_TYPES[type]!);
     if (rec.errors.length || idErrors.length) this.errors[i] = rec.errors.length ? [...rec.errors, ...idErrors] : idErrors;
+  }
+
+  /** 示范岗名称, 市州, 工作单位 as written (null: blank or not text). */
+  nameOf(i: number): string | null {
+    return str(this.recs[i]!.facts["name"]);
+  }
+
+  cityOf(i: number): string | null {
+    return str(this.recs[i]!.facts["city"]);
+  }
+
+  unitOf(i: number): string | null {
+    return str(this.recs[i]!.facts["unit"]);
+  }
+
+  postTypeOf(i: number): PostType | null {
+    return POST_TYPES[this.postTypes[i]!]!;
+  }
+
+  yearOf(i: number): number | null {
+    const y = this.years[i]!;
+    return y === y ? y : null;
+  }
+
+  roundOf(i: number): Round {
+    return this.rounds[i] === 1 ? "复评" : "初评";
+  }
+
+  electedOf(i: number): number | null {
+    const y = this.electedYears[i]!;
+    return y === y ? y : null;
+  }
+
+  /** The total deduction; null before the row's rules are applied (or when they were not: 数据有误). */
+  totalOf(i: number): number | null {
+    const t = this.totals[i]!;
+    return t === t ? t : null;
+  }
+
+  setTotal(i: number, total: number): void {
+    this.totals[i] = total;
+  }
+
+  statusOf(i: number): Status {
+    return STATUSES[this.statuses[i]!]!;
+  }
+
+  setStatus(i: number, status: Status): void {
+    this.statuses[i] = STATUS_CODE[status];
   }
 
   /** Records row `i`'s findings (its first `nd` deductions and `nr` revocations); returns its total deduction. */
@@ -173,19 +217,20 @@ class Rows {
 
   /** The final score (100 less the deductions, at least 0); null before the row's rules are applied. */
   score(i: number): number | null {
-    const total = this.total[i]!;
-    return total === null ? null : Math.max(0, 100 - total);
+    const total = this.totals[i]!;
+    return total === total ? Math.max(0, 100 - total) : null;
   }
 
   /** The last year of the row's 示范期 (第十条), when its 当选年度 is known. */
   validThrough(i: number): number | null {
-    const elected = this.electedYear[i]!;
+    const elected = this.electedOf(i);
     return elected === null ? null : validThrough(elected, this.settings.cycleStartYear);
   }
 
   /** The row's 上次得分, when filled. */
   lastScore(i: number): Fact | null {
-    return this.lastScores[i]!;
+    const last = this.recs[i]!.facts["lastScore"];
+    return last && last.value !== null ? last : null;
   }
 
   provincial(i: number): boolean {
@@ -199,7 +244,7 @@ class Rows {
   /** "2025年初评（考核台账 第4行）". */
   where(i: number): string {
     const rec = this.recs[i]!;
-    return `${this.year[i] ?? "?"}年${this.round[i]}（${rec.sheet} 第${rec.row}行）`;
+    return `${this.yearOf(i) ?? "?"}年${this.roundOf(i)}（${rec.sheet} 第${rec.row}行）`;
   }
 }
 
@@ -218,6 +263,8 @@ const EMPTY_RECORD: RowRecord = Object.freeze({ sheet: "", row: 0, facts: {}, er
 
 const str = (f: Fact | undefined): string | null => (f && typeof f.value === "string" ? f.value : null);
 const numOf = (f: Fact | undefined): number | null => (f && typeof f.value === "number" ? f.value : null);
+/** A fact's number, NaN when blank or not a number (a typed column's null). */
+const numOr = (f: Fact | undefined): number => (f && typeof f.value === "number" ? f.value : NaN);
 const norm = (s: string | null) => normalizeText(s ?? "");
 
 /** Small ids for texts that compare equal by a tolerant key: a text's id is its key's. */
@@ -285,11 +332,11 @@ export function validThrough(electedYear: number, cycleStartYear: number): numbe
 
 function memberMatches(m: RowRecord, rows: Rows, i: number): boolean {
   const f = m.facts;
-  if (postNameKey(str(f["name"])) !== postNameKey(rows.name[i])) return false;
+  if (postNameKey(str(f["name"])) !== postNameKey(rows.nameOf(i))) return false;
   const city = str(f["city"]);
   const unit = str(f["unit"]);
-  if (city && cityKey(city) !== cityKey(rows.city[i] ?? "")) return false;
-  if (unit && norm(unit) !== norm(rows.unit[i]!)) return false;
+  if (city && cityKey(city) !== cityKey(rows.cityOf(i) ?? "")) return false;
+  if (unit && norm(unit) !== norm(rows.unitOf(i))) return false;
   return true;
 }
 
@@ -806,15 +853,15 @@ function firstOf(deductions: ArrayLike<Deduction>, from: number, rule: string): 
 const ROUND_ORDER = { 初评: 0, 复评: 1 } as const;
 
 function compareAssessments(rows: Rows, a: number, b: number): number {
-  const ya = rows.year[a] ?? Number.MAX_SAFE_INTEGER;
-  const yb = rows.year[b] ?? Number.MAX_SAFE_INTEGER;
-  return ya - yb || ROUND_ORDER[rows.round[a]!] - ROUND_ORDER[rows.round[b]!] || rows.sheetIndex[a]! - rows.sheetIndex[b]! || rows.recs[a]!.row - rows.recs[b]!.row;
+  const ya = rows.yearOf(a) ?? Number.MAX_SAFE_INTEGER;
+  const yb = rows.yearOf(b) ?? Number.MAX_SAFE_INTEGER;
+  return ya - yb || ROUND_ORDER[rows.roundOf(a)] - ROUND_ORDER[rows.roundOf(b)] || rows.sheetIndex[a]! - rows.sheetIndex[b]! || rows.recs[a]!.row - rows.recs[b]!.row;
 }
 
 /** A title elected after the year of a revocation is a new title; any other later row is the revoked one. */
 function isNewTitle(rows: Rows, i: number, revoked: number): boolean {
-  const e = rows.electedYear[i]!;
-  const y = rows.year[revoked]!;
+  const e = rows.electedOf(i);
+  const y = rows.yearOf(revoked);
   return e !== null && y !== null && e > y;
 }
 
@@ -831,12 +878,12 @@ function consequencesOf(scheme: Scheme, provincial: boolean): string[] {
 }
 
 function carriedReason(rows: Rows, i: number, revoked: number): string {
-  const year = rows.year[i]!;
-  const ry = rows.year[revoked]!;
-  const when = year !== null && year === ry ? (rows.round[i] === "复评" ? "复评" : "本次考核") : `${year ?? "以后"}年的考核`;
+  const year = rows.yearOf(i);
+  const ry = rows.yearOf(revoked);
+  const when = year !== null && year === ry ? (rows.roundOf(i) === "复评" ? "复评" : "本次考核") : `${year ?? "以后"}年的考核`;
   const rec = rows.recs[revoked]!;
   // The row position follows the sentence (not nested inside it), so reports can drop it and keep the sentence.
-  return `A11c（第十一条）：${ry ?? "?"}年${rows.round[revoked]}已撤销（${rec.sheet} 第${rec.row}行），${when}不恢复称号`;
+  return `A11c（第十一条）：${ry ?? "?"}年${rows.roundOf(revoked)}已撤销（${rec.sheet} 第${rec.row}行），${when}不恢复称号`;
 }
 
 /**
@@ -867,9 +914,8 @@ function verdict(rows: Rows, i: number, score: number, total: number, prevScore:
   if (rows.revoked(i)) status = "revoke";
   else if (total > 0) {
     status = "rectify";
-    rows.rectify[i] = rows.rectifyItems(i);
   } else status = "retain";
-  rows.status[i] = status;
+  rows.setStatus(i, status);
   return status;
 }
 
@@ -878,17 +924,17 @@ function verdict(rows: Rows, i: number, score: number, total: number, prevScore:
  */
 function historyOfOne(rows: Rows, i: number, settings: HunanSettings): void {
   const score = rows.score(i);
-  const total = rows.total[i]!;
+  const total = rows.totalOf(i);
   let status: Status = "error";
-  if (rows.errors[i]!.length || score === null || total === null) rows.status[i] = status;
+  if (rows.errors[i]!.length || score === null || total === null) rows.setStatus(i, status);
   else {
     const ls = rows.lastScore(i);
     const prevScore = ls ? (ls.value as number) : null;
     status = verdict(rows, i, score, total, prevScore, -1, ls, settings);
   }
-  const y = rows.year[i]!;
+  const y = rows.yearOf(i);
   if (y === null) return;
-  if (rows.round[i] === "复评") rows.warn(i, { code: "review-without-rectify", cells: [], message: `复评之前没有${y}年的初评（整改）记录` });
+  if (rows.roundOf(i) === "复评") rows.warn(i, { code: "review-without-rectify", cells: [], message: `复评之前没有${y}年的初评（整改）记录` });
   else if (status === "rectify") rows.warn(i, awaitingReview(y));
 }
 
@@ -904,20 +950,20 @@ function history(rows: Rows, g: readonly number[], settings: HunanSettings): voi
   for (let k = 0; k < g.length; k++) {
     const i = g[k]!;
     const facts = rows.recs[i]!.facts;
-    const year = rows.year[i]!;
+    const year = rows.yearOf(i);
     const before = k > 0 ? g[k - 1]! : -1;
     if (g.length > 1 && year === null) {
       rows.warn(i, { code: "no-year", cells: [facts["year"]?.cell ?? ""].filter(Boolean), message: "考核年度为空，无法确定与同一示范岗其他考核的先后" });
     }
-    if (before >= 0 && rows.year[before] === year && rows.round[before] === rows.round[i]) {
+    if (before >= 0 && rows.yearOf(before) === year && rows.roundOf(before) === rows.roundOf(i)) {
       rows.warn(i, { code: "duplicate-assessment", cells: [], message: `与 ${rows.where(before)} 为同一示范岗的同一次考核` });
     }
     if (revoked >= 0 && isNewTitle(rows, i, revoked)) {
       revoked = -1;
       prev = -1;
     }
-    const e = rows.electedYear[i]!;
-    const lastYear = lastRevocation >= 0 ? rows.year[lastRevocation]! : null;
+    const e = rows.electedOf(i);
+    const lastYear = lastRevocation >= 0 ? rows.yearOf(lastRevocation) : null;
     if (revoked < 0 && lastYear !== null && e !== null && e === lastYear + 1) {
       rows.warn(i, {
         code: "reselected-after-revoke",
@@ -928,15 +974,15 @@ function history(rows: Rows, g: readonly number[], settings: HunanSettings): voi
     const previous = prev;
     prev = i;
     const score = rows.score(i);
-    const total = rows.total[i]!;
+    const total = rows.totalOf(i);
     if (rows.errors[i]!.length || score === null || total === null) {
-      rows.status[i] = "error";
+      rows.setStatus(i, "error");
       if (revoked >= 0) rows.warn(i, { code: "carried-revocation", cells: [], message: `已于${rows.where(revoked)}撤销，称号不再恢复` });
       continue;
     }
     if (revoked >= 0) {
       rows.setRevocations(i, [{ rule: "A11c", cells: [], reason: carriedReason(rows, i, revoked) }, ...rows.revocationsOf(i)]);
-      rows.status[i] = "revoke";
+      rows.setStatus(i, "revoke");
       continue;
     }
     let prevScore: number | null = null;
@@ -967,22 +1013,22 @@ function history(rows: Rows, g: readonly number[], settings: HunanSettings): voi
   const reviewAfter = new Array<boolean>(g.length);
   const reviewedYears = new Set<number>();
   for (let k = g.length - 1; k >= 0; k--) {
-    const y = rows.year[g[k]!]!;
+    const y = rows.yearOf(g[k]!);
     reviewAfter[k] = y !== null && reviewedYears.has(y);
-    if (y !== null && rows.round[g[k]!] === "复评") reviewedYears.add(y);
+    if (y !== null && rows.roundOf(g[k]!) === "复评") reviewedYears.add(y);
   }
   let last = -1;
   for (let k = 0; k < g.length; k++) {
     const i = g[k]!;
-    const y = rows.year[i]!;
-    const before = last >= 0 && y !== null && rows.year[last] === y ? last : -1;
+    const y = rows.yearOf(i);
+    const before = last >= 0 && y !== null && rows.yearOf(last) === y ? last : -1;
     last = i;
     if (y === null) continue;
-    if (rows.status[i] === "rectify" && rows.round[i] === "初评" && !reviewAfter[k]) rows.warn(i, awaitingReview(y));
-    if (rows.round[i] !== "复评") continue;
+    if (rows.statusOf(i) === "rectify" && rows.roundOf(i) === "初评" && !reviewAfter[k]) rows.warn(i, awaitingReview(y));
+    if (rows.roundOf(i) !== "复评") continue;
     if (before < 0) {
       rows.warn(i, { code: "review-without-rectify", cells: [], message: `复评之前没有${y}年的初评（整改）记录` });
-    } else if (rows.status[before] === "retain") {
+    } else if (rows.statusOf(before) === "retain") {
       rows.warn(i, { code: "review-without-rectify", cells: [], message: `${rows.where(before)}为保持、没有扣分项，本次复评没有对应的整改` });
     }
   }
@@ -1001,15 +1047,15 @@ function attachMembers(rows: Rows, members: readonly RowRecord[], keys: PostKeys
     for (let i = id === undefined ? -1 : chains.first[id]!; i !== -1; i = chains.next[i]!) if (memberMatches(m, rows, i)) candidates.push(i);
     const mYear = numOf(m.facts["year"]);
     let targets = candidates;
-    if (mYear !== null) targets = candidates.filter((i) => rows.year[i] === mYear);
+    if (mYear !== null) targets = candidates.filter((i) => rows.yearOf(i) === mYear);
     else if (candidates.length) {
-      const latest = Math.max(...candidates.map((i) => rows.year[i] ?? -Infinity));
-      targets = candidates.filter((i) => (rows.year[i] ?? -Infinity) === latest);
+      const latest = Math.max(...candidates.map((i) => rows.yearOf(i) ?? -Infinity));
+      targets = candidates.filter((i) => (rows.yearOf(i) ?? -Infinity) === latest);
     }
     const hasRound = "round" in m.facts;
     const round = str(m.facts["round"]) === "复评" ? "复评" : "初评";
-    const ofRound = targets.filter((i) => rows.round[i] === round);
-    if (!hasRound && targets.some((i) => rows.round[i] === "复评")) noRoundSheets.add(m.sheet);
+    const ofRound = targets.filter((i) => rows.roundOf(i) === round);
+    if (!hasRound && targets.some((i) => rows.roundOf(i) === "复评")) noRoundSheets.add(m.sheet);
     // A post assessed only at 复评 that year takes its members there when the sheet names no round.
     targets = ofRound.length || hasRound ? ofRound : targets;
     if (!targets.length) {
@@ -1080,7 +1126,7 @@ function nameChains(rows: Rows, keys: PostKeys): NameChains {
   // Indexed loops over the rows here and below: a for…of over tens of thousands of rows allocates an iterator
   // result per row until the function is optimised, and these run once per scoring.
   for (let i = 0; i < n; i++) {
-    const name = rows.name[i];
+    const name = rows.nameOf(i);
     if (!name) continue;
     const id = keys.nameId(name);
     if (id >= names) names = id + 1;
@@ -1097,7 +1143,7 @@ const PAIRWISE = 8;
 /** The rows of one name, as the groups of their places (in the order first met). */
 function splitByPlace(rows: Rows, keys: PostKeys, named: number[], out: (number | number[])[]): void {
   // A few rows (a post over the years, or one name in a few 市州): compared pair by pair, as written first.
-  const places = named.length > PAIRWISE ? named.map((i) => keys.place(rows.city[i] ?? "", rows.unit[i] ?? "")) : null;
+  const places = named.length > PAIRWISE ? named.map((i) => keys.place(rows.cityOf(i) ?? "", rows.unitOf(i) ?? "")) : null;
   const taken = new Array<boolean>(named.length).fill(false);
   for (let a = 0; a < named.length; a++) {
     if (taken[a]) continue;
@@ -1117,11 +1163,11 @@ function splitByPlace(rows: Rows, keys: PostKeys, named: number[], out: (number 
 
 /** 市州 and 工作单位 equal as {@link postKey} compares them. */
 function samePlace(rows: Rows, a: number, b: number): boolean {
-  const ca = rows.city[a] ?? "";
-  const cb = rows.city[b] ?? "";
+  const ca = rows.cityOf(a) ?? "";
+  const cb = rows.cityOf(b) ?? "";
   if (ca !== cb && cityKey(ca) !== cityKey(cb)) return false;
-  const ua = rows.unit[a] ?? "";
-  const ub = rows.unit[b] ?? "";
+  const ua = rows.unitOf(a) ?? "";
+  const ub = rows.unitOf(b) ?? "";
   return ua === ub || normalizeText(ua) === normalizeText(ub);
 }
 
@@ -1132,7 +1178,7 @@ function evaluateRows(rows: Rows, ev: Evaluator): void {
   for (let i = 0; i < rows.length; i++) {
     if (rows.errors[i]!.length) continue;
     finding.rec = rows.recs[i]!;
-    finding.postType = rows.postType[i]!;
+    finding.postType = rows.postTypeOf(i);
     finding.members = withMembers ? (rows.members.get(i) ?? NO_MEMBERS) : NO_MEMBERS;
     finding.deductions = NONE;
     finding.revocations = NONE;
@@ -1142,7 +1188,7 @@ function evaluateRows(rows: Rows, ev: Evaluator): void {
       ? rows.found(i, finding.deductions, finding.deductions.length, finding.revocations, finding.revocations.length)
       : ev.foundOn(rows, i);
     rows.warnings[i] = finding.warnings;
-    rows.total[i] = total;
+    rows.setTotal(i, total);
   }
 }
 
@@ -1192,17 +1238,17 @@ function resultsOf(rows: Rows, from: number, count: number): RowResult[] {
 
 /** A 数据有误 row says nothing "未检查" beside its errors. Its 期满 warning is made when read. */
 function finish(rows: Rows, i: number): void {
-  if (rows.status[i] === "error" && rows.warnings[i]!.length) rows.warnings[i] = rows.warnings[i]!.filter((w) => w.code !== "unchecked");
+  if (rows.statusOf(i) === "error" && rows.warnings[i]!.length) rows.warnings[i] = rows.warnings[i]!.filter((w) => w.code !== "unchecked");
 }
 
 /** The row's warnings, with 期满 last when the year assessed is after its 示范期 (第十条). */
 function warningsOf(rows: Rows, i: number): Warning[] {
   const warnings = rows.warnings[i]!;
   const vt = rows.validThrough(i);
-  const year = rows.year[i]!;
+  const year = rows.yearOf(i);
   if (vt === null || year === null || year <= vt) return warnings;
   const f = rows.recs[i]!.facts["electedYear"];
-  const message = expiredMessage(rows.electedYear[i]!, vt, year);
+  const message = expiredMessage(rows.electedOf(i)!, vt, year);
   return append(warnings, f ? new CellWarning("expired", f, message) : { code: "expired", cells: [], message });
 }
 
@@ -1232,23 +1278,23 @@ export class LedgerRow implements RowResult {
   get key(): string {
     const rows = this[ROWS];
     const i = this[AT];
-    return joinKey(rows.city[i] ?? "", rows.unit[i] ?? "", rows.name[i] ?? "");
+    return joinKey(rows.cityOf(i) ?? "", rows.unitOf(i) ?? "", rows.nameOf(i) ?? "");
   }
 
   get year(): number | null {
-    return this[ROWS].year[this[AT]]!;
+    return this[ROWS].yearOf(this[AT]);
   }
 
   get round(): Round {
-    return this[ROWS].round[this[AT]]!;
+    return this[ROWS].roundOf(this[AT]);
   }
 
   get status(): Status {
-    return this[ROWS].status[this[AT]]!;
+    return this[ROWS].statusOf(this[AT]);
   }
 
   get deductionTotal(): number | null {
-    return this.status === "error" ? null : this[ROWS].total[this[AT]]!;
+    return this.status === "error" ? null : this[ROWS].totalOf(this[AT]);
   }
 
   get score(): number | null {
@@ -1264,7 +1310,7 @@ export class LedgerRow implements RowResult {
   }
 
   get rectifyItems(): string[] {
-    return this[ROWS].rectify[this[AT]]!;
+    return this.status === "rectify" ? this[ROWS].rectifyItems(this[AT]) : NONE;
   }
 
   get validThrough(): number | null {
