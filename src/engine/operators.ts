@@ -3,7 +3,7 @@
  * (json-rules-engine style). Each returns how many occurrences it observed and where.
  */
 import type { Condition, Threshold } from "../schemes/types";
-import type { Fact } from "../sheets/records";
+import type { Fact, FactValue } from "../sheets/records";
 
 export type Observation = {
   /** Occurrences observed. */
@@ -127,7 +127,7 @@ function tallyHit(t: Tally, f: Fact, n: number, unit: string): void {
 
 type Ctx = { thresholds: Record<string, Threshold>; rateUnit: (field: string) => string };
 
-const num = (v: Fact["value"]) => (typeof v === "number" ? v : NaN);
+const num = (v: FactValue | null) => (typeof v === "number" ? v : NaN);
 
 /** A condition bound to its thresholds and units: adds what it sees in `facts` to the tally. */
 export type CompiledCondition = (facts: Facts, t: Tally) => void;
@@ -191,6 +191,80 @@ export function compile(c: Condition, ctx: Ctx): CompiledCondition {
       const subs = c.of.map((sub) => compile(sub, ctx));
       return (facts, t) => {
         for (let i = 0; i < subs.length; i++) subs[i]!(facts, t);
+      };
+    }
+  }
+}
+
+/**
+ * A condition bound to the columns of one sheet: it reads the row's values by position (RowRecord.values, in
+ * the order of its fieldIds) and looks a fact up only for a cell it reports (a hit or a blank). Most cells show
+ * nothing: their facts are not visited. Same tally as {@link compile} gives over the facts.
+ */
+export type SlotCondition = (values: readonly (FactValue | null)[], facts: Facts, t: Tally) => void;
+
+/** Nothing to see: the sheet has none of the condition's columns. */
+const seesNothing: SlotCondition = () => {};
+
+/** The value at `slot` is filled: notes a blank one in the tally (its fact) and says false; else marks checked. */
+function filledAt(v: FactValue | null, facts: Facts, field: string, t: Tally): boolean {
+  if (v === null) {
+    t.blanks[t.nBlanks++] = facts[field]!;
+    return false;
+  }
+  t.checked = true;
+  return true;
+}
+
+/** {@link compile} for a sheet whose columns are at `slotOf(field)` in each row's values (-1: not on the sheet). */
+export function compileSlots(c: Condition, ctx: Ctx, slotOf: (field: string) => number): SlotCondition {
+  if (c.op === "anyOf") {
+    const subs = c.of.map((sub) => compileSlots(sub, ctx, slotOf));
+    return (values, facts, t) => {
+      for (let i = 0; i < subs.length; i++) subs[i]!(values, facts, t);
+    };
+  }
+  const field = c.field;
+  const k = slotOf(field);
+  if (k < 0) return seesNothing;
+  switch (c.op) {
+    case "count":
+      return (values, facts, t) => {
+        const v = values[k]!;
+        if (filledAt(v, facts, field, t) && v !== 0) tallyHit(t, facts[field]!, typeof v === "number" ? v : 0, "次");
+      };
+    case "yes":
+      return (values, facts, t) => {
+        const v = values[k]!;
+        if (filledAt(v, facts, field, t) && v === true) tallyHit(t, facts[field]!, 1, "");
+      };
+    case "no":
+      return (values, facts, t) => {
+        const v = values[k]!;
+        if (filledAt(v, facts, field, t) && v === false) tallyHit(t, facts[field]!, 1, "");
+      };
+    case "below": {
+      const t0 = ctx.thresholds[c.threshold]!;
+      const unit = ctx.rateUnit(field);
+      return (values, facts, t) => {
+        const v = values[k]!;
+        if (filledAt(v, facts, field, t) && isBelow(num(v), t0)) tallyHit(t, facts[field]!, 1, unit);
+      };
+    }
+    case "between": {
+      const from = ctx.thresholds[c.from]!;
+      const to = ctx.thresholds[c.to]!;
+      const unit = ctx.rateUnit(field);
+      return (values, facts, t) => {
+        const v = values[k]!;
+        if (filledAt(v, facts, field, t) && !isBelow(num(v), from) && isBelow(num(v), to)) tallyHit(t, facts[field]!, 1, unit);
+      };
+    }
+    case "gradeIn": {
+      const grades = c.grades;
+      return (values, facts, t) => {
+        const v = values[k]!;
+        if (filledAt(v, facts, field, t) && typeof v === "string" && grades.includes(v)) tallyHit(t, facts[field]!, 1, "");
       };
     }
   }

@@ -4,11 +4,11 @@
  */
 import type { HunanSettings, RuleDef, Scheme } from "../schemes/types";
 import { normalizeText } from "../sheets/normalize";
-import type { CellError, Fact, RowRecord } from "../sheets/records";
+import type { CellError, Fact, FactValue, RowRecord } from "../sheets/records";
 import type { ReviewMark } from "../sheets/values";
 import { citation, itemName, openParen, qualify, readingWarnings, rectifySentence, ruleHead, shownTail } from "./explain";
 import { baseOf, CellDeduction, CellRevocation, CellWarning, ScoreRevocation, type Sentences } from "./findings";
-import { addHit, blankCells, clearTally, compile, formatValue, hitCells, hitShown, leafFields, newTally, type CompiledCondition, type Tally } from "./operators";
+import { addHit, blankCells, clearTally, compile, compileSlots, formatValue, hitCells, hitShown, leafFields, newTally, type CompiledCondition, type SlotCondition, type Tally } from "./operators";
 import { cityKey, nameKeyOf, postNameKey } from "./selection";
 import type { Deduction, LedgerResult, Revocation, RowResult, SheetResult, Status, Warning } from "./types";
 
@@ -62,6 +62,8 @@ class Rows {
   private readonly statuses: Uint8Array;
   /** Member records, by row (most rows have none). */
   readonly members = new Map<number, RowRecord[]>();
+  /** Where the identity fields are in the values of records with these fieldIds (the last met). */
+  private slots: IdentitySlots = NO_SLOTS;
 
   constructor(
     sheets: readonly LedgerSheetInput[],
@@ -97,18 +99,36 @@ class Rows {
   }
 
   private read(i: number, rec: RowRecord, sheetIndex: number): void {
-    const f = rec.facts;
-    const postType = str(f["postType"]);
+    const values = rec.values;
+    const ids = rec.fieldIds;
+    let postType: FactValue | null, name: FactValue | null, year: FactValue | null, round: FactValue | null, elected: FactValue | null;
+    if (values && ids) {
+      // By position (the reader's records): the row's facts are not visited.
+      const at = ids === this.slots.ids ? this.slots : (this.slots = identitySlots(ids));
+      postType = valueAt(values, at.postType);
+      name = valueAt(values, at.name);
+      year = valueAt(values, at.year);
+      round = valueAt(values, at.round);
+      elected = valueAt(values, at.electedYear);
+    } else {
+      const f = rec.facts;
+      postType = f["postType"]?.value ?? null;
+      name = f["name"]?.value ?? null;
+      year = f["year"]?.value ?? null;
+      round = f["round"]?.value ?? null;
+      elected = f["electedYear"]?.value ?? null;
+    }
     const type = postType === "service" ? 1 : postType === "supervision" ? 2 : 0;
     if (this.recs[i] !== rec) this.recs[i] = rec;
     this.sheetIndex[i] = sheetIndex;
     this.postTypes[i] = type;
-    this.years[i] = numOr(f["year"]);
-    if (str(f["round"]) === "复评") this.rounds[i] = 1;
-    this.electedYears[i] = numOr(f["electedYear"]);
-    const name = type === 0 ? null : str(f["name"]);
-    const idErrors = name ? NONE : identityErrors(rec, str(f["name"]), POST_TYPES[type]!);
-    if (rec.errors.length || idErrors.length) this.errors[i] = rec.errors.length ? [...rec.errors, ...idErrors] : idErrors;
+    this.years[i] = typeof year === "number" ? year : NaN;
+    if (round === "复评") this.rounds[i] = 1;
+    this.electedYears[i] = typeof elected === "number" ? elected : NaN;
+    if (type === 0 || typeof name !== "string" || !name || rec.errors.length) {
+      const idErrors = type !== 0 && typeof name === "string" && name ? NONE : identityErrors(rec, typeof name === "string" ? name : null, POST_TYPES[type]!);
+      if (rec.errors.length || idErrors.length) this.errors[i] = rec.errors.length ? [...rec.errors, ...idErrors] : idErrors;
+    }
   }
 
   /** 示范岗名称, 市州, 工作单位 as written (null: blank or not text). */
@@ -258,13 +278,24 @@ type Finding = {
   warnings: Warning[];
 };
 
+/** The positions of the fields {@link Rows} reads per row, in records' values (-1: not on the sheet). */
+type IdentitySlots = { ids: readonly string[] | undefined; postType: number; name: number; year: number; round: number; electedYear: number };
+const NO_SLOTS: IdentitySlots = { ids: undefined, postType: -1, name: -1, year: -1, round: -1, electedYear: -1 };
+
+function identitySlots(ids: readonly string[]): IdentitySlots {
+  return { ids, postType: ids.indexOf("postType"), name: ids.indexOf("name"), year: ids.indexOf("year"), round: ids.indexOf("round"), electedYear: ids.indexOf("electedYear") };
+}
+
+const valueAt = (values: readonly (FactValue | null)[], k: number): FactValue | null => (k < 0 ? null : values[k]!);
+
+/** A condition for a rule without one (never run: such a rule has no input). */
+const NOTHING: SlotCondition = () => {};
+
 /** What {@link Rows} holds before its rows are read. */
 const EMPTY_RECORD: RowRecord = Object.freeze({ sheet: "", row: 0, facts: {}, errors: [] });
 
 const str = (f: Fact | undefined): string | null => (f && typeof f.value === "string" ? f.value : null);
 const numOf = (f: Fact | undefined): number | null => (f && typeof f.value === "number" ? f.value : null);
-/** A fact's number, NaN when blank or not a number (a typed column's null). */
-const numOr = (f: Fact | undefined): number => (f && typeof f.value === "number" ? f.value : NaN);
 const norm = (s: string | null) => normalizeText(s ?? "");
 
 /** Small ids for texts that compare equal by a tolerant key: a text's id is its key's. */
@@ -470,6 +501,11 @@ type SheetPlan = {
   live: readonly boolean[];
   reviews: readonly Review[];
   revokeNote: boolean;
+  /**
+   * Per rule position, its post condition over the sheet's values by position (for records with `values`, in
+   * the order of the fieldIds the plan is for); null for a plan of records without fieldIds.
+   */
+  slots: readonly SlotCondition[] | null;
   /** Per post type, for rows without members: the rules to run, and the unchecked warnings by what they leave. */
   programs: Map<PostType | null, Program>;
 };
@@ -484,6 +520,7 @@ type ProgramNode = { next: (ProgramNode | undefined)[]; warning?: Warning | null
 
 class Evaluator {
   private readonly rateFields: Set<string>;
+  private readonly ctx: { thresholds: HunanSettings["thresholds"]; rateUnit: (field: string) => string };
   private readonly itemOf: Map<string, number>;
   private readonly compiled: { all: CompiledRule[]; service: CompiledRule[]; supervision: CompiledRule[]; none: CompiledRule[] };
   /** Per 评分表 item: the review column's fact id and the item's rules. */
@@ -534,7 +571,8 @@ class Evaluator {
       none: all.filter((c) => c.rule.applies === "all"),
     };
     this.reviews = scheme.items.map((it) => ({ it, fact: `review${it.item}`, rules: all.filter((c) => c.rule.item === it.item) }));
-    this.everything = this.plan = { live: all.map(() => true), reviews: this.reviews, revokeNote: true, programs: new Map() };
+    this.everything = this.plan = { live: all.map(() => true), reviews: this.reviews, revokeNote: true, slots: null, programs: new Map() };
+    this.ctx = ctx;
   }
 
   private planFor(rec: RowRecord): SheetPlan {
@@ -542,11 +580,14 @@ class Evaluator {
     if (ids === undefined) return this.everything;
     if (ids === this.planIds) return this.plan;
     const has = new Set(ids);
+    const slot = new Map(ids.map((id, k) => [id, k]));
+    const slotOf = (field: string) => slot.get(field) ?? -1;
     this.planIds = ids;
     return (this.plan = {
       live: this.compiled.all.map((c) => (c.rule.post ? leafFields(c.rule.post).some((f) => has.has(f)) : false)),
       reviews: this.reviews.filter((r) => has.has(r.fact)),
       revokeNote: has.has("revokeNote"),
+      slots: this.compiled.all.map((c) => (c.rule.post ? compileSlots(c.rule.post, this.ctx, slotOf) : NOTHING)),
       programs: new Map(),
     });
   }
@@ -579,6 +620,9 @@ class Evaluator {
       p.warnings = out;
     }
     const plan = this.planFor(p.rec);
+    // The row's values by position, when the plan's conditions read them so.
+    const slots = plan.slots;
+    const values = slots ? p.rec.values : undefined;
     const rules = p.postType === null ? this.compiled.none : this.compiled[p.postType];
     // Most rows: no members and no reviewer's columns. Only the rules with input on the sheet are run.
     const program = p.members.length || plan.reviews.length ? null : this.programOf(plan, p.postType, rules);
@@ -595,7 +639,10 @@ class Evaluator {
         continue;
       }
       clearTally(post);
-      if (c.post && plan.live[c.at]) c.post(facts, post);
+      if (c.post && plan.live[c.at]) {
+        if (values) slots![c.at]!(values, facts, post);
+        else c.post(facts, post);
+      }
       // What the rule goes by: the row's own cells, else (nothing filled there) its members'.
       let obs = post;
       if (c.member && p.members.length) {

@@ -184,11 +184,14 @@ export function readSheet(grid: SheetGrid, def: SheetDef, map: ColumnMap): Sheet
     if (first !== undefined && FOOTER.test(cellText(first))) continue;
     const row = r0 + 1;
     const facts: Record<string, Fact> = { ...template };
+    const vals = new Array<FactValue | null>(fields.length);
     const errors: CellError[] = [];
     const readings: string[] = [];
     let filled = 0;
-    for (const { f, id, col, letters, header, column } of fields) {
+    for (let k = 0; k < fields.length; k++) {
+      const { f, id, col, letters, header, column } = fields[k]!;
       const v = rowValues[col - 1] ?? null;
+      vals[k] = null;
       if (uncached?.has(letters + row)) {
         const cell = letters + row;
         filled++;
@@ -204,6 +207,7 @@ export function readSheet(grid: SheetGrid, def: SheetDef, map: ColumnMap): Sheet
         // A vocabulary read by containment ("街镇级文明单位" → 街镇级) keeps the words as written for explanations.
         const text = p.text ?? (f.kind === "grade" && f.contains ? cellText(v) : undefined);
         facts[id] = new CellFact(p.value, column, row, text);
+        vals[k] = p.value;
         if (p.read) readings.push(id);
       } else {
         const cell = letters + row;
@@ -214,7 +218,7 @@ export function readSheet(grid: SheetGrid, def: SheetDef, map: ColumnMap): Sheet
     }
     const nameGiven = facts["name"]?.value != null || errors.some((e) => e.cell === facts["name"]?.cell);
     if (!nameGiven && filled < 2) continue;
-    records.push(readings.length ? { sheet: grid.name, row, facts, errors, readings, fieldIds } : { sheet: grid.name, row, facts, errors, fieldIds });
+    records.push(readings.length ? { sheet: grid.name, row, facts, errors, readings, fieldIds, values: vals } : { sheet: grid.name, row, facts, errors, fieldIds, values: vals });
   }
   return { sheet: grid.name, map, records, lastRow };
 }

@@ -50,6 +50,11 @@ export type RowRecord = {
    * so that the engine works out once per sheet, not per row, which rules and review columns have inputs.
    */
   fieldIds?: readonly string[];
+  /**
+   * The facts' values in the order of `fieldIds` (present with it): what the engine tests, row after row,
+   * without visiting each cell's fact (it looks a fact up only for a cell it names).
+   */
+  values?: readonly (FactValue | null)[];
 };
 
 /** "违纪违法（AP7）‘经查，全年无违纪违法问题’按‘否’处理": how a sentence in a yes/no cell was read. */
