@@ -34,6 +34,12 @@ class Rows {
   readonly length: number;
   readonly recs: RowRecord[];
   readonly sheetIndex: Int32Array;
+  /** 示范岗名称, 市州, 工作单位 as written (null: blank or not text). */
+  private readonly names: (string | null)[];
+  private readonly cities: (string | null)[];
+  private readonly units: (string | null)[];
+  /** 1: 上次得分 filled. */
+  private readonly hasLastScore: Uint8Array;
   /** 0: not a known 岗位类别, 1: 服务岗, 2: 监督岗 ({@link POST_TYPES}). */
   private readonly postTypes: Uint8Array;
   /** 考核年度, 当选年度 (NaN: blank or not a number). */
@@ -78,6 +84,10 @@ class Rows {
     // One sheet (most ledgers): its records as they are.
     this.recs = sheets.length === 1 ? sheets[0]!.records : column<RowRecord>(EMPTY_RECORD);
     this.sheetIndex = new Int32Array(n);
+    this.names = column<string | null>(null);
+    this.cities = column<string | null>(null);
+    this.units = column<string | null>(null);
+    this.hasLastScore = new Uint8Array(n);
     this.postTypes = new Uint8Array(n);
     this.years = new Float64Array(n);
     this.electedYears = new Float64Array(n);
@@ -101,23 +111,35 @@ class Rows {
   private read(i: number, rec: RowRecord, sheetIndex: number): void {
     const values = rec.values;
     const ids = rec.fieldIds;
-    let postType: FactValue | null, name: FactValue | null, year: FactValue | null, round: FactValue | null, elected: FactValue | null;
+    let postType: FactValue | null, name: FactValue | null, city: FactValue | null, unit: FactValue | null;
+    let year: FactValue | null, round: FactValue | null, elected: FactValue | null, last: FactValue | null;
     if (values && ids) {
       // By position (the reader's records): the row's facts are not visited.
       const at = ids === this.slots.ids ? this.slots : (this.slots = identitySlots(ids));
       postType = valueAt(values, at.postType);
       name = valueAt(values, at.name);
+      city = valueAt(values, at.city);
+      unit = valueAt(values, at.unit);
       year = valueAt(values, at.year);
       round = valueAt(values, at.round);
       elected = valueAt(values, at.electedYear);
+      last = valueAt(values, at.lastScore);
     } else {
       const f = rec.facts;
       postType = f["postType"]?.value ?? null;
       name = f["name"]?.value ?? null;
+      city = f["city"]?.value ?? null;
+      unit = f["unit"]?.value ?? null;
       year = f["year"]?.value ?? null;
       round = f["round"]?.value ?? null;
       elected = f["electedYear"]?.value ?? null;
+      last = f["lastScore"]?.value ?? null;
     }
+    // Kept as written (the pointers only): read again by later passes, whose visits of the facts missed the cache.
+    if (typeof name === "string") this.names[i] = name;
+    if (typeof city === "string") this.cities[i] = city;
+    if (typeof unit === "string") this.units[i] = unit;
+    if (last !== null) this.hasLastScore[i] = 1;
     const type = postType === "service" ? 1 : postType === "supervision" ? 2 : 0;
     if (this.recs[i] !== rec) this.recs[i] = rec;
     this.sheetIndex[i] = sheetIndex;
@@ -133,15 +155,15 @@ class Rows {
 
   /** 示范岗名称, 市州, 工作单位 as written (null: blank or not text). */
   nameOf(i: number): string | null {
-    return str(this.recs[i]!.facts["name"]);
+    return this.names[i]!;
   }
 
   cityOf(i: number): string | null {
-    return str(this.recs[i]!.facts["city"]);
+    return this.cities[i]!;
   }
 
   unitOf(i: number): string | null {
-    return str(this.recs[i]!.facts["unit"]);
+    return this.units[i]!;
   }
 
   postTypeOf(i: number): PostType | null {
@@ -249,6 +271,7 @@ class Rows {
 
   /** The row's 上次得分, when filled. */
   lastScore(i: number): Fact | null {
+    if (this.hasLastScore[i] === 0) return null;
     const last = this.recs[i]!.facts["lastScore"];
     return last && last.value !== null ? last : null;
   }
@@ -279,11 +302,14 @@ type Finding = {
 };
 
 /** The positions of the fields {@link Rows} reads per row, in records' values (-1: not on the sheet). */
-type IdentitySlots = { ids: readonly string[] | undefined; postType: number; name: number; year: number; round: number; electedYear: number };
-const NO_SLOTS: IdentitySlots = { ids: undefined, postType: -1, name: -1, year: -1, round: -1, electedYear: -1 };
+const IDENTITY = ["postType", "name", "city", "unit", "year", "round", "electedYear", "lastScore"] as const;
+type IdentitySlots = { ids: readonly string[] | undefined } & Record<(typeof IDENTITY)[number], number>;
+const NO_SLOTS = identitySlots(undefined);
 
-function identitySlots(ids: readonly string[]): IdentitySlots {
-  return { ids, postType: ids.indexOf("postType"), name: ids.indexOf("name"), year: ids.indexOf("year"), round: ids.indexOf("round"), electedYear: ids.indexOf("electedYear") };
+function identitySlots(ids: readonly string[] | undefined): IdentitySlots {
+  const at = { ids } as IdentitySlots;
+  for (const f of IDENTITY) at[f] = ids ? ids.indexOf(f) : -1;
+  return at;
 }
 
 const valueAt = (values: readonly (FactValue | null)[], k: number): FactValue | null => (k < 0 ? null : values[k]!);
