@@ -79,3 +79,73 @@ test("tallySurvey: a name six 市州 share matches by 市州, and without one is
     { kind: "not-in-ledger", post: "报建窗口", city: null, unit: null, reason: "台账中有 6 个名为“报建窗口”的示范岗，请在调查表中填写市州和工作单位", cells: ["A3"] },
   ]);
 });
+
+describe("tallySurvey matches a survey's post as the engine identifies it (市州 + 工作单位 + 示范岗名称, tolerantly)", () => {
+  const LEDGER_HEAD = ["市州", "工作单位", "示范岗名称", "岗位类别", "考核年度", "考核轮次"];
+  const SURVEY_HEAD = ["示范岗名称", "市州", "工作单位", "季度", "满意人数", "基本满意人数", "不满意人数"];
+  const book = (ledger: unknown[][], survey: unknown[][]): SheetGrid[] => [
+    { name: "考核台账", values: [LEDGER_HEAD, ...ledger] as never },
+    { name: "满意度统计", values: [SURVEY_HEAD, ...survey] as never },
+  ];
+  const tally = (ledger: unknown[][], survey: unknown[][]) => tallySurvey(book(ledger, survey), hunan, resolveSettings(hunan));
+  const CHANGSHA = ["长沙市", "长沙市政务中心", "报建窗口党员服务示范岗", "服务岗", 2025, "初评"];
+
+  test.each<[string, string, string | null, string | null]>([
+    ["the name without its 党员服务示范岗 suffix", "报建窗口", "长沙市", "长沙市政务中心"],
+    ["the name with a space (and without its suffix)", "报建 窗口", "长沙市", "长沙市政务中心"],
+    ["the suffix in full-width brackets", "报建窗口（党员服务示范岗）", "长沙市", "长沙市政务中心"],
+    ["the suffix in half-width brackets, shortened", "报建窗口(党员示范岗)", "长沙市", "长沙市政务中心"],
+    ["市州 written without 市, the name without its suffix", "报建窗口", "长沙", "长沙市政务中心"],
+    ["all at once, 单位 spaced, full-width", "报建 窗口（党员示范岗）", "长沙", "长沙市 政务中心"],
+    ["all at once, 市州 and 单位 left blank", "报建 窗口", null, null],
+  ])("%s matches the ledger post (no not-in-ledger, no missing survey)", (_label, name, city, unit) => {
+    const t = tally([CHANGSHA], [[name, city, unit, "2025Q1", 20, 0, 0]]);
+    expect(t.tally.map((e) => [e.post, e.key, e.warnings])).toEqual([[name, "长沙市|长沙市政务中心|报建窗口党员服务示范岗", []]]);
+    expect(t.unmatched).toEqual([]);
+  });
+
+  test("ledger rows the engine takes as one post are one post: not ambiguous, one entry a quarter, groups pooled", () => {
+    const review = ["长沙", "长沙市政务中心", "报建 窗口", "服务岗", 2025, "复评"];
+    const t = tally(
+      [CHANGSHA, review],
+      [
+        ["报建窗口", null, null, "2025Q1", 10, 0, 0],
+        ["报建窗口党员服务示范岗", "长沙", null, "2025Q1", 8, 1, 1],
+      ],
+    );
+    expect(t.tally.map((e) => [e.post, e.key, e.quarter, e.valid, e.positive, e.warnings])).toEqual([["报建窗口", "长沙市|长沙市政务中心|报建窗口党员服务示范岗", 1, 20, 19, []]]);
+    expect(t.unmatched).toEqual([]);
+  });
+
+  test("an unmatched post is still reported in the survey's own wording, saying which part disagrees", () => {
+    const t = tally(
+      [CHANGSHA],
+      [
+        ["报建窗口", "长沙", null, "2025Q1", 20, 0, 0],
+        ["办证 大厅（党员示范岗）", "长沙", null, "2025Q1", 20, 0, 0],
+        ["报建窗口党员示范岗", "株洲", null, "2025Q1", 20, 0, 0],
+      ],
+    );
+    expect(t.unmatched).toEqual([
+      { kind: "not-in-ledger", post: "办证 大厅（党员示范岗）", city: "长沙", unit: null, reason: "台账中没有名为“办证 大厅（党员示范岗）”的示范岗", cells: ["A3"] },
+      { kind: "not-in-ledger", post: "报建窗口党员示范岗", city: "株洲", unit: null, reason: "台账中的“报建窗口党员示范岗”与调查表的市州或工作单位不一致", cells: ["A4"] },
+    ]);
+  });
+
+  test("a name two 市州's posts share (written differently) is ambiguous without a 市州, and matches by it", () => {
+    const zhuzhou = ["株洲市", "株洲市政务中心", "报建窗口", "服务岗", 2025, "初评"];
+    const t = tally(
+      [CHANGSHA, zhuzhou],
+      [
+        ["报建 窗口", null, null, "2025Q1", 20, 0, 0],
+        ["报建窗口（党员服务示范岗）", "株洲", null, "2025Q1", 20, 0, 0],
+      ],
+    );
+    const reason = "台账中有 2 个名为“报建 窗口”的示范岗，请在调查表中填写市州和工作单位";
+    expect(t.tally.map((e) => [e.post, e.key, e.warnings])).toEqual([
+      ["报建 窗口", null, [{ code: "ambiguous-post", cells: ["A2"], message: reason }]],
+      ["报建窗口（党员服务示范岗）", "株洲市|株洲市政务中心|报建窗口", []],
+    ]);
+    expect(t.unmatched.filter((u) => u.kind === "not-in-ledger")).toEqual([{ kind: "not-in-ledger", post: "报建 窗口", city: null, unit: null, reason, cells: ["A2"] }]);
+  });
+});
