@@ -25,7 +25,7 @@ export type TallyEntry = {
   post: string;
   city: string | null;
   unit: string | null;
-  /** The ledger post this entry matched (市州|工作单位|示范岗名称 as written in the ledger), null when none. */
+  /** The ledger post this entry matched (市州|工作单位|示范岗名称 as written on its first ledger row), null when none. */
   key: string | null;
   year: number;
   quarter: 1 | 2 | 3 | 4;
@@ -220,7 +220,7 @@ export function tallySurvey(grids: readonly SheetGrid[], scheme: Scheme, setting
     for (const [label, n] of a.counts) into.counts.set(label, (into.counts.get(label) ?? 0) + n);
     into.blank += a.blank;
     into.invalid += a.invalid;
-    into.invalidCells.push(...a.invalidCells);
+    for (const c of a.invalidCells) into.invalidCells.push(c);
   }
   const postOf = new Map<TallyEntry, string>();
   for (const { a, match, post } of pooled.values()) {
