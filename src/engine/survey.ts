@@ -14,7 +14,7 @@ import { cellText, excelSerialToDate, isBlankValue, parseCount, parseYear, round
 import { isGeneratedReport } from "../sheets/report";
 import { lastOccupiedColumn } from "../sheets/writeback";
 import { isBelow } from "./operators";
-import { cityKey } from "./selection";
+import { cityKey, postKey, postNameKey } from "./selection";
 import { factNumber, factText, postKeyOf, type CellError, type RowRecord } from "../sheets/records";
 
 export type Band = "ok" | "deduct" | "revoke";
@@ -25,7 +25,7 @@ export type TallyEntry = {
   post: string;
   city: string | null;
   unit: string | null;
-  /** The ledger post this entry matched (市州|工作单位|示范岗名称 as written in the ledger), null when none. */
+  /** The ledger post this entry matched (市州|工作单位|示范岗名称 as written on its first ledger row), null when none. */
   key: string | null;
   year: number;
   quarter: 1 | 2 | 3 | 4;
@@ -148,6 +148,8 @@ type Acc = {
 
 const text = (v: CellValue): string | null => (isBlankValue(v) ? null : cellText(v).replace(/\s+/g, " ").trim() || null);
 const norm = (s: string | null) => normalizeText(s ?? "");
+/** One post as the engine identifies it ({@link postKey}): 市州, 工作单位 and 示范岗名称, each compared tolerantly. */
+const queryKey = (q: PostQuery) => postKey({ city: q.city ?? "", unit: q.unit ?? "", name: q.post });
 
 type ShapeFound = { def: SheetDef; map: ColumnMap; shape: "responses" | "counts" };
 
@@ -164,7 +166,20 @@ export type SurveyOptions = {
   year?: number;
 };
 
-type LedgerPost = { key: string; name: string; city: string; unit: string; service: boolean; rows: { sheet: string; row: number; year: number | null }[] };
+type LedgerPost = {
+  /** 市州|工作单位|示范岗名称 as written on the post's first ledger row (what the results show). */
+  key: string;
+  /** The engine's {@link postKey}: rows written differently but taken as one post share it. */
+  id: string;
+  name: string;
+  city: string;
+  unit: string;
+  service: boolean;
+  rows: { sheet: string; row: number; year: number | null }[];
+};
+
+/** A ledger row's post as the engine identifies it. */
+const ledgerId = (rec: RowRecord) => postKey({ city: factText(rec, "city"), unit: factText(rec, "unit"), name: factText(rec, "name") });
 
 /** Tallies every survey sheet of the workbook and matches the posts against its ledger sheets. */
 export function tallySurvey(grids: readonly SheetGrid[], scheme: Scheme, settings: HunanSettings, opts: SurveyOptions = {}): SurveyTally {
@@ -190,8 +205,25 @@ export function tallySurvey(grids: readonly SheetGrid[], scheme: Scheme, setting
   const tally: TallyEntry[] = [];
   const unmatched: Unmatched[] = [];
   const seenUnmatched = new Set<string>();
+  // One post, one entry a quarter: groups the survey writes differently (a blank 市州 beside a filled one) but that
+  // match the same ledger post are pooled, counted under the first group's wording.
+  const pooled = new Map<string, { a: Acc; match: Match<LedgerPost>; post: string }>();
   for (const a of accs.values()) {
     const match = matchPost(a);
+    const post = match.kind === "ok" ? `ledger|${match.post.id}` : `survey|${queryKey(a)}`;
+    const id = `${post}|${a.year}|${a.quarter}`;
+    const into = pooled.get(id)?.a;
+    if (!into) {
+      pooled.set(id, { a, match, post });
+      continue;
+    }
+    for (const [label, n] of a.counts) into.counts.set(label, (into.counts.get(label) ?? 0) + n);
+    into.blank += a.blank;
+    into.invalid += a.invalid;
+    for (const c of a.invalidCells) into.invalidCells.push(c);
+  }
+  const postOf = new Map<TallyEntry, string>();
+  for (const { a, match, post } of pooled.values()) {
     const valid = [...a.counts.values()].reduce((n, c) => n + c, 0);
     const positive = [...a.counts].reduce((n, [label, c]) => n + c * (settings.answerWeights[label] ?? 0), 0);
     const rate = valid ? positive / valid : null;
@@ -224,8 +256,9 @@ export function tallySurvey(grids: readonly SheetGrid[], scheme: Scheme, setting
       warnings,
     };
     tally.push(entry);
+    postOf.set(entry, post);
     if (match.kind !== "ok" && posts.length) {
-      const id = `${norm(a.city)}|${norm(a.unit)}|${norm(a.post)}`;
+      const id = queryKey(a);
       if (!seenUnmatched.has(id)) {
         seenUnmatched.add(id);
         unmatched.push({ kind: "not-in-ledger", post: a.post, city: a.city, unit: a.unit, reason: match.reason, cells: [a.cell] });
@@ -236,7 +269,7 @@ export function tallySurvey(grids: readonly SheetGrid[], scheme: Scheme, setting
   const firstOf = new Map<string, number>();
   const rank = new Map<TallyEntry, number>();
   for (const t of tally) {
-    const k = `${t.city}|${t.unit}|${t.post}`;
+    const k = postOf.get(t)!;
     let r = firstOf.get(k);
     if (r === undefined) firstOf.set(k, (r = firstOf.size));
     rank.set(t, r);
@@ -360,7 +393,7 @@ function readSurveyRows(grid: SheetGrid, found: ShapeFound, settings: HunanSetti
     }
     const city = text(get(r0, "city")?.v ?? null);
     const unit = text(get(r0, "unit")?.v ?? null);
-    const id = `${norm(city)}|${norm(unit)}|${norm(post)}|${period.year}|${period.quarter}`;
+    const id = `${queryKey({ post, city, unit })}|${period.year}|${period.quarter}`;
     const year = period.year;
     const quarter = period.quarter;
     const accFor = (): Acc => {
@@ -416,11 +449,11 @@ function ledgerPosts(ledgers: readonly SheetRead[]): LedgerPost[] {
     for (const rec of read.records) {
       const name = factText(rec, "name");
       if (!name) continue;
-      const key = postKeyOf(rec);
-      const p = posts.get(key) ?? { key, name, city: factText(rec, "city"), unit: factText(rec, "unit"), service: false, rows: [] };
+      const id = ledgerId(rec);
+      const p = posts.get(id) ?? { key: postKeyOf(rec), id, name, city: factText(rec, "city"), unit: factText(rec, "unit"), service: false, rows: [] };
       p.service ||= factText(rec, "postType") === "service";
       p.rows.push({ sheet: read.sheet, row: rec.row, year: factNumber(rec, "year") });
-      posts.set(key, p);
+      posts.set(id, p);
     }
   }
   return [...posts.values()];
@@ -447,15 +480,20 @@ const push = <P>(m: Map<string, P[]>, k: string, p: P) => {
 };
 
 /**
- * A matcher over the ledger's posts, indexed once: a survey group names a post (compared after
- * {@link normalizeText}), and optionally its 市州 (compared by {@link cityKey}) and 工作单位 (normalised); a
- * blank 市州 or 工作单位 matches any. One hit is the match; several are ambiguous; none says which part
- * disagrees. Each query is a few map look-ups, however many posts the ledger has.
+ * A matcher over the ledger's posts, indexed once, with the engine's tolerance ({@link postKey}): a survey group
+ * names a post (compared by {@link postNameKey}: "报建窗口" = "报建 窗口" = "报建窗口党员服务示范岗"), and
+ * optionally its 市州 (compared by {@link cityKey}) and 工作单位 (normalised); a blank 市州 or 工作单位 matches
+ * any. Ledger posts with one key are one post (the first stands for them). One hit is the match; several are
+ * ambiguous; none says which part disagrees. Each query is a few map look-ups, however many posts the ledger has.
  */
 export function postMatcher<P extends { name: string; city: string; unit: string }>(posts: readonly P[]): (q: PostQuery) => Match<P> {
   const byName = new Map<string, Bucket<P>>();
+  const seen = new Set<string>();
   for (const p of posts) {
-    const k = norm(p.name);
+    const id = postKey(p);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const k = postNameKey(p.name);
     const b = byName.get(k);
     if (b) b.all.push(p);
     else byName.set(k, { all: [p] });
@@ -487,7 +525,7 @@ export function postMatcher<P extends { name: string; city: string; unit: string
     return b.all;
   };
   return (q) => {
-    const b = byName.get(norm(q.post));
+    const b = byName.get(postNameKey(q.post));
     if (!b) return { kind: "none", reason: `台账中没有名为“${q.post}”的示范岗` };
     const hits = candidates(b, q.city, q.unit);
     if (hits.length === 1) return { kind: "ok", post: hits[0]! };
@@ -500,12 +538,15 @@ export function postMatcher<P extends { name: string; city: string; unit: string
 export type LedgerFill = { writes: SheetWrite[]; cells: { sheet: string; cell: string; rate: number }[] };
 
 export function planLedgerFill(grids: readonly SheetGrid[], tally: SurveyTally): LedgerFill {
+  // A post's rows as the engine groups them: a tally entry names its post as written on the first of them.
+  const idOf = new Map<string, string>();
+  for (const read of tally.ledgers) for (const rec of read.records) idOf.set(postKeyOf(rec), ledgerId(rec));
   // Rates by ledger post and year, a slot a quarter.
   const rates = new Map<string, (number | undefined)[]>();
   for (const t of tally.tally) {
     const r = exactRate(t);
     if (t.key === null || r === null) continue;
-    const id = `${t.key}|${t.year}`;
+    const id = `${idOf.get(t.key) ?? t.key}|${t.year}`;
     // Truncated to what "0.00%" shows, so the cell never reads 90.00% while banded below 90%; it bands the same.
     (rates.get(id) ?? rates.set(id, []).get(id)!)[t.quarter - 1] = shownRate(r);
   }
@@ -515,7 +556,7 @@ export function planLedgerFill(grids: readonly SheetGrid[], tally: SurveyTally):
     const sheet = read.sheet;
     const grid = grids.find((g) => g.name === sheet)!;
     const map = read.map;
-    const ids = read.records.map((rec: RowRecord) => `${postKeyOf(rec)}|${factNumber(rec, "year") ?? ""}`);
+    const ids = read.records.map((rec: RowRecord) => `${ledgerId(rec)}|${factNumber(rec, "year") ?? ""}`);
     const review = read.records.map((rec) => rec.facts["round"]?.value === "复评");
     const hasFirst = new Set(ids.filter((_, i) => !review[i]));
     const rowRates = ids.map((id) => rates.get(id));

@@ -102,6 +102,43 @@ describe("pioneer-scorecard survey", () => {
     expect(line).toBe(`调查表中有 10 个示范岗在台账中找不到：${names.slice(0, 8).join("、")} 等`);
     expect(((await readJson(json))["unmatched"] as Json[]).filter((u) => u["kind"] === "not-in-ledger")).toHaveLength(10);
   });
+
+  test("--fill-ledger fills a post the survey names as the engine does (suffix left out, spaced, 市州 without 市)", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("考核台账").addRows([
+      ["市州", "工作单位", "示范岗名称", "岗位类别", "考核年度", "考核轮次", "一季度满意度", "二季度满意度"],
+      ["长沙市", "长沙市政务中心", "报建窗口党员服务示范岗", "服务岗", 2025, "初评", null, null],
+      ["株洲市", "株洲市政务中心", "押证窗口", "服务岗", 2025, "初评", null, null],
+      // The same post as row 2 to the engine: filled only if it had no 初评 that year.
+      ["长沙", "长沙市政务中心", "报建 窗口", "服务岗", 2025, "复评", null, null],
+    ]);
+    wb.addWorksheet("满意度统计").addRows([
+      ["示范岗名称", "市州", "工作单位", "季度", "满意人数", "基本满意人数", "不满意人数"],
+      ["报建窗口", "长沙", null, "2025Q1", 18, 0, 2],
+      ["报建 窗口（党员服务示范岗）", "长沙", "长沙市政务中心", "2025Q2", 17, 0, 3],
+      ["押证窗口党员示范岗", "株洲", null, "2025Q1", 20, 0, 0],
+      ["押证窗口", "株洲", null, "2025Q2", 20, 0, 0],
+    ]);
+    const input = path.join(tmp.path, "调查.xlsx");
+    await wb.xlsx.writeFile(input);
+    const out = path.join(tmp.path, "out.xlsx");
+    const json = path.join(tmp.path, "t.json");
+    const r = await cli("survey", input, "-o", out, "--json", json, "--fill-ledger");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("已填入台账季度满意度 4 个单元格");
+    expect(r.out).not.toContain("找不到");
+    expect(r.out).not.toContain("缺少季度测评");
+    const j = await readJson(json);
+    expect(j["unmatched"]).toEqual([]);
+    expect((j["tally"] as Json[]).map((t) => [t["post"], t["key"]])).toEqual([
+      ["报建窗口", "长沙市|长沙市政务中心|报建窗口党员服务示范岗"],
+      ["报建 窗口（党员服务示范岗）", "长沙市|长沙市政务中心|报建窗口党员服务示范岗"],
+      ["押证窗口党员示范岗", "株洲市|株洲市政务中心|押证窗口"],
+      ["押证窗口", "株洲市|株洲市政务中心|押证窗口"],
+    ]);
+    const ledger = (await load(out)).getWorksheet("考核台账")!;
+    expect(["G2", "H2", "G3", "H3", "G4", "H4"].map((a) => ledger.getCell(a).value)).toEqual([0.9, 0.85, 1, 1, null, null]);
+  });
 });
 
 describe("pioneer-scorecard summary", () => {
