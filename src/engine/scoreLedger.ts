@@ -52,10 +52,12 @@ class Rows {
    * Every row's findings, one after another (a row's are `from` … `from + count`): no list is made per row
    * while scoring. A row whose revocations change after its rules were applied (第十一条) keeps its own list.
    */
-  private readonly deductionList: Deduction[] = [];
+  private readonly deductionList: Deduction[];
+  private nDeductions = 0;
   private readonly deductionFrom: Int32Array;
   private readonly deductionCount: Int32Array;
-  private readonly revocationList: Revocation[] = [];
+  private readonly revocationList: Revocation[];
+  private nRevocations = 0;
   private readonly revocationFrom: Int32Array;
   private readonly revocationCount: Int32Array;
   private readonly revocationsChanged = new Map<number, Revocation[]>();
@@ -93,6 +95,9 @@ class Rows {
     this.electedYears = new Float64Array(n);
     this.rounds = new Uint8Array(n);
     this.errors = column<CellError[]>(NONE);
+    // Room for a finding a row (about what a ledger has): grown by push, the list was copied as it doubled.
+    this.deductionList = new Array<Deduction>(n);
+    this.revocationList = new Array<Revocation>(n >> 2);
     this.deductionFrom = new Int32Array(n);
     this.deductionCount = new Int32Array(n);
     this.revocationFrom = new Int32Array(n);
@@ -205,16 +210,16 @@ class Rows {
   /** Records row `i`'s findings (its first `nd` deductions and `nr` revocations); returns its total deduction. */
   found(i: number, deductions: ArrayLike<Deduction>, nd: number, revocations: ArrayLike<Revocation>, nr: number): number {
     let total = 0;
-    this.deductionFrom[i] = this.deductionList.length;
+    this.deductionFrom[i] = this.nDeductions;
     this.deductionCount[i] = nd;
     for (let k = 0; k < nd; k++) {
       const d = deductions[k]!;
       total += d.points;
-      this.deductionList.push(d);
+      this.deductionList[this.nDeductions++] = d;
     }
-    this.revocationFrom[i] = this.revocationList.length;
+    this.revocationFrom[i] = this.nRevocations;
     this.revocationCount[i] = nr;
-    for (let k = 0; k < nr; k++) this.revocationList.push(revocations[k]!);
+    for (let k = 0; k < nr; k++) this.revocationList[this.nRevocations++] = revocations[k]!;
     return total;
   }
 
@@ -918,6 +923,7 @@ function rectifyList(deductions: ArrayLike<Deduction>, from = 0, to = deductions
   return node.list;
 }
 
+/** Where `rule` is first met from `from` (it is met: the caller asks for a rule of the range). */
 function firstOf(deductions: ArrayLike<Deduction>, from: number, rule: string): number {
   for (let i = from; i < deductions.length; i++) if (deductions[i]!.rule === rule) return i;
   return -1;
