@@ -2,7 +2,7 @@
  * Scheme `hunan`: 湖南省建设工程质量安全监督系统 党员示范岗评选及管理办法 and its 评审及动态管理评分表.
  * Rule ids are stable (see ../shared/spec/hunan.md). Every open boundary is in `defaults`.
  */
-import type { FieldDef, ItemDef, RuleDef, Scheme } from "./types";
+import type { FieldDef, ItemDef, RuleDef, Scheme, Statement } from "./types";
 
 const items: ItemDef[] = [
   { item: 1, name: "为民优质服务" },
@@ -48,7 +48,12 @@ const year: FieldDef = { id: "year", header: "考核年度", synonyms: ["年度"
 /** Member facts read from both the ledger (per-post totals) and the 成员 sheet (per member). */
 const rate = (id: string, header: string, synonyms: string[] = []): FieldDef => ({ id, header, synonyms, kind: "rate", hint: "如 92%" });
 const count = (id: string, header: string, synonyms: string[] = []): FieldDef => ({ id, header, synonyms, kind: "count", hint: "次数" });
-const flag = (id: string, header: string, synonyms: string[] = []): FieldDef => ({ id, header, synonyms, kind: "yesNo", hint: yes });
+const flag = (id: string, header: string, synonyms: string[] = [], statement?: Statement): FieldDef =>
+  statement ? { id, header, synonyms, kind: "yesNo", hint: yes, statement } : { id, header, synonyms, kind: "yesNo", hint: yes };
+/** A header that negates an act (未亮明身份): 是 when the act was not done. */
+const notDone = (...verbs: string[]): Statement => ({ verbs, negated: true });
+/** A header that states an act or a standing (建立联系点, 负责人为先进个人): 是 when it was done, or holds. */
+const done = (...verbs: string[]): Statement => ({ verbs, negated: false });
 
 const quarter = (n: number, cn: string): FieldDef =>
   rate(`q${n}`, `${cn}季度满意度`, [
@@ -98,21 +103,21 @@ const ledgerFields: FieldDef[] = [
   quarter(4, "四"),
   count("noOpinion", "未征求意见次数", ["未征求意见", "未开展征求意见次数"]),
   count("noSchool", "未联系农民工学校次数", ["未联系农民工学校", "未到农民工学校上课次数"]),
-  flag("noIdentity", "未亮明身份", ["未亮明示范岗身份", "未亮明党员示范岗身份"]),
-  flag("noTenRules", "未执行十不准制度", ["未执行十不准", "未执行“十不准”制度", "未建立十不准制度"]),
-  flag("incorruptExcellent", "廉政考核优秀", ["党风廉政建设考核优秀", "廉政考核为优秀"]),
+  flag("noIdentity", "未亮明身份", ["未亮明示范岗身份", "未亮明党员示范岗身份"], notDone("亮明", "亮出", "表明")),
+  flag("noTenRules", "未执行十不准制度", ["未执行十不准", "未执行“十不准”制度", "未建立十不准制度"], notDone("执行", "落实", "建立")),
+  flag("incorruptExcellent", "廉政考核优秀", ["党风廉政建设考核优秀", "廉政考核为优秀"], done("优秀")),
   { id: "incorruptGrade", header: "廉政考核等次", synonyms: ["党风廉政建设考核等次", "廉政考核结果"], kind: "grade", grades: ANNUAL_GRADES, hint: "优秀/良好/合格/不合格" },
   count("noPledge", "未公开承诺次数", ["未作公开承诺次数", "未公开承诺"]),
-  flag("noPublicItems", "未公开服务事项", ["未公开服务事项及流程", "未公开办事流程"]),
+  flag("noPublicItems", "未公开服务事项", ["未公开服务事项及流程", "未公开办事流程"], notDone("公开", "公示")),
   count("noNonPublicParty", "未完成非公党建次数", ["未完成非公党建任务次数", "未完成非公党建"]),
   count("noTargetMgmt", "未实行目标管理次数", ["未实行目标管理"]),
   count("styleInactive", "作风建设不积极次数", ["作风建设不积极", "不积极参与创建次数"]),
   flag("complaint", "查实群众投诉", ["查证属实群众投诉", "群众投诉查证属实", "查实的群众投诉"]),
-  flag("noStudy", "未落实学习制度", ["未制定或未落实学习制度", "未落实学习"]),
+  flag("noStudy", "未落实学习制度", ["未制定或未落实学习制度", "未落实学习"], notDone("落实", "执行")),
   count("noWeakCounty", "未联系薄弱县市区次数", ["未联系薄弱县市区", "未帮扶薄弱县市区次数"]),
   count("noPaper", "未发表论文人次", ["未发表论文人数", "未发表论文"]),
-  flag("leaderAdvanced", "负责人为先进个人", ["负责人是否为先进个人", "负责人为上年度先进个人", "负责人上年度先进个人"]),
-  flag("leaderModel", "负责人为模范党员监督工程师", ["负责人是否为模范党员监督工程师", "负责人为上年度模范党员监督工程师"]),
+  flag("leaderAdvanced", "负责人为先进个人", ["负责人是否为先进个人", "负责人为上年度先进个人", "负责人上年度先进个人"], done("先进个人", "先进工作者")),
+  flag("leaderModel", "负责人为模范党员监督工程师", ["负责人是否为模范党员监督工程师", "负责人为上年度模范党员监督工程师"], done("模范党员监督工程师", "模范")),
   flag("memberPoorGrade", "成员考核基本合格或不合格", ["成员考核基本合格/不合格", "成员年度考核基本合格或不合格"]),
   ...sharedMemberFacts.slice(0, 6),
   flag("overdue", "超期押证或拒办", ["超期押证", "超期押证或拒不办理"]),
@@ -139,11 +144,11 @@ const memberFields: FieldDef[] = [
     kind: "memberRole",
     hint: "质量/安全/质量安全/服务",
   },
-  flag("paper", "发表论文", ["是否发表论文", "发表论文情况", "已发表论文"]),
+  flag("paper", "发表论文", ["是否发表论文", "发表论文情况", "已发表论文"], done("发表")),
   { id: "annualGrade", header: "年度考核等次", synonyms: ["年度考核", "年度绩效考核等次", "绩效考核等次", "考核等次"], kind: "grade", grades: ANNUAL_GRADES, hint: "优秀/合格/基本合格/不合格" },
   ...sharedMemberFacts.slice(0, 6),
-  flag("contactPoint", "建立联系点", ["建立示范岗联系点", "是否建立联系点"]),
-  flag("pledge", "廉洁自律承诺", ["廉洁自律公开承诺", "签订廉洁自律承诺"]),
+  flag("contactPoint", "建立联系点", ["建立示范岗联系点", "是否建立联系点"], done("建立", "建成", "设立")),
+  flag("pledge", "廉洁自律承诺", ["廉洁自律公开承诺", "签订廉洁自律承诺"], done("签订", "签署", "作出", "承诺")),
   ...sharedMemberFacts.slice(6),
 ];
 

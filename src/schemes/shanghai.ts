@@ -4,7 +4,7 @@
  * Everything here is data: criteria, gates, vocabularies, outputs and every open boundary in `defaults`.
  * Criterion and gate ids are stable; outputs and explanations cite them.
  */
-import type { AdditiveScheme, CriterionDef, FieldDef, GateCondition, GateDef, Line, UnitKind } from "./types";
+import type { AdditiveScheme, CriterionDef, FieldDef, GateCondition, GateDef, Line, Statement, UnitKind } from "./types";
 
 const YES_SPELLINGS = ["是", "有", "y", "yes", "true", "1", "√", "✓", "✔"];
 const NO_SPELLINGS = ["否", "无", "n", "no", "false", "0", "×", "✗", "没有", "不是"];
@@ -66,7 +66,8 @@ export const STEPS = [
 export const STEP_ORDER = ["自主创建", "指导推进", "自荐申请", "初审", "评审", "认定", "复评"] as const;
 
 const yes = "是/否";
-const flag = (id: string, header: string, synonyms: string[] = []): FieldDef => ({ id, header, synonyms, kind: "yesNo", hint: yes });
+const flag = (id: string, header: string, synonyms: string[] = [], statement?: Statement): FieldDef =>
+  statement ? { id, header, synonyms, kind: "yesNo", hint: yes, statement } : { id, header, synonyms, kind: "yesNo", hint: yes };
 const count = (id: string, header: string, synonyms: string[] = []): FieldDef => ({ id, header, synonyms, kind: "count", hint: "人数" });
 /** A gate fact offices answer 是/否 or in a sentence ("经查，申报年度无质量安全责任事故", "2020年5月受到行政处罚"). */
 const fact = (id: string, header: string, synonyms: string[] = []): FieldDef => ({ id, header, synonyms, kind: "yesNoOrText", hint: "是/否 或情形" });
@@ -135,7 +136,7 @@ const fields: FieldDef[] = [
   fact("badCredit", "不良信用记录", ["诚信不良记录", "不良信用"]),
   count("staff", "固定人员数", ["固定工作人员数", "固定人员", "固定工作人员"]),
   count("partyMembers", "党员人数", ["党员数", "其中党员人数", "其中党员"]),
-  flag("leaderMember", "负责人为党员", ["负责人是否党员", "负责人中有党员", "负责人为中共党员"]),
+  flag("leaderMember", "负责人为党员", ["负责人是否党员", "负责人中有党员", "负责人为中共党员"], { verbs: ["党员"], negated: false }),
   fact("accident", "安全质量事故", ["质量安全事故", "受监项目安全质量事故"]),
   fact("complaint", "安全质量投诉", ["质量安全投诉", "安全质量投诉举报", "质量安全投诉举报"]),
   grade("fullMember", "正式党员", ["是否正式党员", "中共正式党员", "政治面貌"], MEMBERSHIP, "是/否（预备党员为否）"),

@@ -36,7 +36,15 @@ export type FieldDef = {
   item?: number;
   /** Template hint shown in the header's comment / drop-down. */
   hint?: string;
+  /**
+   * For kind "yesNo" whose header states an act ("未亮明身份", "建立联系点"): see {@link Statement}. A sentence
+   * that speaks of the act is read by it (in 未亮明身份, "没有亮明身份" is 是 and "已亮明身份" is 否).
+   */
+  statement?: Statement;
 };
+
+/** The act a yes/no header states: its verbs (or defining words), and whether the header is their negation (未…). */
+export type Statement = { verbs: readonly string[]; negated: boolean };
 
 export type SheetDef = {
   id: string;

@@ -65,7 +65,7 @@ function parseField(field: FieldDef, v: CellValue, fmt: string): Parsed<FactValu
     case "count":
       return parseCount(v);
     case "yesNo":
-      return parseYesNo(v);
+      return parseYesNo(v, undefined, field.statement);
     case "yesNoOrText":
       return parseYesNoOrText(v);
     case "score":

@@ -2,6 +2,7 @@
  * Cell value parsers for every form listed in workbooks.md. Each returns blank, a value, or what was
  * expected (a Chinese phrase used in the row's error message). Nothing is guessed.
  */
+import type { Statement } from "../schemes/types";
 import type { CellValue } from "./grid";
 import { normalizeText } from "./normalize";
 import { exactYesNo, readYesNoText } from "./yesNoText";
@@ -49,7 +50,7 @@ const YES_NO_TEXT_EXPECTED = "否（没有此情形），或 是／写明情形�
  * ("待查", "正在调查") is not an answer: bad, naming what to write. A sentence's reading keeps its text and
  * is marked `read` so that the explanation can show it.
  */
-export function parseYesNo(v: CellValue, expected = YES_NO_EXPECTED): Parsed<boolean> {
+export function parseYesNo(v: CellValue, expected = YES_NO_EXPECTED, statement?: Statement): Parsed<boolean> {
   if (isBlankValue(v)) return BLANK;
   if (typeof v === "boolean") return ok(v);
   if (typeof v === "number") {
@@ -60,7 +61,7 @@ export function parseYesNo(v: CellValue, expected = YES_NO_EXPECTED): Parsed<boo
   const text = cellText(v);
   const exact = exactYesNo(normalizeText(text));
   if (exact !== null) return ok(exact);
-  const r = readYesNoText(text);
+  const r = readYesNoText(text, statement);
   if (r.verdict === "undecided") return { kind: "bad", expected, why: r.cue ? (r.cue === normalizeText(text) ? "尚无结论" : `尚无结论（“${r.cue}”）`) : "既不是“否”也没有写明情形" };
   return { kind: "ok", value: r.verdict === "yes", text, read: true };
 }

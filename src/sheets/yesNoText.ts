@@ -19,6 +19,7 @@
  *
  * Tables are compiled once; the classifier runs only on text cells the exact words do not settle.
  */
+import type { Statement } from "../schemes/types";
 import { normalizeText } from "./normalize";
 
 export type YesNoReading =
@@ -140,23 +141,54 @@ function readClause(raw: string): Clause {
   if (!s) return null;
   const exact = exactYesNo(s);
   if (exact !== null) return exact ? "yes" : "no";
-  if (doubles.some((w) => s.includes(w))) return "yes";
+  if (doubles.some((w) => raw.includes(w))) return "yes";
   if (dismissals.some((w) => s.includes(w))) return "dismiss";
   if (questions.some((w) => s.startsWith(w))) return null;
   const count = COUNT.exec(s);
   if (count) return /^(0+|[零〇])$/.test(count[1]!) || CN_NUMBER.test(count[1]!) ? "no" : "yes";
   const cue = negationCue(s);
-  if (cue) {
-    const rest = s.slice(cue.length);
-    if (NOMINALISER.test(rest)) return "no";
-    for (const b of SCOPE_BREAKS) {
-      const at = rest.indexOf(b, 1);
-      if (at > 0 && !SCOPE_KEEPS.some((k) => rest.startsWith(k, at))) return "yes";
-    }
-    return "no";
-  }
+  if (cue) return negated(s.slice(cue.length));
   if (affirmStarts.some((w) => s.startsWith(w)) && !questions.some((w) => s.startsWith(w))) return "yes";
+  // Who checked or who is meant may come first ("经市纪委监委核查无违纪问题", "该岗位人员均无违纪违法问题"): a
+  // negation after such words, with nothing of a case before it, denies as it would at the head.
+  const inner = innerNegation(s);
+  if (inner) {
+    const rest = s.slice(inner.at + inner.cue.length);
+    if (!rest || NOMINALISER.test(rest) || caseWords.some((w) => rest.includes(w))) return negated(rest);
+  }
   if (caseWords.some((w) => s.includes(w))) return "yes";
+  return null;
+}
+
+/** A clause whose negation cue scopes over `rest` (what follows the cue). */
+function negated(rest: string): Clause {
+  if (NOMINALISER.test(rest)) return "no";
+  for (const b of SCOPE_BREAKS) {
+    const at = rest.indexOf(b, 1);
+    if (at > 0 && !SCOPE_KEEPS.some((k) => rest.startsWith(k, at))) return "yes";
+  }
+  return "no";
+}
+
+/** What may not stand before an inner negation: a predicate of its own (the clause then states something first). */
+const BEFORE_NEGATION = byLength(["被", "受到", "受过", "遭到", "给予", "予以", "处以", "发生", "存在", "确有", "属实", "曾"]);
+
+/**
+ * The first negation cue inside the clause (not at its head) with only who or how before it: nothing that names a
+ * case or states a predicate, and not the 无 of a question (有无, 有没有).
+ */
+function innerNegation(s: string): { at: number; cue: string } | null {
+  for (let at = 1; at < s.length; at++) {
+    if (caseWords.some((w) => s.startsWith(w, at))) return null;
+    if (notNegation.some((w) => s.startsWith(w, at))) continue;
+    const cue = negations.find((w) => s.startsWith(w, at));
+    if (!cue) continue;
+    const before = s.slice(0, at);
+    // 有无 asks; 非没有 affirms.
+    if (before.endsWith("有") || before.endsWith("非") || before.endsWith("不是") || questions.some((w) => before.includes(w))) return null;
+    if (BEFORE_NEGATION.some((w) => before.includes(w))) return null;
+    return { at, cue };
+  }
   return null;
 }
 
@@ -164,27 +196,33 @@ const CLAUSE_SPLIT = /[,;。!！\n()[\]【】]|但是|但|然而|不过|可是/;
 
 /**
  * Reads a yes/no cell's text (already known not to be blank). `trivial` marks the exact words of the
- * tables; any other reading is shown to the user (提示).
+ * tables; any other reading is shown to the user (提示). With the column's {@link Statement}, a sentence that
+ * speaks of its act is read by the act ({@link readStatement}); any other by what it says of a case.
  */
-export function readYesNoText(text: string): YesNoReading {
+export function readYesNoText(text: string, statement?: Statement): YesNoReading {
   // Offices repeat the same few phrases down a column: read each once.
+  let memo = statement ? statementMemos.get(statement) : plainMemo;
+  if (!memo) statementMemos.set(statement!, (memo = new Map()));
   const seen = memo.get(text);
   if (seen) return seen;
-  const r = classify(text);
+  const r = classify(text, statement);
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(text, r);
   return r;
 }
 
 const MEMO_LIMIT = 4096;
-const memo = new Map<string, YesNoReading>();
+const plainMemo = new Map<string, YesNoReading>();
+const statementMemos = new WeakMap<Statement, Map<string, YesNoReading>>();
 
-function classify(text: string): YesNoReading {
+function classify(text: string, statement: Statement | undefined): YesNoReading {
   const t = normalizeText(text).replace(/[。.!！;；,，、\s]+$/u, "");
   const exact = exactYesNo(t);
   if (exact !== null) return exact ? TRIVIAL_YES : TRIVIAL_NO;
   const cue = undecided.find((w) => t.includes(w));
   if (cue) return { verdict: "undecided", cue };
+  const act = statement ? readStatement(t, statement) : null;
+  if (act !== null) return { verdict: act ? "yes" : "no", trivial: false };
   // "有无违纪违法：无" — the label before the last colon is a question, the answer follows.
   const colon = t.lastIndexOf(":");
   const body = colon >= 0 && colon < t.length - 1 ? t.slice(colon + 1) : t.replace(/:$/, "");
@@ -202,4 +240,80 @@ function classify(text: string): YesNoReading {
   if (yes) return { verdict: "yes", trivial: false };
   if (no) return { verdict: "no", trivial: false };
   return { verdict: "undecided", cue: null };
+}
+
+/** Words between a negation and the act that leave the negation on it ("未按规定及时亮明身份", "未评为优秀"). */
+const ACT_FILLERS = byLength([
+  "按规定", "按照规定", "按要求", "按照要求", "按时", "按期", "及时", "主动", "全部", "完全", "全面", "认真", "严格", "切实",
+  "有效", "如实", "规范", "能够", "能", "被评为", "评为", "获评", "评上", "获得", "获", "是", "为", "对外", "向社会",
+  "向群众", "都", "均", "已经", "已", "曾", "有", "再",
+]);
+/** A phrase of place or means right before the act ("在办公大厅", "通过网站"), without a negation in it. */
+const ACT_PLACE = /(在|于|向|通过|利用)[^未没不非无在于向]{1,10}$/;
+/** Negations of an act, at the end of what precedes it. */
+const ACT_NEGATIONS = byLength(["尚未", "从未", "未能", "没能", "没有", "未曾", "未", "没", "不是", "不", "非", "无"]);
+/** After the act: done, but not as required (counted as not done). */
+const SHORTFALLS = byLength(["不到位", "不规范", "不完整", "不全面", "不全", "不够", "不足", "不彻底", "不及时", "未落实", "不落实"]);
+/** Negation characters, and words that only contain one (十不准 is the name of a rule; 非常 is "very"). */
+const NEGATION_CHARS = /[未没不非无]/;
+const NOT_ACT_NEGATION = /十不准|无证|无故|无偿|无私|非常|不断|毫不/g;
+
+/**
+ * What a sentence says of the column's act (`statement`): per clause naming one of its verbs, done ("已亮明身份",
+ * "按要求执行", "廉政考核为优秀") or not done ("没有亮明身份", "未按规定及时公开", "不是优秀", "亮明身份不到位"),
+ * as the column's 是 or 否 (a negated header is 是 when not done). A "是否亮明身份：否" label answers it too. Any
+ * clause giving 是 makes the cell 是; else any giving 否 makes it 否; null when no clause can be read so (then the
+ * sentence is read as any other).
+ */
+export function readStatement(t: string, statement: Statement): boolean | null {
+  const colon = t.lastIndexOf(":");
+  if (colon > 0 && colon < t.length - 1) {
+    const label = t.slice(0, colon);
+    const answer = exactYesNo(t.slice(colon + 1));
+    if (answer !== null && statement.verbs.some((v) => label.includes(normalizeText(v)))) return statement.negated ? !answer : answer;
+  }
+  const body = colon >= 0 && colon < t.length - 1 ? t.slice(colon + 1) : t;
+  let yes = false;
+  let no = false;
+  for (const c of body.split(CLAUSE_SPLIT)) {
+    const done = actDone(c, statement);
+    if (done === null) continue;
+    if (done !== statement.negated) yes = true;
+    else no = true;
+  }
+  return yes ? true : no ? false : null;
+}
+
+/** Whether the clause says the act was done; null when it names none of the verbs, or cannot be read so. */
+function actDone(c: string, statement: Statement): boolean | null {
+  let at = -1;
+  let verb = "";
+  for (const v0 of statement.verbs) {
+    const v = normalizeText(v0);
+    const i = c.indexOf(v);
+    if (i >= 0 && (at < 0 || i < at || (i === at && v.length > verb.length))) {
+      at = i;
+      verb = v;
+    }
+  }
+  if (at < 0) return null;
+  const after = c.slice(at + verb.length);
+  if (SHORTFALLS.some((w) => after.includes(w))) return false;
+  let before = c.slice(0, at);
+  for (let guard = 0; guard < 8; guard++) {
+    // Where or how it was (not) done: "未在办公大厅公示", "已通过网站公开".
+    const place = ACT_PLACE.exec(before);
+    if (place) before = before.slice(0, place.index);
+    const f = ACT_FILLERS.find((w) => before.endsWith(w));
+    if (!f) break;
+    before = before.slice(0, before.length - f.length);
+  }
+  const neg = ACT_NEGATIONS.find((w) => before.endsWith(w));
+  if (neg) {
+    // 并非没有 / 不是没有: affirms.
+    const rest = before.slice(0, before.length - neg.length);
+    return /(并非|不是|非)$/.test(rest) ? true : false;
+  }
+  // A negation elsewhere before the act ("未因…而亮明") is not read here.
+  return NEGATION_CHARS.test(before.replace(NOT_ACT_NEGATION, "")) ? null : true;
 }

@@ -57,3 +57,29 @@ test("a member's sentence is read and shown with the 成员 sheet's cell", () =>
   expect(rows[0]!.revocations).toEqual([]);
   expect(notes(rows[0]!)).toContainEqual(expect.stringMatching(/违纪违法（成员!C2）‘经查，全年无违纪违法问题’按‘否’处理/));
 });
+
+describe("a sentence about a column's act is read by the act", () => {
+  test.each([
+    ["未亮明身份", "noIdentity", "没有亮明身份", "是", "H2a"],
+    ["未亮明身份", "noIdentity", "未按规定亮明身份", "是", "H2a"],
+    ["未执行十不准制度", "noTenRules", "尚未建立十不准制度", "是", "H2b"],
+  ])("%s ‘%s’ deducts (%s)", (header, field, text, shown, rule) => {
+    const r = scoreOne({ [field]: text });
+    expect(r.deductions.map((d) => d.rule)).toContain(rule);
+    expect(notes(r)).toContainEqual(expect.stringMatching(new RegExp(`${header}（[A-Z]+2）‘${text}’按‘${shown}’处理`)));
+  });
+  test.each([
+    ["noIdentity", "已亮明党员示范岗身份", "H2a"],
+    ["noTenRules", "十不准制度已执行", "H2b"],
+  ])("%s ‘%s’ does not deduct", (field, text, rule) => {
+    const r = scoreOne({ [field]: text });
+    expect(r.deductions.map((d) => d.rule)).not.toContain(rule);
+    expect(r.status).not.toBe("error");
+  });
+  test("廉政考核优秀 ‘不是优秀’ revokes (H2c); ‘廉政考核为优秀’ does not", () => {
+    expect(scoreOne({ incorruptExcellent: "不是优秀" }).revocations.map((v) => v.rule)).toContain("H2c");
+    const r = scoreOne({ incorruptExcellent: "廉政考核为优秀" });
+    expect(r.revocations.map((v) => v.rule)).not.toContain("H2c");
+    expect(r.status).not.toBe("error");
+  });
+});

@@ -4,6 +4,8 @@
  */
 import { parseYesNo, parseYesNoOrText } from "../../src/sheets/values";
 import { readYesNoText } from "../../src/sheets/yesNoText";
+import { hunan } from "../../src/schemes/hunan";
+import { shanghai } from "../../src/schemes/shanghai";
 
 const verdict = (text: string) => readYesNoText(text).verdict;
 
@@ -54,6 +56,14 @@ const DENIALS = [
   "申报年度未发生较大及以上责任事故",
   "无不良信用记录",
   "没有不良信用记录",
+  // Who checked, or who is meant, before the negation.
+  "经查该岗位人员均无违纪违法问题",
+  "经市纪委监委核查无违纪问题",
+  "经纪委核查无问题",
+  "经过调查没有问题",
+  "调查后无问题",
+  "岗位3名党员全年均未受到处分",
+  "经局机关纪委审查，示范岗成员没有违纪违法行为",
 ] as const;
 
 /** Sentences that state a case, or affirm: read as 是 (the text is the reason). */
@@ -93,6 +103,12 @@ const CASES = [
   "被没收违法所得",
   "查实",
   "确有其事",
+  // A case before a negation is still a case; compounds of 无 are not negations.
+  "张某违纪无悔改",
+  "人员因无证施工被处罚",
+  "成员无故拒办监督手续被投诉",
+  "经查实该人员无证上岗被处罚",
+  "被举报后未按时整改",
 ] as const;
 
 /** No answer yet, or not an answer: 数据有误, never a revocation. */
@@ -175,5 +191,58 @@ describe("as cell values", () => {
   test("a plain yes/no column reads sentences the same way", () => {
     expect(parseYesNo("未发现超期押证情况")).toMatchObject({ kind: "ok", value: false, read: true });
     expect(parseYesNo("待查")).toMatchObject({ kind: "bad", expected: "是 或 否" });
+  });
+});
+
+/** A column whose header states an act reads a sentence about the act by the act, as its 是 or 否. */
+describe("a sentence about a column's act", () => {
+  const fields = [...hunan.ledger.fields, ...hunan.member.fields, ...shanghai.sheet.fields];
+  const statementOf = (id: string) => fields.find((f) => f.id === id && f.statement)!.statement!;
+  test.each([
+    // 未亮明身份: 是 when not shown.
+    ["noIdentity", "没有亮明身份", true],
+    ["noIdentity", "未按规定亮明身份", true],
+    ["noIdentity", "有两次未亮明身份", true],
+    ["noIdentity", "亮明身份不到位", true],
+    ["noIdentity", "是否亮明身份：否", true],
+    ["noIdentity", "已亮明身份", false],
+    ["noIdentity", "均已亮明党员示范岗身份", false],
+    ["noIdentity", "亮明了身份", false],
+    ["noIdentity", "是否亮明身份：是", false],
+    ["noTenRules", "尚未建立十不准制度", true],
+    ["noTenRules", "十不准制度已执行", false],
+    ["noTenRules", "按要求执行", false],
+    ["noPublicItems", "未在大厅公示", true],
+    ["noPublicItems", "已在网站和大厅公开", false],
+    ["noStudy", "未落实", true],
+    ["noStudy", "学习制度已落实", false],
+    // 廉政考核优秀, 负责人为先进个人, 发表论文, 建立联系点, 廉洁自律承诺, 负责人为党员: 是 when done or so.
+    ["incorruptExcellent", "廉政考核为优秀", true],
+    ["incorruptExcellent", "经考核，评为优秀", true],
+    ["incorruptExcellent", "非常优秀", true],
+    ["incorruptExcellent", "不是优秀", false],
+    ["incorruptExcellent", "未评为优秀", false],
+    ["leaderAdvanced", "负责人获评市级先进个人", true],
+    ["leaderAdvanced", "未评为先进个人", false],
+    ["paper", "已发表论文1篇", true],
+    ["paper", "未发表", false],
+    ["contactPoint", "已建立", true],
+    ["contactPoint", "尚未建立", false],
+    ["pledge", "已签订承诺书", true],
+    ["pledge", "未签订", false],
+    ["leaderMember", "负责人是中共党员", true],
+    ["leaderMember", "负责人非党员", false],
+  ] as const)("%s ‘%s’ → %s", (id, text, value) => {
+    expect(parseYesNo(text, undefined, statementOf(id))).toEqual({ kind: "ok", value, text, read: true });
+  });
+  test.each([
+    // Nothing said of the act: read as any other sentence.
+    ["noIdentity", "经查无违纪问题", "no"],
+    ["incorruptExcellent", "良好", "undecided"],
+    // A negation that is not on the act is not guessed at.
+    ["incorruptExcellent", "未达到优秀", "undecided"],
+    ["noIdentity", "待查", "undecided"],
+  ] as const)("%s ‘%s’ → %s", (id, text, v) => {
+    expect(readYesNoText(text, statementOf(id)).verdict).toBe(v);
   });
 });
