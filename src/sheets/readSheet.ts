@@ -163,6 +163,7 @@ export function readSheet(grid: SheetGrid, def: SheetDef, map: ColumnMap): Sheet
   // object of that many properties falls into dictionary mode; cloned from one parsed template, it keeps one fast shape.
   const template = JSON.parse(JSON.stringify(Object.fromEntries(fields.map((x) => [x.id, null])))) as Record<string, Fact>;
   const fieldIds: readonly string[] = Object.freeze(fields.map((x) => x.id));
+  const blankValues: (FactValue | null)[] = fields.map(() => null);
   const records: RowRecord[] = [];
   const uncached = grid.uncached?.length ? new Set(grid.uncached) : null;
   let lastRow = map.headerRow;
@@ -184,14 +185,14 @@ export function readSheet(grid: SheetGrid, def: SheetDef, map: ColumnMap): Sheet
     if (first !== undefined && FOOTER.test(cellText(first))) continue;
     const row = r0 + 1;
     const facts: Record<string, Fact> = { ...template };
-    const vals = new Array<FactValue | null>(fields.length);
+    // Copied from a row of nulls: made at its size and kind at once (not grown, not turned from holes into values).
+    const vals = blankValues.slice();
     const errors: CellError[] = [];
     const readings: string[] = [];
     let filled = 0;
     for (let k = 0; k < fields.length; k++) {
       const { f, id, col, letters, header, column } = fields[k]!;
       const v = rowValues[col - 1] ?? null;
-      vals[k] = null;
       if (uncached?.has(letters + row)) {
         const cell = letters + row;
         filled++;
