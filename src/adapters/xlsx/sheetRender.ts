@@ -25,6 +25,8 @@ export type RenderedSheet = {
   drawingXml(rids: string[]): string;
 };
 
+const NO_COLS: readonly number[] = [];
+
 /** The piece of a rendered sheet where its `<drawing>` reference goes (or nothing, when it has no charts). */
 export const DRAWING = "<!--drawing-->";
 
@@ -160,14 +162,23 @@ export function renderReportSheet(layout: ReportLayout, styles: Styles, page: bo
     for (let r = 1; r <= rowsN; r++) {
       const vals = layout.values[r - 1] ?? [];
       const cover = coverOf(r);
-      const colsHere = new Set<number>();
-      vals.forEach((v, i) => {
-        if (v !== null) colsHere.add(i + 1);
-      });
-      if (cover) for (const c of cover.cols) colsHere.add(c);
-      if (!colsHere.size) continue;
-      const ordered = [...colsHere].sort((a, b) => a - b);
-      yield `<row r="${r}">${ordered.map((c) => valueCell(r, c, vals[c - 1] ?? null, cover && coveredAt(cover, c) ? xfAt(cover, c) : 0)).join("")}</row>`;
+      const styled = cover ? cover.cols : NO_COLS;
+      // The cells: columns holding a value (as forEach sees them: a hole is none, an undefined one is) merged
+      // with the styled columns, both ascending; a styled column is one some covering area reaches.
+      let cells = "";
+      let i = 0;
+      let j = 0;
+      for (;;) {
+        while (i < vals.length && (!(i in vals) || vals[i] === null)) i++;
+        const a = i < vals.length ? i + 1 : Infinity;
+        const b = j < styled.length ? styled[j]! : Infinity;
+        const c = Math.min(a, b);
+        if (c === Infinity) break;
+        if (a === c) i++;
+        if (b === c) j++;
+        cells += valueCell(r, c, vals[c - 1] ?? null, cover && b === c ? xfAt(cover, c) : 0);
+      }
+      if (cells) yield `<row r="${r}">${cells}</row>`;
     }
   }
   const print = page
@@ -188,11 +199,6 @@ export function renderReportSheet(layout: ReportLayout, styles: Styles, page: bo
   }
   const charts = layout.charts.map((ch) => ({ xml: (sheetRef: string) => chartXml(ch, layout, sheetRef) }));
   return rendered(pieces, { printTitleRows: layout.printTitleRows, charts, drawingXml: (rids) => drawingXml(layout.charts, rids) });
-}
-
-/** Whether some area of the cover reaches this column (a cell it styles). */
-function coveredAt(cover: { areas: { c1: number; c2: number }[] }, col: number): boolean {
-  return cover.areas.some((a) => a.c1 <= col && col <= a.c2);
 }
 
 /** A template sheet: merged title, header row with drop-downs below it, column formats, frozen header. */
