@@ -15,6 +15,7 @@ import { hunan } from "../schemes/hunan";
 import { resolveSettings, type SettingsInput } from "../schemes/schema";
 import { mappingOverrides, withOwnership, type StoredState } from "../sheets/port";
 import type { HunanSettings } from "../schemes/types";
+import type { SheetGrid } from "../sheets/grid";
 import { EXIT, mergeSettings, readInput, readSettings, saveWorkbook, UsageError, withSuffix, type Files, type Io, type Target } from "./common";
 
 const LABEL = hunan.labels;
@@ -32,6 +33,17 @@ async function settingsFor(stored: StoredState, file: string | undefined, cycleS
     given.cycleStartYear = Number(cycleStart);
   }
   return resolveSettings(hunan, mergeSettings(stored, given));
+}
+
+/**
+ * A workbook that is only read (summary): its state, the settings worked out from it, then its sheets, in that
+ * order. The workbook itself (its sheets' text: tens of MB at 50,000 rows) is not kept once its sheets are read.
+ */
+async function readOnly(input: string, settingsOf: (stored: StoredState) => Promise<HunanSettings>): Promise<{ stored: StoredState; settings: HunanSettings; grids: SheetGrid[] }> {
+  const book = await XlsxWorkbook.open(await readInput(input));
+  const { stored } = book.readState();
+  const settings = await settingsOf(stored);
+  return { stored, settings, grids: withOwnership(book.readSheets(), stored) };
 }
 
 /** Names a stdout line lists before “等”: the full lists are in the workbook and the JSON. */
@@ -114,10 +126,8 @@ export async function summary(args: string[], io: Io, files: Files): Promise<num
   const input = positionals[0]!;
   const output = values.output ?? path.join(path.dirname(input), "年度汇总.xlsx");
   await files.check([input], targets(values.output ? "-o" : "输出文件", output, values.json), { force: !!values.force });
-  const book = await XlsxWorkbook.open(await readInput(input));
-  const state = book.readState();
-  const settings = await settingsFor(state.stored, values.settings, values["cycle-start"]);
-  const scored = scoreWorkbook(withOwnership(book.readSheets(), state.stored), hunan, { sheet: values.sheet, settings, overrides: mappingOverrides(state.stored) });
+  const { stored, settings, grids } = await readOnly(input, (s) => settingsFor(s, values.settings, values["cycle-start"]));
+  const scored = scoreWorkbook(grids, hunan, { sheet: values.sheet, settings, overrides: mappingOverrides(stored) });
   const year = yearOption(values.year);
   const s = summarizeYear(scored, hunan, year === undefined ? {} : { year });
   const layout = summaryLayout(s, hunan, new Date(), path.basename(input));
@@ -126,7 +136,7 @@ export async function summary(args: string[], io: Io, files: Files): Promise<num
   const out = [
     `示范岗考评助手 · ${s.year} 年度汇总`,
     `输入：${input}`,
-    `周期起始年 ${settings.cycleStartYear}（${values["cycle-start"] !== undefined ? "--cycle-start" : state.stored.used?.hunan ? `沿用该文件 ${state.stored.used.hunan.at.slice(0, 10)} 评分时所用` : state.stored.settings?.cycleStartYear !== undefined ? "工作簿中保存的设置" : "默认"}）`,
+    `周期起始年 ${settings.cycleStartYear}（${values["cycle-start"] !== undefined ? "--cycle-start" : stored.used?.hunan ? `沿用该文件 ${stored.used.hunan.at.slice(0, 10)} 评分时所用` : stored.settings?.cycleStartYear !== undefined ? "工作簿中保存的设置" : "默认"}）`,
     `示范岗 ${s.rows.length} 个：${LABEL.retain} ${s.byStatus.retain}　${LABEL.rectify} ${s.byStatus.rectify}　${LABEL.revoke} ${s.byStatus.revoke}　${LABEL.error} ${s.byStatus.error}；平均得分 ${s.averageScore ?? "—"}`,
     ...s.byType.map((t) => `  ${t.postType} ${t.posts} 个（${LABEL.retain} ${t.retain}，${LABEL.rectify} ${t.rectify}，${LABEL.revoke} ${t.revoke}，${LABEL.error} ${t.error}）`),
     `撤销 ${s.revoked.length} 个（其中省级 ${s.revoked.filter((r) => r.level === "省级").length} 个）；本年度期满 ${s.expiring.length} 个`,

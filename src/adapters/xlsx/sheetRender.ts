@@ -11,13 +11,38 @@ import type { CellStyleWant, Styles } from "./styles";
 import { escapeAttr, escapeText } from "./xml";
 
 export type RenderedSheet = {
-  /** The worksheet part; `<!--drawing-->` marks where the drawing reference goes. */
-  xml: string;
+  /**
+   * The worksheet part in pieces, each made as it is taken: a report of 60,000 rows never exists as one string.
+   * {@link DRAWING} is a piece of its own, where the drawing reference goes. Cell formats are derived as the rows
+   * are made: take the pieces once, right away, so that formats are appended in the order they always were.
+   */
+  pieces(): Iterable<string>;
+  /** The whole part as one string (the pieces joined): for tests and small sheets. */
+  readonly xml: string;
   /** Print titles ("3:3"), or "". */
   printTitleRows: string;
   charts: { xml(sheetRef: string): string }[];
   drawingXml(rids: string[]): string;
 };
+
+const NO_COLS: readonly number[] = [];
+
+/** The piece of a rendered sheet where its `<drawing>` reference goes (or nothing, when it has no charts). */
+export const DRAWING = "<!--drawing-->";
+
+const WORKSHEET_OPEN =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
+
+/** A rendered sheet from its pieces (a function making them anew on each call). */
+function rendered(pieces: () => Generator<string>, rest: Omit<RenderedSheet, "pieces" | "xml">): RenderedSheet {
+  return {
+    ...rest,
+    pieces,
+    get xml() {
+      return [...pieces()].join("");
+    },
+  };
+}
 
 function range(ref: string): { r1: number; c1: number; r2: number; c2: number } | null {
   const [a, b] = ref.split(":");
@@ -117,40 +142,63 @@ export function renderReportSheet(layout: ReportLayout, styles: Styles, page: bo
   };
   let rowsN = layout.values.length;
   for (const a of areas) if (a.c1 <= a.c2 && a.r1 <= a.r2) rowsN = Math.max(rowsN, a.r2);
-  const body: string[] = [];
+  // The last column written, for <dimension> ahead of the rows: a pass over the rows that makes no text.
   let maxCol = 0;
   for (let r = 1; r <= rowsN; r++) {
     const vals = layout.values[r - 1] ?? [];
     const cover = coverOf(r);
-    const colsHere = new Set<number>();
-    vals.forEach((v, i) => {
-      if (v !== null) colsHere.add(i + 1);
-    });
-    if (cover) for (const c of cover.cols) colsHere.add(c);
-    if (!colsHere.size) continue;
-    const ordered = [...colsHere].sort((a, b) => a - b);
-    maxCol = Math.max(maxCol, ordered[ordered.length - 1]!);
-    body.push(`<row r="${r}">${ordered.map((c) => valueCell(r, c, vals[c - 1] ?? null, cover && coveredAt(cover, c) ? xfAt(cover, c) : 0)).join("")}</row>`);
+    let last = cover && cover.cols.length ? cover.cols[cover.cols.length - 1]! : 0;
+    for (let i = vals.length - 1; i >= last; i--) {
+      // As forEach sees them below: a hole is no cell, an undefined one is.
+      if (i in vals && vals[i] !== null) {
+        last = i + 1;
+        break;
+      }
+    }
+    maxCol = Math.max(maxCol, last);
   }
-  const merges = layout.merges.length ? `<mergeCells count="${layout.merges.length}">${layout.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : "";
+  function* rows(): Generator<string> {
+    active = [];
+    for (let r = 1; r <= rowsN; r++) {
+      const vals = layout.values[r - 1] ?? [];
+      const cover = coverOf(r);
+      const styled = cover ? cover.cols : NO_COLS;
+      // The cells: columns holding a value (as forEach sees them: a hole is none, an undefined one is) merged
+      // with the styled columns, both ascending; a styled column is one some covering area reaches.
+      let cells = "";
+      let i = 0;
+      let j = 0;
+      for (;;) {
+        while (i < vals.length && (!(i in vals) || vals[i] === null)) i++;
+        const a = i < vals.length ? i + 1 : Infinity;
+        const b = j < styled.length ? styled[j]! : Infinity;
+        const c = Math.min(a, b);
+        if (c === Infinity) break;
+        if (a === c) i++;
+        if (b === c) j++;
+        cells += valueCell(r, c, vals[c - 1] ?? null, cover && b === c ? xfAt(cover, c) : 0);
+      }
+      if (cells) yield `<row r="${r}">${cells}</row>`;
+    }
+  }
   const print = page
     ? '<printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
       '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><headerFooter><oddFooter>第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>'
     : '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
-  const xml =
-    `${page ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : ""}${dimension(rowsN, maxCol)}${frozenView(layout.freezeRows)}<sheetFormatPr defaultRowHeight="14.25"/>` +
-    `${cols(layout.widths)}<sheetData>${body.join("")}</sheetData>${merges}${print}<!--drawing-->`;
+  const head =
+    `${WORKSHEET_OPEN}${page ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : ""}${dimension(rowsN, maxCol)}${frozenView(layout.freezeRows)}<sheetFormatPr defaultRowHeight="14.25"/>` +
+    `${cols(layout.widths)}<sheetData>`;
+  function* pieces(): Generator<string> {
+    yield head;
+    yield* rows();
+    yield "</sheetData>";
+    if (layout.merges.length) yield `<mergeCells count="${layout.merges.length}">${layout.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`;
+    yield print;
+    yield DRAWING;
+    yield "</worksheet>";
+  }
   const charts = layout.charts.map((ch) => ({ xml: (sheetRef: string) => chartXml(ch, layout, sheetRef) }));
-  return { xml: wrap(xml), printTitleRows: layout.printTitleRows, charts, drawingXml: (rids) => drawingXml(layout.charts, rids) };
-}
-
-/** Whether some area of the cover reaches this column (a cell it styles). */
-function coveredAt(cover: { areas: { c1: number; c2: number }[] }, col: number): boolean {
-  return cover.areas.some((a) => a.c1 <= col && col <= a.c2);
-}
-
-function wrap(body: string): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${body}</worksheet>`;
+  return rendered(pieces, { printTitleRows: layout.printTitleRows, charts, drawingXml: (rids) => drawingXml(layout.charts, rids) });
 }
 
 /** A template sheet: merged title, header row with drop-downs below it, column formats, frozen header. */
@@ -178,8 +226,15 @@ export function renderTemplateSheet(s: TemplateSheet, styles: Styles): RenderedS
     `<row r="2" ht="36" customHeight="1">${s.columns.map((c, i) => valueCell(2, i + 1, c.header, head)).join("")}</row></sheetData>` +
     `<mergeCells count="1"><mergeCell ref="A1:${columnName(n)}1"/></mergeCells>` +
     (validations.length ? `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>` : "") +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><!--drawing-->';
-  return { xml: wrap(xml), printTitleRows: "", charts: [], drawingXml: () => "" };
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  return rendered(
+    function* () {
+      yield `${WORKSHEET_OPEN}${xml}`;
+      yield DRAWING;
+      yield "</worksheet>";
+    },
+    { printTitleRows: "", charts: [], drawingXml: () => "" },
+  );
 }
 
 function absRange(sheetRef: string, ref: string): string {

@@ -184,6 +184,23 @@ export function valueCell(row: number, col: number, v: string | number | null, s
   return `<c r="${r}"${sa} t="inlineStr"><is><t${space}>${escapeText(v)}</t></is></c>`;
 }
 
+/** Text pieces as UTF-8 bytes in chunks of about `size` bytes, each piece encoded as it comes (none kept). */
+export function* utf8Chunks(pieces: Iterable<string>, size = 1 << 20): Generator<Uint8Array> {
+  const enc = new TextEncoder();
+  let buf = new Uint8Array(size);
+  let n = 0;
+  for (const piece of pieces) {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (n + piece.length * 3 > buf.length) {
+      if (n) yield buf.subarray(0, n);
+      buf = new Uint8Array(Math.max(size, piece.length * 3));
+      n = 0;
+    }
+    n += enc.encodeInto(piece, buf.subarray(n)).written;
+  }
+  if (n) yield buf.subarray(0, n);
+}
+
 /** A sheet part that is not a whole document: cut short, or its rows / sheetData not closed. */
 export class SheetXmlError extends Error {
   constructor(message: string) {
@@ -513,20 +530,8 @@ export class SheetXml {
    * UTF-8 bytes in chunks of about 1 MB, encoded piece by piece: a large sheet never exists as one JavaScript
    * string nor as one byte array (the zip deflates chunk by chunk).
    */
-  *chunks(size = 1 << 20): Generator<Uint8Array> {
-    const enc = new TextEncoder();
-    let buf = new Uint8Array(size);
-    let n = 0;
-    for (const piece of this.pieces()) {
-      // UTF-8 takes at most 3 bytes per UTF-16 unit.
-      if (n + piece.length * 3 > buf.length) {
-        if (n) yield buf.subarray(0, n);
-        buf = new Uint8Array(Math.max(size, piece.length * 3));
-        n = 0;
-      }
-      n += enc.encodeInto(piece, buf.subarray(n)).written;
-    }
-    if (n) yield buf.subarray(0, n);
+  chunks(size = 1 << 20): Generator<Uint8Array> {
+    return utf8Chunks(this.pieces(), size);
   }
 
   /** UTF-8 bytes of the whole part. */

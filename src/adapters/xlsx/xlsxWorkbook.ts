@@ -9,8 +9,8 @@ import { notePresentRows, STATUS_FILLS, type CellValue, type SheetGrid, type She
 import { parseStateRows, STATE_LAST_ROW, STATE_SHEET, stateRows, UNDO_FIRST_COL, type StoredState, type UndoMeta } from "../../sheets/port";
 import { isGeneratedReport, type ReportLayout } from "../../sheets/report";
 import type { TemplateSpec } from "../../sheets/template";
-import { renderReportSheet, renderTemplateSheet, type RenderedSheet } from "./sheetRender";
-import { cellParts, colOf, moveCell, SheetXml, SheetXmlError, valueCell } from "./sheetXml";
+import { DRAWING, renderReportSheet, renderTemplateSheet, type RenderedSheet } from "./sheetRender";
+import { cellParts, colOf, moveCell, SheetXml, SheetXmlError, utf8Chunks, valueCell } from "./sheetXml";
 import { Styles } from "./styles";
 import { attr, decodeText, elements, escapeAttr, rootPrefixOf, stringItemText, unprefixRoot } from "./xml";
 import { ZipArchive, ZipFormatError } from "./zip";
@@ -760,7 +760,6 @@ export class XlsxWorkbook {
 
   private fillRendered(entry: SheetEntry, part: string, r: RenderedSheet): void {
     const index = this.sheets.indexOf(entry);
-    let xml = r.xml;
     if (r.charts.length) {
       const drawing = this.freePart(`${dirOf(this.wbPart)}drawings/drawing`);
       const chartParts = r.charts.map((c) => {
@@ -779,12 +778,18 @@ export class XlsxWorkbook {
         relsPathOf(part),
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL.drawing}" Target="${relTarget(part, drawing)}"/></Relationships>`,
       );
-      xml = xml.replace("<!--drawing-->", '<drawing r:id="rId1"/>');
-    } else xml = xml.replace("<!--drawing-->", "");
-    this.zip.set(part, xml);
-    this.docs.set(part, new SheetXml(xml));
+    }
+    const drawingRef = r.charts.length ? '<drawing r:id="rId1"/>' : "";
+    // Made, encoded and (when large) deflated piece by piece; read back from the zip only if asked for.
+    this.zip.setChunks(part, utf8Chunks(mapPieces(r.pieces(), (p) => (p === DRAWING ? drawingRef : p))));
+    this.docs.delete(part);
     this.setDefinedName("_xlnm.Print_Titles", index, r.printTitleRows ? `${this.quoted(entry.name)}!$${r.printTitleRows.replace(":", ":$")}` : null);
   }
+}
+
+/** Each piece as `f` makes it, taken as they come. */
+function* mapPieces(pieces: Iterable<string>, f: (piece: string) => string): Generator<string> {
+  for (const p of pieces) yield f(p);
 }
 
 export function parseRels(xml: string, fromPart: string): Rel[] {
