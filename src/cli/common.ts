@@ -59,6 +59,9 @@ export function withSuffix(input: string, suffix: string): string {
   return path.join(path.dirname(input), `${path.basename(input, ext)}.${suffix}.xlsx`);
 }
 
+/** A file's bytes: at once, or a piece at a time (written as they are made: a large JSON result is never whole in memory). */
+export type Content = Uint8Array | Iterable<Uint8Array>;
+
 /**
  * Writes a file so that it is never left half-written, and the file itself stays what it was for the user:
  *
@@ -73,7 +76,7 @@ export function withSuffix(input: string, suffix: string): string {
  * Otherwise the bytes go to a hidden temporary file beside the target, renamed over it. A failure is reported
  * against the target (the name the user gave), never the temporary or backup file, which are removed.
  */
-export async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
+export async function writeAtomic(file: string, bytes: Content): Promise<void> {
   const target = await realTarget(file);
   const stat = await fs.stat(target).catch(() => null);
   try {
@@ -102,7 +105,7 @@ async function realTarget(file: string): Promise<string> {
   return path.join(dir, path.basename(at));
 }
 
-async function replaceByRename(target: string, bytes: Uint8Array, mode: number | null): Promise<void> {
+async function replaceByRename(target: string, bytes: Content, mode: number | null): Promise<void> {
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
     await fs.writeFile(tmp, bytes, mode === null ? {} : { mode });
@@ -116,15 +119,15 @@ async function replaceByRename(target: string, bytes: Uint8Array, mode: number |
 }
 
 /** Hard links share one inode: a rename would cut this name off from the others, so the inode is rewritten. */
-async function rewriteInPlace(target: string, bytes: Uint8Array): Promise<void> {
+async function rewriteInPlace(target: string, bytes: Content): Promise<void> {
   const backup = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.bak`);
   await fs.copyFile(target, backup);
   try {
     const h = await fs.open(target, "r+");
     try {
       await h.truncate(0);
-      // From position 0 (just opened), looping until every byte is written.
-      await h.writeFile(bytes);
+      // From position 0 (just opened), each piece from where the last ended, looping until every byte is written.
+      for (const piece of bytes instanceof Uint8Array ? [bytes] : bytes) await h.writeFile(piece);
       await h.sync();
     } finally {
       await h.close();
@@ -194,7 +197,7 @@ export class Files {
     this.planned = targets.filter((t) => !t.unwritten).map((t) => t.file);
   }
 
-  async write(file: string, bytes: Uint8Array): Promise<void> {
+  async write(file: string, bytes: Content): Promise<void> {
     await writeAtomic(file, bytes);
     this.written.push(file);
   }

@@ -8,6 +8,7 @@ import type { WorkbookScore } from "../engine/scoreWorkbook";
 import type { RowResult } from "../engine/types";
 import type { AdditiveSettingsInput, SettingsInput } from "../schemes/schema";
 import { EXIT, Files, UsageError, withSuffix, type Io, type Target } from "./common";
+import { jsonBytes } from "./jsonOut";
 
 // Only what --help and argument errors need is loaded up front: the engine, the schemes and the .xlsx
 // adapter (ExcelJS) are imported inside the commands, so `--help` and `--version` start in well under 0.1 s.
@@ -275,7 +276,7 @@ async function score(args: string[], io: Io, files: Files): Promise<number> {
   }
   const hasErrors = scored.result.sheets.some((s) => s.rows.some((r) => r.status === "error"));
 
-  if (values.json) await files.write(values.json, new TextEncoder().encode(`${JSON.stringify(scored.result, null, 2)}\n`));
+  if (values.json) await files.write(values.json, jsonBytes(scored.result));
   const notes = scored.ledgers.flatMap((l) => l.map.ownership?.warnings ?? []).map((w) => `注意：${w}`);
   if (!dryRun) {
     await common.saveWorkbook(book, output, files, { stored: withUsed(state.stored, scored, "score", new Date()), undo: state.undo, writes: scored.writes, command: inPlace ? null : "score", grids });

@@ -16,8 +16,8 @@ import { mappingOverrides, withOwnership } from "../sheets/port";
 import { readCandidates, readSubmissions } from "../sheets/registerSheets";
 import { stamp } from "../sheets/report";
 import { EXIT, mergeSettings, readInput, readSettings, UsageError, type Files, type Io, type Target } from "./common";
+import { jsonBytes } from "./jsonOut";
 
-const json = (v: unknown) => new TextEncoder().encode(`${JSON.stringify(v, null, 2)}\n`);
 
 function asOfOption(v: string | undefined, now: () => Date): string {
   if (v === undefined) return stamp(now());
@@ -67,7 +67,7 @@ export async function register(args: string[], io: Io, files: Files, now: () => 
   const output = values.output ?? path.join(path.dirname(input), "示范岗名册.xlsx");
   await files.check([input], targets(values.output ? "-o" : "输出文件", output, values.json), { force: !!values.force });
   const { reg, problems, submissionSheets } = await load(input, values, now);
-  if (values.json) await files.write(values.json, json(registerJson(reg)));
+  if (values.json) await files.write(values.json, jsonBytes(registerJson(reg)));
   await files.write(output, await renderReports([registerLayout(reg, path.basename(input))]).toBytes());
   const r = reg.reports;
   const work = monthWork(reg);
@@ -105,7 +105,7 @@ export async function screen(args: string[], io: Io, files: Files, now: () => Da
     return EXIT.failed;
   }
   const s = screenCandidates(c.candidates, reg, values.year !== undefined ? { year: Number(values.year) } : {});
-  if (values.json) await files.write(values.json, json(s));
+  if (values.json) await files.write(values.json, jsonBytes(s));
   await files.write(output, await renderReports([screeningLayout(s, path.basename(input))]).toBytes());
   const out = [
     `示范岗考评助手 · 评选资格审查（截至 ${s.asOf}）`,

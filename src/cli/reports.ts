@@ -17,6 +17,7 @@ import { mappingOverrides, withOwnership, type StoredState } from "../sheets/por
 import type { HunanSettings } from "../schemes/types";
 import type { SheetGrid } from "../sheets/grid";
 import { EXIT, mergeSettings, readInput, readSettings, saveWorkbook, UsageError, withSuffix, type Files, type Io, type Target } from "./common";
+import { jsonBytes } from "./jsonOut";
 
 const LABEL = hunan.labels;
 
@@ -54,7 +55,6 @@ export function someOf<T>(items: readonly T[], show: (item: T) => string): strin
   return items.slice(0, SHOWN_NAMES).map(show).join("、") + (items.length > SHOWN_NAMES ? " 等" : "");
 }
 
-const json = (v: unknown) => new TextEncoder().encode(`${JSON.stringify(v, null, 2)}\n`);
 
 /** The workbook and the optional JSON a report command writes. */
 function targets(option: string, output: string, jsonFile: string | undefined, defaultOf?: "survey"): Target[] {
@@ -86,7 +86,7 @@ export async function survey(args: string[], io: Io, files: Files): Promise<numb
   const grids = withOwnership(book.readSheets(), state.stored);
   const t = tallySurvey(grids, hunan, settings, year === undefined ? {} : { year });
   const fill = values["fill-ledger"] ? planLedgerFill(grids, t) : null;
-  if (values.json) await files.write(values.json, json({ tally: t.tally, unmatched: t.unmatched, errors: t.errors, ...(fill ? { filled: fill.cells } : {}) }));
+  if (values.json) await files.write(values.json, jsonBytes({ tally: t.tally, unmatched: t.unmatched, errors: t.errors, ...(fill ? { filled: fill.cells } : {}) }));
   const sheet = book.addReport(tallyLayout(t, hunan, settings, new Date()));
   await saveWorkbook(book, output, files, { stored: state.stored, undo: state.undo, writes: fill?.writes ?? [], command: "survey", grids });
 
@@ -131,7 +131,7 @@ export async function summary(args: string[], io: Io, files: Files): Promise<num
   const year = yearOption(values.year);
   const s = summarizeYear(scored, hunan, year === undefined ? {} : { year });
   const layout = summaryLayout(s, hunan, new Date(), path.basename(input));
-  if (values.json) await files.write(values.json, json(s));
+  if (values.json) await files.write(values.json, jsonBytes(s));
   await files.write(output, await renderReports([layout]).toBytes());
   const out = [
     `示范岗考评助手 · ${s.year} 年度汇总`,
@@ -216,7 +216,7 @@ export async function consolidateCommand(args: string[], io: Io, written: Files)
     unplaced: c.unplaced,
     contradictions: c.contradictions,
   };
-  if (values.json) await written.write(values.json, json(result));
+  if (values.json) await written.write(values.json, jsonBytes(result));
   await written.write(output, await renderReports([provinceLayout(c, hunan, new Date())]).toBytes());
   const total = (k: "retain" | "rectify" | "revoke" | "error" | "unverified") => c.cities.reduce((n, x) => n + x[k], 0);
   const out = [
