@@ -25,7 +25,10 @@ function* pieces(v: unknown, indent: string): Generator<string | undefined> {
   }
   const inner = `${indent}  `;
   if (Array.isArray(v)) {
-    if (v.length === 0) return yield "[]";
+    if (v.length === 0) {
+      yield "[]";
+      return;
+    }
     yield "[";
     for (let i = 0; i < v.length; i++) {
       yield `${i ? "," : ""}\n${inner}`;
@@ -38,7 +41,8 @@ function* pieces(v: unknown, indent: string): Generator<string | undefined> {
       }
       if (!any) yield "null";
     }
-    return yield `\n${indent}]`;
+    yield `\n${indent}]`;
+    return;
   }
   let first = true;
   for (const key of Object.keys(v)) {

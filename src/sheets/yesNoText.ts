@@ -202,7 +202,7 @@ const CLAUSE_SPLIT = /[,;。!！\n()[\]【】]|但是|但|然而|不过|可是/;
 export function readYesNoText(text: string, statement?: Statement): YesNoReading {
   // Offices repeat the same few phrases down a column: read each once.
   let memo = statement ? statementMemos.get(statement) : plainMemo;
-  if (!memo) statementMemos.set(statement!, (memo = new Map()));
+  if (!memo) statementMemos.set(statement!, (memo = new Map<string, YesNoReading>()));
   const seen = memo.get(text);
   if (seen) return seen;
   const r = classify(text, statement);
