@@ -254,6 +254,8 @@ const ACT_PLACE = /(在|于|向|通过|利用)[^未没不非无在于向]{1,10}$
 const ACT_NEGATIONS = byLength(["尚未", "从未", "未能", "没能", "没有", "未曾", "未", "没", "不是", "不", "非", "无"]);
 /** After the act: done, but not as required (counted as not done). */
 const SHORTFALLS = byLength(["不到位", "不规范", "不完整", "不全面", "不全", "不够", "不足", "不彻底", "不及时", "未落实", "不落实"]);
+/** A count of none after the act ("0篇", "零次"). */
+const ZERO_AFTER = /(^|[^0-9.])(0+|零|〇)(篇|次|个|项|份|处|人次|人|起|件)/;
 /** Negation characters, and words that only contain one (十不准 is the name of a rule; 非常 is "very"). */
 const NEGATION_CHARS = /[未没不非无]/;
 const NOT_ACT_NEGATION = /十不准|无证|无故|无偿|无私|非常|不断|毫不/g;
@@ -299,6 +301,8 @@ function actDone(c: string, statement: Statement): boolean | null {
   if (at < 0) return null;
   const after = c.slice(at + verb.length);
   if (SHORTFALLS.some((w) => after.includes(w))) return false;
+  // "发表论文0篇": done none times.
+  if (ZERO_AFTER.test(after)) return false;
   let before = c.slice(0, at);
   for (let guard = 0; guard < 8; guard++) {
     // Where or how it was (not) done: "未在办公大厅公示", "已通过网站公开".

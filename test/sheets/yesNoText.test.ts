@@ -226,6 +226,8 @@ describe("a sentence about a column's act", () => {
     ["leaderAdvanced", "未评为先进个人", false],
     ["paper", "已发表论文1篇", true],
     ["paper", "未发表", false],
+    ["paper", "发表论文0篇", false],
+    ["paper", "发表论文10篇", true],
     ["contactPoint", "已建立", true],
     ["contactPoint", "尚未建立", false],
     ["pledge", "已签订承诺书", true],
