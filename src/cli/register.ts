@@ -18,7 +18,6 @@ import { stamp } from "../sheets/report";
 import { EXIT, mergeSettings, readInput, readSettings, UsageError, type Files, type Io, type Target } from "./common";
 import { jsonBytes } from "./jsonOut";
 
-
 function asOfOption(v: string | undefined, now: () => Date): string {
   if (v === undefined) return stamp(now());
   const d = parseIsoDate(v);

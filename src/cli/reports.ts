@@ -55,7 +55,6 @@ export function someOf<T>(items: readonly T[], show: (item: T) => string): strin
   return items.slice(0, SHOWN_NAMES).map(show).join("、") + (items.length > SHOWN_NAMES ? " 等" : "");
 }
 
-
 /** The workbook and the optional JSON a report command writes. */
 function targets(option: string, output: string, jsonFile: string | undefined, defaultOf?: "survey"): Target[] {
   return [{ file: output, option, kind: "workbook", ...(defaultOf ? { defaultOf } : {}) }, ...(jsonFile ? [{ file: jsonFile, option: "--json", kind: "json" as const }] : [])];
