@@ -126,7 +126,7 @@ const ledgerFields: FieldDef[] = [
   ...sharedMemberFacts.slice(6),
   { id: "lastScore", header: "上次得分", synonyms: ["上次考核得分", "上一次得分", "前次得分"], kind: "score" },
   ...reviewFields,
-  { id: "revokeNote", header: "撤销情形", synonyms: ["撤销情形说明", "应撤销情形"], kind: "yesNoOrText", hint: "如有，填写情形" },
+  { id: "revokeNote", header: "撤销情形", synonyms: ["撤销情形说明", "应撤销情形"], kind: "yesNoOrText", hint: "如有，填写情形", anyText: true },
 ];
 
 const memberFields: FieldDef[] = [

@@ -41,6 +41,8 @@ export type FieldDef = {
    * that speaks of the act is read by it (in 未亮明身份, "没有亮明身份" is 是 and "已亮明身份" is 否).
    */
   statement?: Statement;
+  /** For kind "yesNoOrText": any text that neither denies nor awaits a conclusion states the case (撤销情形). */
+  anyText?: boolean;
 };
 
 /** The act a yes/no header states: its verbs (or defining words), and whether the header is their negation (未…). */

@@ -67,7 +67,7 @@ function parseField(field: FieldDef, v: CellValue, fmt: string): Parsed<FactValu
     case "yesNo":
       return parseYesNo(v, undefined, field.statement);
     case "yesNoOrText":
-      return parseYesNoOrText(v);
+      return parseYesNoOrText(v, field.anyText);
     case "score":
       return parseScore(v);
     case "review":

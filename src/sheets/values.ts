@@ -66,9 +66,18 @@ export function parseYesNo(v: CellValue, expected = YES_NO_EXPECTED, statement?:
   return { kind: "ok", value: r.verdict === "yes", text, read: true };
 }
 
-/** Yes/no, or text naming the case (which counts as yes, the text being the reason). */
-export function parseYesNoOrText(v: CellValue): Parsed<boolean> {
-  return parseYesNo(v, YES_NO_TEXT_EXPECTED);
+/**
+ * Yes/no, or text naming the case (which counts as yes, the text being the reason). With `anyText` (撤销情形:
+ * "any text there revokes"), text that neither denies nor awaits a conclusion is the case, whatever it names.
+ */
+export function parseYesNoOrText(v: CellValue, anyText = false): Parsed<boolean> {
+  const p = parseYesNo(v, YES_NO_TEXT_EXPECTED);
+  if (anyText && p.kind === "bad" && typeof v === "string") {
+    const text = cellText(v);
+    const r = readYesNoText(text);
+    if (r.verdict === "undecided" && r.cue === null) return { kind: "ok", value: true, text, read: true };
+  }
+  return p;
 }
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

@@ -69,11 +69,18 @@ export const DOUBLE_NEGATION = ["不是没有", "并非没有", "不是无", "�
 export const DISMISSAL_CUES = ["不属实", "查无实据", "未查实", "未经查实", "未予查实", "不予立案", "未予立案", "未立案", "不成立", "免予处分", "免于处分", "免予处罚", "免于处罚", "已澄清", "予以澄清", "系误报", "属误报"];
 
 /** A clause opening with these states that something happened. */
-export const AFFIRM_STARTS = ["有", "存在", "发生", "发现", "受到", "受过", "曾", "已被", "被", "因", "遭到", "给予", "予以", "确有", "查实", "属实"];
+export const AFFIRM_STARTS = ["有", "存在", "发生", "确有", "查实", "属实"];
+/**
+ * A clause opening with these states something that happened to someone, which is a case only when it names one
+ * ("被投诉", "受到处分", "因酒驾被拘留"): "被评为优秀党员", "受到表彰", "因工作调动" are not.
+ */
+export const EVENT_STARTS = ["发现", "受到", "受过", "曾", "已被", "被", "因", "遭到", "给予", "予以"];
+/** Words that open with an affirming character but state nothing ("有关部门核查…", "有效开展", "存在的问题已整改"). */
+export const NOT_AFFIRM_STARTS = ["有关", "有效", "有序", "有力", "有所", "有的", "有利", "存在的", "发现的"];
 
 /** Words naming a case: misconduct, sanctions, findings (评分表 items 6, 9, 11, 12 and the shanghai gates). */
 export const CASE_WORDS = [
-  "处分", "处罚", "警告", "记过", "降级", "撤职", "开除", "留党察看", "诫勉", "通报批评", "通报", "问责", "追责", "立案", "查处",
+  "处分", "处罚", "警告", "记过", "降级", "撤职", "开除", "留党察看", "诫勉", "通报批评", "通报", "批评", "约谈", "问责", "追责", "立案", "查处",
   "查实", "属实", "违纪", "违法", "违规", "违反", "犯罪", "判刑", "拘留", "罚款", "罚金", "投诉", "举报", "超期", "拒办", "拒不",
   "不作为", "乱作为", "迷信", "邪教", "赌博", "嫖娼", "吸毒", "酒驾", "醉驾", "酒后驾", "家暴", "家庭暴力", "斗殴", "打架",
   "传销", "受贿", "行贿", "索贿", "贪污", "挪用", "吃拿卡要", "收受", "礼金", "超生", "计划生育", "失信", "被执行人", "诈骗",
@@ -101,6 +108,8 @@ const notNegation = byLength(NOT_NEGATION);
 const doubles = byLength(DOUBLE_NEGATION);
 const dismissals = byLength(DISMISSAL_CUES);
 const affirmStarts = byLength(AFFIRM_STARTS);
+const eventStarts = byLength(EVENT_STARTS);
+const notAffirmStarts = byLength(NOT_AFFIRM_STARTS);
 const caseWords = byLength(CASE_WORDS);
 const questions = byLength(QUESTION_STARTS);
 
@@ -148,7 +157,9 @@ function readClause(raw: string): Clause {
   if (count) return /^(0+|[零〇])$/.test(count[1]!) || CN_NUMBER.test(count[1]!) ? "no" : "yes";
   const cue = negationCue(s);
   if (cue) return negated(s.slice(cue.length));
-  if (affirmStarts.some((w) => s.startsWith(w)) && !questions.some((w) => s.startsWith(w))) return "yes";
+  const opens = !notAffirmStarts.some((w) => s.startsWith(w)) && !questions.some((w) => s.startsWith(w));
+  if (opens && affirmStarts.some((w) => s.startsWith(w))) return "yes";
+  if (opens && eventStarts.some((w) => s.startsWith(w)) && caseWords.some((w) => s.includes(w))) return "yes";
   // Who checked or who is meant may come first ("经市纪委监委核查无违纪问题", "该岗位人员均无违纪违法问题"): a
   // negation after such words, with nothing of a case before it, denies as it would at the head.
   const inner = innerNegation(s);

@@ -13,6 +13,8 @@ describe("a denial written as a sentence never revokes", () => {
     ["超期押证或拒办", "overdue", "未发现超期押证情况", "H9k"],
     ["撤销情形", "revokeNote", "无此情形", "R0"],
     ["撤销情形", "revokeNote", "暂无", "R0"],
+    ["违纪违法", "violation", "被评为优秀党员，无违纪", "H11"],
+    ["违纪违法", "violation", "有关部门核查，无违纪问题", "H11"],
   ])("%s ‘%s’ (%s)", (header, field, text, rule) => {
     const r = scoreOne({ [field]: text });
     expect(r.status).toBe("retain");
@@ -81,5 +83,16 @@ describe("a sentence about a column's act is read by the act", () => {
     const r = scoreOne({ incorruptExcellent: "廉政考核为优秀" });
     expect(r.revocations.map((v) => v.rule)).not.toContain("H2c");
     expect(r.status).not.toBe("error");
+  });
+});
+
+describe("撤销情形: any text that neither denies nor awaits a conclusion revokes, the text the reason", () => {
+  test.each([["因工作调动调离岗位"], ["详见附件"], ["负责人受到党内警告处分"]])("‘%s’", (text) => {
+    const r = scoreOne({ revokeNote: text });
+    expect(r.status).toBe("revoke");
+    expect(r.revocations.find((v) => v.rule === "R0")?.reason).toContain(text);
+  });
+  test("in another column the same text is not a case", () => {
+    expect(scoreOne({ violation: "因工作调动调离岗位" }).status).toBe("error");
   });
 });

@@ -64,6 +64,12 @@ const DENIALS = [
   "调查后无问题",
   "岗位3名党员全年均未受到处分",
   "经局机关纪委审查，示范岗成员没有违纪违法行为",
+  // Something good, or something else, said first: not a case.
+  "被评为优秀党员，无违纪",
+  "受到表彰，无违纪违法",
+  "受到群众表扬，未受到处分",
+  "有关部门核查后认定其无违纪问题",
+  "存在的问题已整改，无违纪",
 ] as const;
 
 /** Sentences that state a case, or affirm: read as 是 (the text is the reason). */
@@ -144,6 +150,10 @@ const UNDECIDED = [
   "经查",
   "已整改",
   "按要求执行",
+  "被评为优秀党员",
+  "受到表彰",
+  "因工作调动",
+  "有效开展工作",
 ] as const;
 
 describe("sentences that deny are read as 否", () => {
