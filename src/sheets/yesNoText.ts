@@ -36,7 +36,7 @@ export const UNDECIDED_CUES = [
   "正在调查", "正在核查", "正在核实", "正在处理", "正在审查", "尚在调查", "尚未核实", "尚未查清", "尚未查实", "尚未定性",
   "尚未结案", "尚未处理", "尚无结论", "暂无结论", "没有结论", "未有结论", "未定性", "未结案", "无法核实", "无法确认",
   "无法确定", "无法查证", "不详", "不清楚", "不明", "不确定", "未知", "未核实", "说不清", "存疑", "疑似", "可能", "也许",
-  "或许", "据反映", "据说", "听说", "否认", "另行", "?", "？", "待上级", "未定",
+  "或许", "据反映", "据说", "听说", "否认", "另行", "?", "？", "待上级", "未定", "线索", "已移交", "移交",
 ];
 
 /** Leading frame words of a clause: who, when, how it was checked. Stripped repeatedly. */
@@ -111,6 +111,11 @@ const affirmStarts = byLength(AFFIRM_STARTS);
 const eventStarts = byLength(EVENT_STARTS);
 const notAffirmStarts = byLength(NOT_AFFIRM_STARTS);
 const caseWords = byLength(CASE_WORDS);
+/** Praise that contains a case word (通报表扬 holds 通报): not a case. */
+export const PRAISE = ["通报表扬", "通报表彰", "通报嘉奖", "表扬通报", "表彰通报"];
+const PRAISE_RE = new RegExp(byLength(PRAISE).join("|"), "g");
+/** Whether the text names a case (praise that holds a case word left out). */
+const namesCase = (x: string): boolean => caseWords.some((w) => x.replace(PRAISE_RE, "").includes(w));
 const questions = byLength(QUESTION_STARTS);
 
 const TRIVIAL_YES: YesNoReading = { verdict: "yes", trivial: true };
@@ -159,15 +164,15 @@ function readClause(raw: string): Clause {
   if (cue) return negated(s.slice(cue.length));
   const opens = !notAffirmStarts.some((w) => s.startsWith(w)) && !questions.some((w) => s.startsWith(w));
   if (opens && affirmStarts.some((w) => s.startsWith(w))) return "yes";
-  if (opens && eventStarts.some((w) => s.startsWith(w)) && caseWords.some((w) => s.includes(w))) return "yes";
+  if (opens && eventStarts.some((w) => s.startsWith(w)) && namesCase(s)) return "yes";
   // Who checked or who is meant may come first ("经市纪委监委核查无违纪问题", "该岗位人员均无违纪违法问题"): a
   // negation after such words, with nothing of a case before it, denies as it would at the head.
   const inner = innerNegation(s);
   if (inner) {
     const rest = s.slice(inner.at + inner.cue.length);
-    if (!rest || NOMINALISER.test(rest) || caseWords.some((w) => rest.includes(w))) return negated(rest);
+    if (!rest || NOMINALISER.test(rest) || namesCase(rest)) return negated(rest);
   }
-  if (caseWords.some((w) => s.includes(w))) return "yes";
+  if (namesCase(s)) return "yes";
   return null;
 }
 
@@ -190,7 +195,7 @@ const BEFORE_NEGATION = byLength(["被", "受到", "受过", "遭到", "给予",
  */
 function innerNegation(s: string): { at: number; cue: string } | null {
   for (let at = 1; at < s.length; at++) {
-    if (caseWords.some((w) => s.startsWith(w, at))) return null;
+    if (caseWords.some((w) => s.startsWith(w, at)) && !PRAISE.some((w) => s.startsWith(w, at))) return null;
     if (notNegation.some((w) => s.startsWith(w, at))) continue;
     const cue = negations.find((w) => s.startsWith(w, at));
     if (!cue) continue;

@@ -70,6 +70,7 @@ const DENIALS = [
   "受到群众表扬，未受到处分",
   "有关部门核查后认定其无违纪问题",
   "存在的问题已整改，无违纪",
+  "受到上级通报表扬，无违纪",
 ] as const;
 
 /** Sentences that state a case, or affirm: read as 是 (the text is the reason). */
@@ -115,6 +116,8 @@ const CASES = [
   "成员无故拒办监督手续被投诉",
   "经查实该人员无证上岗被处罚",
   "被举报后未按时整改",
+  "受到批评教育",
+  "被约谈一次",
 ] as const;
 
 /** No answer yet, or not an answer: 数据有误, never a revocation. */
@@ -154,6 +157,9 @@ const UNDECIDED = [
   "受到表彰",
   "因工作调动",
   "有效开展工作",
+  // Praise holding a case word (通报表扬), and a lead not yet established.
+  "被通报表扬",
+  "发现违纪线索一条，已移交",
 ] as const;
 
 describe("sentences that deny are read as 否", () => {
