@@ -4,6 +4,7 @@
  * this year, and the selection checks. Pure: the scoring result in, data out.
  */
 import type { Scheme } from "../schemes/types";
+import { columnName } from "../sheets/a1";
 import { factNumber, factText, type CellError, type RowRecord } from "../sheets/records";
 import { plainText, readerNotes, uncheckedOf } from "./plainText";
 import { rectifyTexts } from "./scoreLedger";
@@ -129,10 +130,15 @@ export function summarizeYear(scored: WorkbookScore, scheme: Scheme, opts: { yea
   /** The rows' input errors as score gives them (with cells), and whether the year cell is one of them. */
   const raw = new Map<SummaryRow, { errors: readonly CellError[]; yearErrors: readonly CellError[] }>();
   scored.result.sheets.forEach((sheet, i) => {
-    const records = new Map(scored.ledgers[i]!.records.map((r) => [r.row, r]));
+    const ledger = scored.ledgers[i]!;
+    const records = new Map(ledger.records.map((r) => [r.row, r]));
+    // The 考核年度 column's letters, from the sheet's map: in the pane the score arrives as a structured clone,
+    // whose facts keep their data but not their `cell` (made when read).
+    const yearCol = ledger.map.fields.get("year");
+    const yearLetters = yearCol === undefined ? null : columnName(yearCol);
     for (const r of sheet.rows) {
       const rec = records.get(r.row);
-      const yearCell = rec?.facts["year"]?.cell;
+      const yearCell = yearLetters === null ? undefined : `${yearLetters}${r.row}`;
       const line: SummaryRow = {
         sheet: sheet.sheet,
         row: r.row,

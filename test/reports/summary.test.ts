@@ -6,6 +6,7 @@ import { provinceLayout, summaryLayout } from "../../src/engine/reportLayouts";
 import { scoreWorkbook } from "../../src/engine/scoreWorkbook";
 import { cityKey, quotaWarnings, reselectedAfterRevoke } from "../../src/engine/selection";
 import { summarizeYear } from "../../src/engine/yearSummary";
+import { plainLedger } from "../../src/engine/findings";
 import { hunan } from "../../src/schemes/hunan";
 import { isGeneratedReport, layoutText } from "../../src/sheets/report";
 import { gridOf, post } from "../helpers";
@@ -213,6 +214,13 @@ describe("a 考核年度 that is filled but unreadable is 数据有误, never dr
     const s = summary([post({ name: "窗口0", year: null }), post({ name: "窗口1" })]);
     expect([s.rows.length, s.noYear, s.unreadableYear, s.dataErrors.length]).toEqual([1, 1, 0, 0]);
     expect(layoutText(summaryLayout(s, hunan, new Date(2025, 11, 31), "台账.xlsx")).join("\n")).toContain("1 行未填考核年度，未列入");
+  });
+  test("the same from a structured clone of the score (what the pane's page receives from its worker)", () => {
+    const scored = scoreWorkbook([gridOf([post({ name: "窗口0", year: "#REF!" }), post({ name: "窗口1" })])], hunan);
+    const live = summarizeYear(scored, hunan);
+    const cloned = summarizeYear(structuredClone({ ...scored, result: plainLedger(scored.result) }), hunan);
+    expect([cloned.unreadableYear, cloned.dataErrors]).toEqual([1, live.dataErrors]);
+    expect(cloned.rows).toEqual(live.rows);
   });
   test("no readable year at all: the refusal names the cells", () => {
     expect(() => summary([post({ year: true })])).toThrow(/没有可识别的“考核年度”.*考核年度（E2）无法识别“TRUE”/);
