@@ -3,19 +3,27 @@
  * 否; "因无证施工被处罚" states a case; "待查" is no answer yet). A small classifier over data tables:
  *
  * 1. The whole cell against the exact words (是/否/有/无/√/× …): a trivial reading.
- * 2. No-answer-yet words anywhere (待查, 正在调查, 不详, ?, 否认 …): undecided — never a revocation.
+ * 2. No-answer-yet words anywhere (待查, 正在调查, 不详, ?, 否认, 认定中 …): undecided — never a revocation; a lead
+ *    (线索, 移交) in a clause that denies it ("无违纪问题线索") is denied with the rest.
  * 3. Otherwise the text is cut into clauses (，；。 and 但). In each clause, after leading frame words
  *    (经查, 全年, 该同志, 均 …) and a "question: answer" label:
  *    - a double negation (不是没有, 并非没有) affirms;
  *    - a negation cue at the clause head (无, 没有, 未发现, 未受到, 不存在, 暂无 …) denies everything in its
  *      scope: the rest of the clause, unless a new predicate starts later (被/受到/给予 … after other words,
  *      as in "没有按时办理被投诉"), when the clause affirms. Compounds that only look negative (无证, 无故,
- *      无正当理由, 没收) are not cues;
+ *      无正当理由, 没收, 零星) are not cues. A count of none at the head ("零投诉", "0起事故") is a cue, and so is a
+ *      bare 未/不/没 right before a case word ("未超期", "未处罚"), unless the word is a duty left undone (未举报);
+ *    - a negation whose scope names a merit and no case ("未被评为先进个人", "未受到表彰") denies nothing: no reading;
+ *    - a shortfall (未达到, 不符合) denies only a revocation ("不符合撤销条件"); else no reading;
+ *    - a clause ending in a count of none ("事故0起", "行政处罚0次") denies;
  *    - a dismissal (不属实, 查无实据, 未查实) denies the clause and cancels what earlier clauses affirmed
  *      ("有一起投诉，经查不属实");
  *    - a clause opening with 有/存在/发生/受到/被 …, or naming a case word (处分, 处罚, 查实, 违纪 …) affirms;
  *    - a bare count (1起, 0次) affirms when above zero, denies at zero.
  *    Any affirming clause left makes the cell 是; else any denying clause makes it 否; else undecided.
+ *
+ * In a column whose header states an act (see {@link readStatement}), a sentence that does not speak of the act is
+ * read as above, except that a case word says nothing of the act ("受到通报批评" in 未执行十不准制度 is undecided).
  *
  * Tables are compiled once; the classifier runs only on text cells the exact words do not settle.
  */
@@ -28,7 +36,7 @@ export type YesNoReading =
 
 /** Whole-cell words. */
 export const YES_WORDS = ["是", "有", "y", "yes", "true", "1", "√", "✓", "✔", "对", "是的", "有的", "存在"];
-export const NO_WORDS = ["否", "无", "n", "no", "false", "0", "×", "✗", "✘", "x", "没有", "不是", "不存在"];
+export const NO_WORDS = ["否", "无", "n", "no", "false", "0", "×", "✗", "✘", "x", "没有", "不是", "不存在", "零"];
 
 /** No answer yet: the cell is 数据有误, never a guess. Checked anywhere in the text. */
 export const UNDECIDED_CUES = [
@@ -37,7 +45,10 @@ export const UNDECIDED_CUES = [
   "尚未结案", "尚未处理", "尚无结论", "暂无结论", "没有结论", "未有结论", "未定性", "未结案", "无法核实", "无法确认",
   "无法确定", "无法查证", "不详", "不清楚", "不明", "不确定", "未知", "未核实", "说不清", "存疑", "疑似", "可能", "也许",
   "或许", "据反映", "据说", "听说", "否认", "另行", "?", "？", "待上级", "未定", "线索", "已移交", "移交",
+  "尚待", "待研究", "待审", "待组织", "待党组织", "待纪委", "待处理", "研究中", "认定中", "审核中", "评定中", "确认中", "查询中",
 ];
+/** Undecided words that name a lead: a clause denying it ("无违纪问题线索", "没有移交") denies, as any negated noun. */
+export const LEAD_CUES = ["线索", "已移交", "移交", "疑似"];
 
 /** Leading frame words of a clause: who, when, how it was checked. Stripped repeatedly. */
 export const FRAME_WORDS = [
@@ -57,10 +68,27 @@ export const NEGATION_CUES = [
   "未发现", "没有发现", "没发现", "未发生", "没有发生", "未出现", "没有出现", "未受到", "没有受到", "没受到", "未受过", "未受",
   "未被", "没有被", "未有", "未曾", "从未", "从无", "从没有", "从来没有", "未违反", "没有违反", "未参与", "没有参与", "未参加",
   "未涉及", "不涉及", "未收到", "没有收到", "未接到", "没有接到", "不存在", "未存在", "查无", "并无", "未查出", "没有查出",
-  "未查到", "没有查到", "未见", "没有", "没", "无",
+  "未查到", "没有查到", "未查询到", "没有查询到", "未检索到", "未见", "不参与", "不参加", "不信仰", "不宣扬", "从不", "不曾",
+  "没有", "没", "无",
 ];
+/**
+ * A bare negation character is a cue only right before a case word ("未超期", "未处罚", "不违法"), not one naming a
+ * duty left undone ("未举报违法行为", "未查处" are cases).
+ */
+const BARE_NEGATION = /^[未不没]/;
+export const DUTY_WORDS = ["举报", "投诉", "查处", "问责", "追责", "立案", "约谈", "通报", "批评"];
+/**
+ * A shortfall of a standard at the head of a clause (未达到, 不符合): it denies only when the standard is the revocation
+ * itself ("不符合撤销条件", "未达到撤销标准"); "未达到100%" or "未达到优秀" is read as any other text.
+ */
+export const SHORTFALL_CUES = ["不符合", "不满足", "未达到", "达不到", "未触及"];
+export const REVOKE_WORDS = ["撤销", "撤消", "取消称号"];
+/** A count of none at the head of a clause ("零投诉", "0起事故"): negates what follows, as 无 does. */
+const ZERO_HEAD = /^(0+|零|〇)(次|起|件|人次|人|项|例|宗|个|条|篇|份|处|名)?(?![0-9.])/;
+/** A clause ending in a count of none ("事故0起", "行政处罚：0次", "投诉为零"), with no other number in it. */
+const ZERO_TAIL = /^[^0-9]*[^0-9.](为|是|共)?(0+|零|〇)(次|起|件|人次|人|项|例|宗|个|条|篇|份|处|名)?$/;
 /** Words that start with a negation character but are not a negation of the case (无证施工, 无故拒办, 没收). */
-export const NOT_NEGATION = ["无证", "无照", "无资质", "无故", "无视", "无端", "无理", "无辜", "无偿", "无效", "无序", "无正当理由", "无特殊原因", "没收"];
+export const NOT_NEGATION = ["无证", "无照", "无资质", "无故", "无视", "无端", "无理", "无辜", "无偿", "无效", "无序", "无正当理由", "无特殊原因", "没收", "零星", "零散"];
 
 /** Double negations: affirm. */
 export const DOUBLE_NEGATION = ["不是没有", "并非没有", "不是无", "并非无", "不能说没有", "并不是没有", "不是不存在", "并非不存在"];
@@ -95,7 +123,7 @@ const SCOPE_KEEPS = ["被查实", "被查处", "被发现", "被核实"];
 const NOMINALISER = /(的)?(情况|情形|行为|问题|现象|事件|事项|记录|事实|案件|事情)$/;
 /** "question: answer" labels and question words opening a clause. */
 const QUESTION_STARTS = ["有无", "有没有", "是否", "是不是", "有否"];
-const COUNT = /^(\d+|[零一二两三四五六七八九十]+)(次|起|件|人次|人|项|例|宗|个)$/;
+const COUNT = /^(\d+|[零一二两三四五六七八九十]+)(次|起|件|人次|人|项|例|宗|个|条|篇|份|处|名)$/;
 const CN_NUMBER = /^[零〇]$/;
 
 const yesSet = new Set(YES_WORDS.map(normalizeText));
@@ -117,6 +145,13 @@ const PRAISE_RE = new RegExp(byLength(PRAISE).join("|"), "g");
 /** Whether the text names a case (praise that holds a case word left out). */
 const namesCase = (x: string): boolean => caseWords.some((w) => x.replace(PRAISE_RE, "").includes(w));
 const questions = byLength(QUESTION_STARTS);
+/**
+ * Standings and merits. A negation of one that names no case ("未被评为先进个人", "未受到表彰") denies a merit, not a
+ * case: it is no 否 of a case column (and is itself the case in 撤销情形).
+ */
+export const MERITS = ["评为", "评上", "获评", "评选", "优秀", "先进", "模范", "表彰", "表扬", "嘉奖", "合格", "达标", "达到"];
+const merits = byLength(MERITS);
+const leads = byLength(LEAD_CUES);
 
 const TRIVIAL_YES: YesNoReading = { verdict: "yes", trivial: true };
 const TRIVIAL_NO: YesNoReading = { verdict: "no", trivial: true };
@@ -126,6 +161,11 @@ export function exactYesNo(t: string): boolean | null {
   if (yesSet.has(t)) return true;
   if (noSet.has(t)) return false;
   return null;
+}
+
+/** Whether `x` holds only frame words (or nothing). */
+function onlyFrame(x: string): boolean {
+  return x === "" || stripFrame(`${x}。`) === "。";
 }
 
 function stripFrame(c: string): string {
@@ -147,10 +187,17 @@ type Clause = "yes" | "no" | "dismiss" | null;
 
 function negationCue(s: string): string | null {
   if (notNegation.some((w) => s.startsWith(w))) return null;
-  return negations.find((w) => s.startsWith(w)) ?? null;
+  const cue = negations.find((w) => s.startsWith(w));
+  if (cue) return cue;
+  if (BARE_NEGATION.test(s) && caseWords.some((w) => s.startsWith(w, 1)) && !DUTY_WORDS.some((w) => s.startsWith(w, 1))) return s[0]!;
+  return ZERO_HEAD.exec(s)?.[0] ?? null;
 }
 
-function readClause(raw: string): Clause {
+/**
+ * One clause's reading. `cases` false (a column about one act, when the sentence does not speak of it): a case word
+ * says nothing of the act ("受到通报批评" in 未执行十不准制度), and only the openings, counts and negations count.
+ */
+function readClause(raw: string, cases = true): Clause {
   const s = stripFrame(raw);
   if (!s) return null;
   const exact = exactYesNo(s);
@@ -160,11 +207,15 @@ function readClause(raw: string): Clause {
   if (questions.some((w) => s.startsWith(w))) return null;
   const count = COUNT.exec(s);
   if (count) return /^(0+|[零〇])$/.test(count[1]!) || CN_NUMBER.test(count[1]!) ? "no" : "yes";
+  // "事故0起", "行政处罚0次": none of what the clause names.
+  if (ZERO_TAIL.test(s)) return "no";
+  const shortfall = SHORTFALL_CUES.find((w) => s.startsWith(w));
+  if (shortfall) return REVOKE_WORDS.some((w) => s.includes(w, shortfall.length)) ? "no" : null;
   const cue = negationCue(s);
   if (cue) return negated(s.slice(cue.length));
   const opens = !notAffirmStarts.some((w) => s.startsWith(w)) && !questions.some((w) => s.startsWith(w));
   if (opens && affirmStarts.some((w) => s.startsWith(w))) return "yes";
-  if (opens && eventStarts.some((w) => s.startsWith(w)) && namesCase(s)) return "yes";
+  if (cases && opens && eventStarts.some((w) => s.startsWith(w)) && namesCase(s)) return "yes";
   // Who checked or who is meant may come first ("经市纪委监委核查无违纪问题", "该岗位人员均无违纪违法问题"): a
   // negation after such words, with nothing of a case before it, denies as it would at the head.
   const inner = innerNegation(s);
@@ -172,12 +223,14 @@ function readClause(raw: string): Clause {
     const rest = s.slice(inner.at + inner.cue.length);
     if (!rest || NOMINALISER.test(rest) || namesCase(rest)) return negated(rest);
   }
-  if (namesCase(s)) return "yes";
+  if (cases && namesCase(s)) return "yes";
   return null;
 }
 
 /** A clause whose negation cue scopes over `rest` (what follows the cue). */
 function negated(rest: string): Clause {
+  // "未被评为先进个人": no merit, which denies no case.
+  if (!namesCase(rest) && merits.some((w) => rest.includes(w))) return null;
   if (NOMINALISER.test(rest)) return "no";
   for (const b of SCOPE_BREAKS) {
     const at = rest.indexOf(b, 1);
@@ -235,7 +288,7 @@ function classify(text: string, statement: Statement | undefined): YesNoReading 
   const t = normalizeText(text).replace(/[。.!！;；,，、\s]+$/u, "");
   const exact = exactYesNo(t);
   if (exact !== null) return exact ? TRIVIAL_YES : TRIVIAL_NO;
-  const cue = undecided.find((w) => t.includes(w));
+  const cue = undecidedCue(t);
   if (cue) return { verdict: "undecided", cue };
   const act = statement ? readStatement(t, statement) : null;
   if (act !== null) return { verdict: act ? "yes" : "no", trivial: false };
@@ -245,7 +298,7 @@ function classify(text: string, statement: Statement | undefined): YesNoReading 
   let yes = false;
   let no = false;
   for (const c of body.split(CLAUSE_SPLIT)) {
-    const r = readClause(c);
+    const r = readClause(c, !statement);
     if (r === "yes") yes = true;
     else if (r === "no") no = true;
     else if (r === "dismiss") {
@@ -258,12 +311,29 @@ function classify(text: string, statement: Statement | undefined): YesNoReading 
   return { verdict: "undecided", cue: null };
 }
 
+/** The first no-answer-yet word, leaving out a lead that a clause denies ("无违纪问题线索"). */
+function undecidedCue(t: string): string | null {
+  const deniedLead = (w: string) =>
+    leads.includes(w) &&
+    t.split(CLAUSE_SPLIT).every((c) => {
+      if (!c.includes(w)) return true;
+      const s = stripFrame(c);
+      const neg = negationCue(s);
+      return neg !== null && s.indexOf(w, neg.length) >= neg.length;
+    });
+  return undecided.find((w) => t.includes(w) && !deniedLead(w)) ?? null;
+}
+
 /** Words between a negation and the act that leave the negation on it ("未按规定及时亮明身份", "未评为优秀"). */
 const ACT_FILLERS = byLength([
   "按规定", "按照规定", "按要求", "按照要求", "按时", "按期", "及时", "主动", "全部", "完全", "全面", "认真", "严格", "切实",
   "有效", "如实", "规范", "能够", "能", "被评为", "评为", "获评", "评上", "获得", "获", "是", "为", "对外", "向社会",
-  "向群众", "都", "均", "已经", "已", "曾", "有", "再",
+  "向群众", "都", "均", "已经", "已", "曾", "有", "再", "上一年度", "上年度", "本年度", "年度", "上一年", "中共",
 ]);
+/** A year before the act ("评为2024年度先进个人"). */
+const ACT_YEAR = /\d{4}年度?$/;
+/** Before the act: only planned, not done ("计划下半年建立", "拟于年底公开"). */
+const PLANS = ["计划", "拟", "准备", "打算", "将于"];
 /** A phrase of place or means right before the act ("在办公大厅", "通过网站"), without a negation in it. */
 const ACT_PLACE = /(在|于|向|通过|利用)[^未没不非无在于向]{1,10}$/;
 /** Negations of an act, at the end of what precedes it. */
@@ -324,15 +394,28 @@ function actDone(c: string, statement: Statement): boolean | null {
     // Where or how it was (not) done: "未在办公大厅公示", "已通过网站公开".
     const place = ACT_PLACE.exec(before);
     if (place) before = before.slice(0, place.index);
+    const year = ACT_YEAR.exec(before);
+    if (year) before = before.slice(0, year.index);
     const f = ACT_FILLERS.find((w) => before.endsWith(w));
-    if (!f) break;
+    if (!f) {
+      if (place || year) continue;
+      break;
+    }
     before = before.slice(0, before.length - f.length);
   }
+  const head = stripFrame(before);
+  if (PLANS.some((w) => head.startsWith(w)) && !NEGATION_CHARS.test(before.replace(NOT_ACT_NEGATION, ""))) return false;
+  // A negation cue with only frame words after it ("未出现基本合格", "未发现不合格"): not done.
+  const cue = negationCue(head);
+  if (cue && !ACT_NEGATIONS.some((w) => before.endsWith(w)) && onlyFrame(head.slice(cue.length))) return false;
   const neg = ACT_NEGATIONS.find((w) => before.endsWith(w));
   if (neg) {
-    // 并非没有 / 不是没有: affirms.
+    // 并非没有 / 不是没有 affirm; so does a denial of the not-doing ("不存在未亮明身份的情况", "未发现未公开").
     const rest = before.slice(0, before.length - neg.length);
-    return /(并非|不是|非)$/.test(rest) ? true : false;
+    if (/(并非|不是|非)$/.test(rest)) return true;
+    const outerHead = stripFrame(rest);
+    const outer = negationCue(outerHead);
+    return outer !== null && onlyFrame(outerHead.slice(outer.length));
   }
   // A negation elsewhere before the act ("未因…而亮明") is not read here.
   return NEGATION_CHARS.test(before.replace(NOT_ACT_NEGATION, "")) ? null : true;

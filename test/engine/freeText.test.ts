@@ -15,6 +15,11 @@ describe("a denial written as a sentence never revokes", () => {
     ["撤销情形", "revokeNote", "暂无", "R0"],
     ["违纪违法", "violation", "被评为优秀党员，无违纪", "H11"],
     ["违纪违法", "violation", "有关部门核查，无违纪问题", "H11"],
+    ["违纪违法", "violation", "全年零违纪", "H11"],
+    ["违背道德风尚", "immoral", "不信仰封建迷信，不参与邪教活动", "H12"],
+    ["查实群众投诉", "complaint", "接到投诉3起，均已办结，无查实投诉", "H6b"],
+    ["超期押证或拒办", "overdue", "超期押证0次，拒办0次", "H9k"],
+    ["撤销情形", "revokeNote", "不符合撤销条件", "R0"],
   ])("%s ‘%s’ (%s)", (header, field, text, rule) => {
     const r = scoreOne({ [field]: text });
     expect(r.status).toBe("retain");
@@ -29,6 +34,7 @@ describe("a sentence stating a case revokes, its text the reason", () => {
     ["violation", "因无证施工被处罚", "H11"],
     ["complaint", "2025年3月被投诉查实", "H6b"],
     ["revokeNote", "负责人受到党内警告处分", "R0"],
+    ["revokeNote", "负责人未被评为上年度先进个人", "R0"],
   ])("%s ‘%s’ → %s", (field, text, rule) => {
     const r = scoreOne({ [field]: text });
     expect(r.status).toBe("revoke");
@@ -43,6 +49,7 @@ describe("text that is neither is 数据有误 naming the cell and what to write
     ["violation", "正在调查"],
     ["immoral", "？"],
     ["revokeNote", "不详"],
+    ["revokeNote", "待党组织研究"],
   ])("%s ‘%s’", (field, text) => {
     const r = scoreOne({ [field]: text });
     expect(r.status).toBe("error");

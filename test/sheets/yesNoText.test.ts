@@ -71,6 +71,23 @@ const DENIALS = [
   "有关部门核查后认定其无违纪问题",
   "存在的问题已整改，无违纪",
   "受到上级通报表扬，无违纪",
+  // Counts of none; negations of a case word; a denied lead; denials of a standard's revocation.
+  "零",
+  "全年零违纪",
+  "零事故",
+  "事故0起",
+  "行政处罚0次",
+  "超期押证0次，拒办0次",
+  "不良信用记录：0条",
+  "未超期",
+  "被责令整改1次，未处罚",
+  "未违纪，未违法",
+  "不信仰封建迷信，不参与邪教活动",
+  "不宣扬封建迷信和歪理邪说",
+  "从不参与赌博等活动",
+  "未查询到不良信用记录",
+  "无违纪违法问题线索",
+  "不符合撤销条件",
 ] as const;
 
 /** Sentences that state a case, or affirm: read as 是 (the text is the reason). */
@@ -118,6 +135,9 @@ const CASES = [
   "被举报后未按时整改",
   "受到批评教育",
   "被约谈一次",
+  // 零星 is not a count of none; a duty left undone is a case.
+  "零星超期押证2件",
+  "未举报违法违纪行为",
 ] as const;
 
 /** No answer yet, or not an answer: 数据有误, never a revocation. */
@@ -160,6 +180,10 @@ const UNDECIDED = [
   // Praise holding a case word (通报表扬), and a lead not yet established.
   "被通报表扬",
   "发现违纪线索一条，已移交",
+  // A merit not had is no denial of a case; a case awaiting its 认定.
+  "未受到表彰",
+  "项目发生一起高处坠落事故，责任认定中",
+  "待党组织研究",
 ] as const;
 
 describe("sentences that deny are read as 否", () => {
@@ -250,6 +274,27 @@ describe("a sentence about a column's act", () => {
     ["pledge", "未签订", false],
     ["leaderMember", "负责人是中共党员", true],
     ["leaderMember", "负责人非党员", false],
+    // A denial of the not-doing is done; a plan is not done; a year or 中共 between the negation and the act.
+    ["noIdentity", "不存在未亮明身份的情况", false],
+    ["noIdentity", "未发现未亮明身份情况", false],
+    ["noTenRules", "不存在未执行情况", false],
+    ["noPublicItems", "不存在未公开情形", false],
+    ["noStudy", "不存在未落实情况", false],
+    ["noStudy", "已制定学习计划并按月落实", false],
+    ["contactPoint", "计划下半年建立", false],
+    ["noPublicItems", "计划下月公开", true],
+    ["leaderAdvanced", "负责人未被评为上一年度先进个人", false],
+    ["leaderAdvanced", "未被评为2024年度先进个人", false],
+    ["leaderMember", "不是中共党员", false],
+    // 查实群众投诉 is read by 查实; 成员考核基本合格或不合格 by its grades.
+    ["complaint", "接到投诉3起，均已办结，无查实投诉", false],
+    ["complaint", "收到投诉2件，查实0件", false],
+    ["complaint", "收到投诉1件，经调查属实，已整改", true],
+    ["complaint", "2025年3月被投诉查实", true],
+    ["memberPoorGrade", "1人基本合格", true],
+    ["memberPoorGrade", "李某考核不合格", true],
+    ["memberPoorGrade", "无基本合格或不合格情形", false],
+    ["memberPoorGrade", "未出现基本合格、不合格等次", false],
   ] as const)("%s ‘%s’ → %s", (id, text, value) => {
     expect(parseYesNo(text, undefined, statementOf(id))).toEqual({ kind: "ok", value, text, read: true });
   });
@@ -260,6 +305,11 @@ describe("a sentence about a column's act", () => {
     // A negation that is not on the act is not guessed at.
     ["incorruptExcellent", "未达到优秀", "undecided"],
     ["noIdentity", "待查", "undecided"],
+    // A case word elsewhere says nothing of the column's act.
+    ["noTenRules", "受到通报批评", "undecided"],
+    ["noIdentity", "已在所有监督项目标牌上公示党员示范岗身份和举报电话", "undecided"],
+    ["complaint", "接到投诉2件，均已办结", "undecided"],
+    ["memberPoorGrade", "均合格", "undecided"],
   ] as const)("%s ‘%s’ → %s", (id, text, v) => {
     expect(readYesNoText(text, statementOf(id)).verdict).toBe(v);
   });
