@@ -70,7 +70,8 @@ const flag = (id: string, header: string, synonyms: string[] = [], statement?: S
   statement ? { id, header, synonyms, kind: "yesNo", hint: yes, statement } : { id, header, synonyms, kind: "yesNo", hint: yes };
 const count = (id: string, header: string, synonyms: string[] = []): FieldDef => ({ id, header, synonyms, kind: "count", hint: "人数" });
 /** A gate fact offices answer 是/否 or in a sentence ("经查，申报年度无质量安全责任事故", "2020年5月受到行政处罚"). */
-const fact = (id: string, header: string, synonyms: string[] = []): FieldDef => ({ id, header, synonyms, kind: "yesNoOrText", hint: "是/否 或情形" });
+const fact = (id: string, header: string, synonyms: string[] = [], statement?: Statement): FieldDef =>
+  statement ? { id, header, synonyms, kind: "yesNoOrText", hint: "是/否 或情形", statement } : { id, header, synonyms, kind: "yesNoOrText", hint: "是/否 或情形" };
 const grade = (id: string, header: string, synonyms: string[], grades: FieldDef["grades"], hint: string): FieldDef => ({
   id,
   header,
@@ -130,7 +131,8 @@ const fields: FieldDef[] = [
   ...criterionFields,
   grade("civilized", "文明单位", ["文明单位级别", "文明单位等级", "是否文明单位"], CIVILIZED_LEVELS, "是/否 或级别（区局级、区级、市级、省部级、全国）"),
   grade("leadershipGrade", "班子考核等次", ["领导班子考核等次", "领导班子上年度考核等次", "班子上年度考核等次", "班子考核"], ASSESSMENT_GRADES, "优秀/称职/合格/基本称职/不称职"),
-  fact("majorAccident", "较大及以上责任事故", ["较大以上责任事故", "较大及以上事故"]),
+  // Read by the grade of the accident: "发生一般事故1起，无较大及以上事故" is 否 here.
+  fact("majorAccident", "较大及以上责任事故", ["较大以上责任事故", "较大及以上事故"], { verbs: ["较大", "重大"], negated: false }),
   fact("qsAccident", "质量安全责任事故", ["质量安全事故责任", "申报年度质量安全责任事故"]),
   fact("illegal", "违法案件或行政处罚", ["违法案件", "行政处罚", "违法案件/行政处罚", "违法案件及行政处罚"]),
   fact("badCredit", "不良信用记录", ["诚信不良记录", "不良信用"]),

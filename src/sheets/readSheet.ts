@@ -67,7 +67,7 @@ function parseField(field: FieldDef, v: CellValue, fmt: string): Parsed<FactValu
     case "yesNo":
       return parseYesNo(v, undefined, field.statement);
     case "yesNoOrText":
-      return parseYesNoOrText(v, field.anyText);
+      return parseYesNoOrText(v, field.anyText, field.statement);
     case "score":
       return parseScore(v);
     case "review":

@@ -70,8 +70,8 @@ export function parseYesNo(v: CellValue, expected = YES_NO_EXPECTED, statement?:
  * Yes/no, or text naming the case (which counts as yes, the text being the reason). With `anyText` (撤销情形:
  * "any text there revokes"), text that neither denies nor awaits a conclusion is the case, whatever it names.
  */
-export function parseYesNoOrText(v: CellValue, anyText = false): Parsed<boolean> {
-  const p = parseYesNo(v, YES_NO_TEXT_EXPECTED);
+export function parseYesNoOrText(v: CellValue, anyText = false, statement?: Statement): Parsed<boolean> {
+  const p = parseYesNo(v, YES_NO_TEXT_EXPECTED, statement);
   if (anyText && p.kind === "bad" && typeof v === "string") {
     const text = cellText(v);
     const r = readYesNoText(text);

@@ -195,7 +195,8 @@ function negationCue(s: string): string | null {
 
 /**
  * One clause's reading. `cases` false (a column about one act, when the sentence does not speak of it): a case word
- * says nothing of the act ("受到通报批评" in 未执行十不准制度), and only the openings, counts and negations count.
+ * or an opening that states something ("受到通报批评" in 未执行十不准制度, "发生一般事故1起" in 较大及以上责任事故)
+ * says nothing of the act; only counts and negations count.
  */
 function readClause(raw: string, cases = true): Clause {
   const s = stripFrame(raw);
@@ -214,7 +215,7 @@ function readClause(raw: string, cases = true): Clause {
   const cue = negationCue(s);
   if (cue) return negated(s.slice(cue.length));
   const opens = !notAffirmStarts.some((w) => s.startsWith(w)) && !questions.some((w) => s.startsWith(w));
-  if (opens && affirmStarts.some((w) => s.startsWith(w))) return "yes";
+  if (cases && opens && affirmStarts.some((w) => s.startsWith(w))) return "yes";
   if (cases && opens && eventStarts.some((w) => s.startsWith(w)) && namesCase(s)) return "yes";
   // Who checked or who is meant may come first ("经市纪委监委核查无违纪问题", "该岗位人员均无违纪违法问题"): a
   // negation after such words, with nothing of a case before it, denies as it would at the head.

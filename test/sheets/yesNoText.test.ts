@@ -240,6 +240,10 @@ describe("a sentence about a column's act", () => {
   const statementOf = (id: string) => fields.find((f) => f.id === id && f.statement)!.statement!;
   test.each([
     // 未亮明身份: 是 when not shown.
+    // shanghai 较大及以上责任事故: read by the accident's grade.
+    ["majorAccident", "发生一般事故1起，无较大及以上事故", false],
+    ["majorAccident", "未发生较大及以上事故", false],
+    ["majorAccident", "2023年发生重大责任事故", true],
     ["noIdentity", "没有亮明身份", true],
     ["noIdentity", "未按规定亮明身份", true],
     ["noIdentity", "有两次未亮明身份", true],
@@ -302,6 +306,8 @@ describe("a sentence about a column's act", () => {
     // Nothing said of the act: read as any other sentence.
     ["noIdentity", "经查无违纪问题", "no"],
     ["incorruptExcellent", "良好", "undecided"],
+    // What states something else says nothing of the act.
+    ["majorAccident", "发生一般事故1起", "undecided"],
     // A negation that is not on the act is not guessed at.
     ["incorruptExcellent", "未达到优秀", "undecided"],
     ["noIdentity", "待查", "undecided"],
