@@ -85,8 +85,8 @@ export const SHORTFALL_CUES = ["不符合", "不满足", "未达到", "达不到
 export const REVOKE_WORDS = ["撤销", "撤消", "取消称号"];
 /** A count of none at the head of a clause ("零投诉", "0起事故"): negates what follows, as 无 does. */
 const ZERO_HEAD = /^(0+|零|〇)(次|起|件|人次|人|项|例|宗|个|条|篇|份|处|名)?(?![0-9.])/;
-/** A clause ending in a count of none ("事故0起", "行政处罚：0次", "投诉为零"), with no other number in it. */
-const ZERO_TAIL = /^[^0-9]*[^0-9.](为|是|共)?(0+|零|〇)(次|起|件|人次|人|项|例|宗|个|条|篇|份|处|名)?$/;
+/** A clause ending in a count or amount of none ("事故0起", "行政处罚：0次", "投诉为零", "罚款0元"), with no other number in it. */
+const ZERO_TAIL = /^[^0-9]*[^0-9.](为|是|共)?(0+|零|〇)(次|起|件|人次|人|项|例|宗|个|条|篇|份|处|名|元|万元)?$/;
 /** Words that start with a negation character but are not a negation of the case (无证施工, 无故拒办, 没收). */
 export const NOT_NEGATION = ["无证", "无照", "无资质", "无故", "无视", "无端", "无理", "无辜", "无偿", "无效", "无序", "无正当理由", "无特殊原因", "没收", "零星", "零散"];
 

@@ -88,6 +88,7 @@ const DENIALS = [
   "未查询到不良信用记录",
   "无违纪违法问题线索",
   "不符合撤销条件",
+  "处罚金额0元",
 ] as const;
 
 /** Sentences that state a case, or affirm: read as 是 (the text is the reason). */
