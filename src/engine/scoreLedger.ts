@@ -114,32 +114,24 @@ class Rows {
   }
 
   private read(i: number, rec: RowRecord, sheetIndex: number): void {
-    const values = rec.values;
-    const ids = rec.fieldIds;
-    let postType: FactValue | null, name: FactValue | null, city: FactValue | null, unit: FactValue | null;
-    let year: FactValue | null, round: FactValue | null, elected: FactValue | null, last: FactValue | null;
-    if (values && ids) {
+    let values = rec.values;
+    let at: IdentitySlots;
+    if (values && rec.fieldIds) {
       // By position (the reader's records): the row's facts are not visited.
-      const at = ids === this.slots.ids ? this.slots : (this.slots = identitySlots(ids));
-      postType = valueAt(values, at.postType);
-      name = valueAt(values, at.name);
-      city = valueAt(values, at.city);
-      unit = valueAt(values, at.unit);
-      year = valueAt(values, at.year);
-      round = valueAt(values, at.round);
-      elected = valueAt(values, at.electedYear);
-      last = valueAt(values, at.lastScore);
+      at = rec.fieldIds === this.slots.ids ? this.slots : (this.slots = identitySlots(rec.fieldIds));
     } else {
-      const f = rec.facts;
-      postType = f["postType"]?.value ?? null;
-      name = f["name"]?.value ?? null;
-      city = f["city"]?.value ?? null;
-      unit = f["unit"]?.value ?? null;
-      year = f["year"]?.value ?? null;
-      round = f["round"]?.value ?? null;
-      elected = f["electedYear"]?.value ?? null;
-      last = f["lastScore"]?.value ?? null;
+      // A record made without values (by hand): its identity facts' values, in IDENTITY's order.
+      values = IDENTITY.map((f) => rec.facts[f]?.value ?? null);
+      at = BY_IDENTITY;
     }
+    const postType = valueAt(values, at.postType);
+    const name = valueAt(values, at.name);
+    const city = valueAt(values, at.city);
+    const unit = valueAt(values, at.unit);
+    const year = valueAt(values, at.year);
+    const round = valueAt(values, at.round);
+    const elected = valueAt(values, at.electedYear);
+    const last = valueAt(values, at.lastScore);
     // Kept as written (the pointers only): read again by later passes, whose visits of the facts missed the cache.
     if (typeof name === "string") this.names[i] = name;
     if (typeof city === "string") this.cities[i] = city;
@@ -310,6 +302,8 @@ type Finding = {
 const IDENTITY = ["postType", "name", "city", "unit", "year", "round", "electedYear", "lastScore"] as const;
 type IdentitySlots = { ids: readonly string[] | undefined } & Record<(typeof IDENTITY)[number], number>;
 const NO_SLOTS = identitySlots(undefined);
+/** The slots of values listed in IDENTITY's own order. */
+const BY_IDENTITY = identitySlots(IDENTITY);
 
 function identitySlots(ids: readonly string[] | undefined): IdentitySlots {
   const at = { ids } as IdentitySlots;

@@ -539,8 +539,9 @@ export type LedgerFill = { writes: SheetWrite[]; cells: { sheet: string; cell: s
 
 export function planLedgerFill(grids: readonly SheetGrid[], tally: SurveyTally): LedgerFill {
   // A post's rows as the engine groups them: a tally entry names its post as written on the first of them.
+  const ledgerIds = tally.ledgers.map((read) => read.records.map(ledgerId));
   const idOf = new Map<string, string>();
-  for (const read of tally.ledgers) for (const rec of read.records) idOf.set(postKeyOf(rec), ledgerId(rec));
+  tally.ledgers.forEach((read, s) => read.records.forEach((rec, r) => idOf.set(postKeyOf(rec), ledgerIds[s]![r]!)));
   // Rates by ledger post and year, a slot a quarter.
   const rates = new Map<string, (number | undefined)[]>();
   for (const t of tally.tally) {
@@ -552,11 +553,11 @@ export function planLedgerFill(grids: readonly SheetGrid[], tally: SurveyTally):
   }
   const writes: SheetWrite[] = [];
   const cells: LedgerFill["cells"] = [];
-  for (const read of tally.ledgers) {
+  for (const [s, read] of tally.ledgers.entries()) {
     const sheet = read.sheet;
     const grid = grids.find((g) => g.name === sheet)!;
     const map = read.map;
-    const ids = read.records.map((rec: RowRecord) => `${ledgerId(rec)}|${factNumber(rec, "year") ?? ""}`);
+    const ids = read.records.map((rec: RowRecord, r) => `${ledgerIds[s]![r]!}|${factNumber(rec, "year") ?? ""}`);
     const review = read.records.map((rec) => rec.facts["round"]?.value === "复评");
     const hasFirst = new Set(ids.filter((_, i) => !review[i]));
     const rowRates = ids.map((id) => rates.get(id));

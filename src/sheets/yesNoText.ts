@@ -143,7 +143,10 @@ const caseWords = byLength(CASE_WORDS);
 export const PRAISE = ["通报表扬", "通报表彰", "通报嘉奖", "表扬通报", "表彰通报"];
 const PRAISE_RE = new RegExp(byLength(PRAISE).join("|"), "g");
 /** Whether the text names a case (praise that holds a case word left out). */
-const namesCase = (x: string): boolean => caseWords.some((w) => x.replace(PRAISE_RE, "").includes(w));
+function namesCase(x: string): boolean {
+  const plain = x.replace(PRAISE_RE, "");
+  return caseWords.some((w) => plain.includes(w));
+}
 const questions = byLength(QUESTION_STARTS);
 /**
  * Standings and merits. A negation of one that names no case ("未被评为先进个人", "未受到表彰") denies a merit, not a
